@@ -1,0 +1,224 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { getFile } from '../src/core/file.js';
+import { staticKey } from '../src/core/ast.js';
+import { argumentAt, isCallOf, isChainCallOf, registeredPlugin, type CallLike } from '../src/core/match.js';
+import { resolveRef, refIs } from '../src/core/modules.js';
+import { arrayElements, getPropertyPath, resolveValue, type Value } from '../src/core/values.js';
+import { isSecretName, words } from '../src/core/names.js';
+import { isPrivateKeyPem, isSecretLiteral, isSinkSecretLiteral, mask } from '../src/core/secrets.js';
+import { SECRET_SINKS, type SecretSink, type SecretSlot } from '../src/models/secret-sinks.js';
+
+export type MessageId = 'literal' | 'fallback' | 'named' | 'namedFallback' | 'privateKey' | 'useEnv';
+export type Options = [{ checkTestFiles?: boolean }];
+
+type Finding =
+  | { readonly via: 'sink'; readonly sink: SecretSink; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }> }
+  | { readonly via: 'name'; readonly name: string; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }> }
+  | { readonly via: 'pem'; readonly node: TSESTree.Node; readonly text: string };
+
+/** `jwtSecret` → `JWT_SECRET`. */
+function envNameFor(name: string): string {
+  const w = words(name);
+  if (w.length === 1) return w[0] === 'secret' ? 'APP_SECRET' : `${w[0]!.toUpperCase()}_SECRET`;
+  return w.join('_').toUpperCase();
+}
+
+/** Where the report goes and what the suggestion replaces: the literal, or the whole `env || 'lit'` expression. */
+function findingNode(f: Finding): TSESTree.Node {
+  return f.via === 'pem' ? f.node : f.value.node;
+}
+
+/** Grow a PEM literal to the concatenation / template it is part of, so it is one finding with its binding. */
+function outermostConcat(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && ((current.parent.type === T.BinaryExpression && current.parent.operator === '+') || current.parent.type === T.TemplateLiteral)) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** The statement at Program level that contains `node`, where a startup check can go before it. */
+function topLevelStatement(node: TSESTree.Node): TSESTree.Node | null {
+  let current: TSESTree.Node | undefined = node;
+  while (current?.parent && current.parent.type !== T.Program) current = current.parent;
+  if (!current?.parent) return null;
+  // An export wrapper: put the check before the export statement.
+  return current;
+}
+
+export default createRule<Options, MessageId>({
+  name: 'no-hardcoded-secret',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow hard-coded or default secrets for sessions, cookies, JWTs and HMACs',
+      category: 'hardcoded-secret',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      literal: 'Hard-coded secret {{preview}} is the {{sink}}: anyone who can read this code can forge {{forges}}. {{fix}}',
+      fallback: 'The {{sink}} falls back to the hard-coded {{preview}} when {{env}} is not set, so a deployment that forgets the variable runs with a key anyone can read here. Remove the fallback. {{fix}}',
+      named: '`{{name}}` holds a hard-coded secret {{preview}}: whatever it signs or encrypts can be forged by anyone who reads the code. Read it from `process.env.{{env}}` and throw at startup when it is missing.',
+      namedFallback: '`{{name}}` falls back to the hard-coded {{preview}} when {{env}} is not set, so a deployment that forgets the variable runs with a key anyone can read here. Drop the fallback and throw at startup when `process.env.{{env}}` is missing.',
+      privateKey: 'A private key is embedded in the source ({{preview}}): anyone with the code can sign as this service. Load it from outside the repository (`process.env.{{env}}`, a mounted file or a secret manager) and refuse to start without it.',
+      useEnv: 'Read it from `process.env.{{env}}` and throw at startup when it is missing',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkTestFiles: {
+            type: 'boolean',
+            description: 'Also report in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`), which are skipped by default.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkTestFiles: false }],
+  },
+  defaultOptions: [{ checkTestFiles: false }],
+  create(context, [options]) {
+    const file = getFile(context);
+    if (file.isTest && !options.checkTestFiles) return {};
+    const findings = new Map<TSESTree.Node, Finding>();
+
+    /** Keep one finding per node; a library sink outranks a name, a name outranks a bare PEM. */
+    function add(f: Finding): void {
+      const node = findingNode(f);
+      const prev = findings.get(node);
+      const rank = (x: Finding): number => (x.via === 'sink' ? 3 : x.via === 'name' ? 2 : 1);
+      if (!prev || rank(f) > rank(prev)) findings.set(node, f);
+    }
+
+    function checkSinkValue(sink: SecretSink, node: TSESTree.Node): void {
+      const elements = arrayElements(file, node) ?? [node];
+      for (const el of elements) {
+        const value = resolveValue(file, el);
+        if (value.kind === 'literal' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
+        else if (value.kind === 'fallback' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
+      }
+    }
+
+    function checkSlots(sink: SecretSink, call: CallLike, slots: readonly SecretSlot[]): void {
+      for (const slot of slots) {
+        const arg = argumentAt(call, slot.arg);
+        if (!arg) continue;
+        const found = slot.option ? getPropertyPath(file, arg, slot.option) : { kind: 'found' as const, value: arg };
+        if (found.kind === 'found') checkSinkValue(sink, found.value);
+      }
+    }
+
+    function checkCall(call: CallLike): void {
+      const plugin = registeredPlugin(file, call);
+      for (const sink of SECRET_SINKS) {
+        switch (sink.kind) {
+          case 'call':
+            if (isCallOf(file, call, sink)) checkSlots(sink, call, sink.slots);
+            break;
+          case 'chain':
+            if (isChainCallOf(file, call, sink, sink.method)) checkSlots(sink, call, sink.slots);
+            break;
+          case 'plugin':
+            if (plugin !== null && (typeof sink.module === 'string' ? sink.module === plugin : sink.module.includes(plugin))) {
+              checkSlots(sink, call, sink.options.map((option) => ({ arg: 1, option })));
+            }
+            break;
+          case 'assign':
+            break;
+        }
+      }
+    }
+
+    function checkNamed(name: string | null, valueNode: TSESTree.Node | null | undefined): void {
+      if (!name || !valueNode || !isSecretName(name)) return;
+      const value = resolveValue(file, valueNode);
+      if ((value.kind === 'literal' || value.kind === 'fallback') && isSecretLiteral(value.text)) add({ via: 'name', name, value });
+    }
+
+    function checkAssignSink(node: TSESTree.AssignmentExpression): void {
+      if (node.left.type !== T.MemberExpression) return;
+      const key = staticKey(node.left);
+      if (!key) return;
+      const ref = resolveRef(file, node.left.object);
+      for (const sink of SECRET_SINKS) {
+        if (sink.kind === 'assign' && sink.property === key && refIs(ref, sink)) checkSinkValue(sink, node.right);
+      }
+    }
+
+    function envFor(f: Finding): string {
+      if (f.via === 'pem') return 'PRIVATE_KEY';
+      if (f.value.kind === 'fallback' && f.value.name) return f.value.name;
+      return f.via === 'sink' ? f.sink.env : envNameFor(f.name);
+    }
+
+    function suggestion(f: Finding, env: string): TSESLint.ReportSuggestionArray<MessageId> {
+      const target = findingNode(f);
+      const statement = topLevelStatement(target);
+      return [
+        {
+          messageId: 'useEnv',
+          data: { env },
+          fix(fixer) {
+            const fixes = [fixer.replaceText(target, `process.env.${env}`)];
+            if (statement && statement.range[0] < target.range[0]) {
+              const indent = ' '.repeat(statement.loc.start.column);
+              fixes.unshift(fixer.insertTextBefore(statement, `if (!process.env.${env}) {\n${indent}  throw new Error('${env} must be set');\n${indent}}\n${indent}`));
+            }
+            return fixes;
+          },
+        },
+      ];
+    }
+
+    function report(f: Finding): void {
+      const node = findingNode(f);
+      const env = envFor(f);
+      const suggest = suggestion(f, env);
+      if (f.via === 'pem') {
+        context.report({ node, messageId: 'privateKey', data: { preview: mask(f.text), env }, suggest });
+        return;
+      }
+      const preview = mask(f.value.text);
+      if (f.via === 'sink') {
+        const data = { preview, sink: f.sink.label, forges: f.sink.forges, fix: f.sink.fix, env };
+        context.report({ node, messageId: f.value.kind === 'fallback' ? 'fallback' : 'literal', data, suggest });
+      } else {
+        context.report({ node, messageId: f.value.kind === 'fallback' ? 'namedFallback' : 'named', data: { preview, name: f.name, env }, suggest });
+      }
+    }
+
+    return {
+      CallExpression: checkCall,
+      NewExpression: checkCall,
+      AssignmentExpression(node) {
+        checkAssignSink(node);
+        if (node.left.type === T.MemberExpression) checkNamed(staticKey(node.left), node.right);
+        else if (node.left.type === T.Identifier) checkNamed(node.left.name, node.right);
+      },
+      VariableDeclarator(node) {
+        if (node.id.type === T.Identifier) checkNamed(node.id.name, node.init);
+      },
+      Property(node) {
+        if (node.parent.type === T.ObjectExpression) checkNamed(staticKey(node), node.value);
+      },
+      PropertyDefinition(node) {
+        checkNamed(staticKey(node), node.value);
+      },
+      Literal(node) {
+        if (typeof node.value === 'string' && isPrivateKeyPem(node.value)) add({ via: 'pem', node: outermostConcat(node), text: node.value });
+      },
+      TemplateElement(node) {
+        const text = node.value.cooked;
+        if (text && isPrivateKeyPem(text)) add({ via: 'pem', node: outermostConcat(node.parent), text });
+      },
+      'Program:exit'() {
+        for (const f of findings.values()) report(f);
+      },
+    };
+  },
+});
+

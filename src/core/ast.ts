@@ -1,0 +1,130 @@
+/**
+ * Small node helpers every core module and rule uses. Each checks the node
+ * type first and never throws on syntax it does not know.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+
+/** Strips `as`, `satisfies`, `!`, `<T>x`, parentheses-free chains (`a?.b`). */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case T.TSAsExpression:
+      case T.TSSatisfiesExpression:
+      case T.TSNonNullExpression:
+      case T.TSTypeAssertion:
+      case T.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case T.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The static name of a member access, property, or method: `a.b`, `a['b']`, `{ b: 1 }`, `` a[`b`] ``. */
+export function staticKey(
+  node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition | TSESTree.Node,
+): string | null {
+  if (node.type === T.MemberExpression) {
+    if (!node.computed) return node.property.type === T.Identifier ? node.property.name : node.property.type === T.PrivateIdentifier ? `#${node.property.name}` : null;
+    return stringOf(node.property);
+  }
+  if (node.type === T.Property || node.type === T.PropertyDefinition || node.type === T.MethodDefinition) {
+    if (!node.computed) {
+      if (node.key.type === T.Identifier) return node.key.name;
+      if (node.key.type === T.Literal) return String(node.key.value);
+      return null;
+    }
+    return stringOf(node.key);
+  }
+  return null;
+}
+
+/** A string (or number) literal or a template with no holes, as text. */
+export function stringOf(node: TSESTree.Node | null | undefined): string | null {
+  if (!node) return null;
+  if (node.type === T.Literal) {
+    if (typeof node.value === 'string') return node.value;
+    if (typeof node.value === 'number') return String(node.value);
+    return null;
+  }
+  if (node.type === T.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** The name of what is being called: `foo()` → foo, `a.b.foo()` → foo. */
+export function calleeName(node: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
+  const callee = unwrap(node.callee);
+  if (callee.type === T.Identifier) return callee.name;
+  if (callee.type === T.MemberExpression) return staticKey(callee);
+  return null;
+}
+
+/** The name a value is known by where it sits: a variable, property, or member it is assigned to, or a return of a named function. */
+export function nameOf(node: TSESTree.Node | null | undefined): string | null {
+  if (!node) return null;
+  const n = unwrap(node);
+  if (n.type === T.Identifier) return n.name;
+  if (n.type === T.MemberExpression) return staticKey(n);
+  if (n.type === T.Property || n.type === T.PropertyDefinition) return staticKey(n);
+  return null;
+}
+
+/** Is `node` the unshadowed-looking `process.env` (the caller checks shadowing when it matters). */
+export function isProcessEnv(node: TSESTree.Node): boolean {
+  const n = unwrap(node);
+  return n.type === T.MemberExpression && staticKey(n) === 'env' && unwrap(n.object).type === T.Identifier && (unwrap(n.object) as TSESTree.Identifier).name === 'process';
+}
+
+/** The nearest enclosing function, or null at module level. */
+export function enclosingFunction(node: TSESTree.Node): TSESTree.FunctionLike | null {
+  let current = node.parent;
+  while (current) {
+    if (current.type === T.FunctionDeclaration || current.type === T.FunctionExpression || current.type === T.ArrowFunctionExpression) return current;
+    current = current.parent;
+  }
+  return null;
+}
+
+/** Every identifier name mentioned in an expression (bounded), for name-based decisions. */
+export function mentionedNames(node: TSESTree.Node, limit = 64): string[] {
+  const out: string[] = [];
+  const stack: TSESTree.Node[] = [node];
+  while (stack.length && out.length < limit) {
+    const n = stack.pop()!;
+    switch (n.type) {
+      case T.Identifier:
+        out.push(n.name);
+        break;
+      case T.MemberExpression:
+        if (!n.computed && n.property.type === T.Identifier) out.push(n.property.name);
+        else stack.push(n.property);
+        stack.push(n.object);
+        break;
+      case T.Literal:
+        if (typeof n.value === 'string' && n.value.length < 40) out.push(n.value);
+        break;
+      case T.CallExpression:
+        stack.push(n.callee, ...n.arguments);
+        break;
+      case T.AwaitExpression:
+      case T.UnaryExpression:
+        stack.push(n.argument);
+        break;
+      case T.TSAsExpression:
+      case T.TSNonNullExpression:
+      case T.TSSatisfiesExpression:
+      case T.ChainExpression:
+        stack.push(n.expression);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}

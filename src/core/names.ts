@@ -1,0 +1,129 @@
+/**
+ * One vocabulary for the names the rules care about: passwords, secrets,
+ * tokens, auth cookies. Every rule asks here instead of keeping its own regex.
+ */
+
+const wordCache = new Map<string, readonly string[]>();
+
+/** Splits `jwtSecret`, `JWT_SECRET`, `jwt-secret`, `x-api-key` into lower-case words. */
+export function words(name: string): readonly string[] {
+  const hit = wordCache.get(name);
+  if (hit) return hit;
+  const result = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  if (wordCache.size > 5000) wordCache.clear();
+  wordCache.set(name, result);
+  return result;
+}
+
+/** Words that, after a secret word, say the value is *about* the secret, not the secret. */
+const META_WORDS = new Set([
+  'name', 'names', 'env', 'var', 'variable', 'field', 'header', 'param', 'path', 'file', 'filename',
+  'id', 'arn', 'ref', 'length', 'len', 'size', 'min', 'max', 'manager', 'store', 'provider',
+  'version', 'label', 'placeholder', 'message', 'msg', 'error', 'hint', 'title', 'description',
+  'url', 'uri', 'endpoint', 'location', 'type', 'kind', 'format', 'encoding', 'algorithm', 'alg',
+  'regex', 'pattern', 'prefix', 'suffix', 'rotation', 'expiry', 'expires', 'ttl', 'count', 'key',
+  'required', 'missing', 'invalid', 'set', 'exists', 'input', 'text', 'column', 'selector',
+]);
+
+const PUBLIC_WORDS = new Set(['public', 'pub', 'publishable', 'jwks', 'cert', 'certificate']);
+
+/**
+ * Names that hold a signing/encryption secret: `SESSION_SECRET`, `jwtSecret`,
+ * `privateKey`, `signingKey`, `hmacKey`, `secretKey`, `clientSecret`, `passphrase`.
+ * Not `secretName`, `JWT_SECRET_ENV`, `IS_PUBLIC_KEY`, `publicKey`.
+ */
+export function isSecretName(name: string): boolean {
+  const w = words(name);
+  if (w.length === 0) return false;
+  if (w.some((x) => PUBLIC_WORDS.has(x))) return false;
+  const last = w[w.length - 1]!;
+  const prev = w.length > 1 ? w[w.length - 2]! : '';
+  if (last === 'secret' || last === 'secrets' || last === 'passphrase') return true;
+  if (prev === 'secret' && last === 'key') return true;
+  if (last === 'key' || last === 'keys') {
+    return ['private', 'signing', 'sign', 'hmac', 'jwt', 'encryption', 'cookie', 'session', 'master', 'secret', 'aes', 'cipher', 'crypto'].includes(prev);
+  }
+  if (w.includes('secret') && (last === 'key' || !META_WORDS.has(last))) return true;
+  return false;
+}
+
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'passphrase', 'pw', 'passcode', 'pword']);
+const HASH_WORDS = new Set(['hash', 'hashed', 'digest', 'encrypted', 'crypted', 'bcrypt', 'salt', 'salted', 'argon', 'argon2', 'scrypt']);
+const NOT_PASSWORD_WORDS = new Set([
+  'confirm', 'confirmation', 'confirmed', 'repeat', 'repeated', 'verify', 'again', 'retype', 'policy', 'strength',
+  'reset', 'expires', 'expiry', 'expired', 'changed', 'updated', 'length', 'min', 'max', 'rules', 'label',
+  'placeholder', 'field', 'input', 'error', 'message', 'visible', 'shown', 'show', 'hidden', 'type', 'required',
+  'token', 'valid', 'invalid', 'match', 'matches', 'mismatch', 'forgot', 'is', 'has', 'should', 'can',
+]);
+
+/** `password`, `pass`, `newPassword`, `userPassword`, `pwd`: a raw password. Not `passwordHash`, `confirmPassword`, `passwordResetToken`. */
+export function isPasswordName(name: string): boolean {
+  const w = words(name);
+  if (!w.some((x) => PASSWORD_WORDS.has(x))) return false;
+  if (w.some((x) => HASH_WORDS.has(x) || NOT_PASSWORD_WORDS.has(x))) return false;
+  if (w.includes('pass') && (w.includes('port') || w.includes('through') || w.includes('by'))) return false;
+  return true;
+}
+
+/** A name that says the value is a hash/digest of something (`passwordHash`, `hashed_password`). */
+export function isHashName(name: string): boolean {
+  return words(name).some((x) => HASH_WORDS.has(x));
+}
+
+/** A name that says the password is the confirmation copy (`confirmPassword`, `password2`, `passwordConfirmation`). */
+export function isConfirmationName(name: string): boolean {
+  const w = words(name);
+  return w.some((x) => x === 'confirm' || x === 'confirmation' || x === 'confirmed' || x === 'repeat' || x === 'repeated' || x === 'retype' || x === 'again' || x === 'verify')
+    || /^(password|pass|pwd)2$/i.test(name);
+}
+
+const TOKEN_WORDS = new Set([
+  'token', 'tokens', 'jwt', 'jwts', 'bearer', 'sid', 'sessionid', 'session', 'apikey', 'otp', 'totp', 'nonce',
+  'csrf', 'xsrf', 'refresh', 'access', 'auth', 'authorization', 'credential', 'credentials', 'idtoken',
+]);
+
+/** Names of auth tokens and keys: `token`, `accessToken`, `refresh_token`, `apiKey`, `sessionId`, `jwt`, `otp`. */
+export function isTokenName(name: string): boolean {
+  const w = words(name);
+  if (w.length === 0) return false;
+  if (w.some((x) => PUBLIC_WORDS.has(x))) return false;
+  const last = w[w.length - 1]!;
+  if (META_WORDS.has(last) && last !== 'key' && last !== 'id') return false;
+  if (w.includes('token') || w.includes('tokens') || w.includes('jwt') || w.includes('idtoken') || w.includes('bearer')) return true;
+  if (w.includes('api') && last === 'key') return true;
+  if (last === 'apikey') return true;
+  if ((w.includes('session') && (last === 'id' || last === 'key')) || last === 'sid' || last === 'sessionid') return true;
+  if (last === 'otp' || last === 'totp' || last === 'nonce') return true;
+  return false;
+}
+
+const AUTH_COOKIE_WORDS = new Set([
+  'session', 'sess', 'sid', 'sessionid', 'token', 'jwt', 'auth', 'authentication', 'remember', 'refresh', 'access',
+  'connect', 'login', 'identity', 'id', 'user', 'credential', 'credentials', 'bearer', 'csrf', 'xsrf',
+]);
+const NON_AUTH_COOKIE_WORDS = new Set([
+  'theme', 'locale', 'lang', 'language', 'consent', 'analytics', 'ga', 'gid', 'tracking', 'utm', 'currency',
+  'timezone', 'tz', 'sidebar', 'layout', 'color', 'mode', 'banner', 'dismissed', 'tour', 'preferences', 'prefs',
+]);
+
+/** Cookie names that carry authentication state: `session`, `sid`, `connect.sid`, `token`, `jwt`, `remember_me`, `refresh_token`, `__Host-auth`. */
+export function isAuthCookieName(name: string): boolean {
+  const w = words(name);
+  if (w.some((x) => NON_AUTH_COOKIE_WORDS.has(x))) return false;
+  if (w.length === 1 && (w[0] === 'id' || w[0] === 'user')) return false;
+  return w.some((x) => AUTH_COOKIE_WORDS.has(x) && x !== 'id' && x !== 'user')
+    || (w.includes('user') && w.includes('id'));
+}
+
+/** Names of things that are a secret to compare in constant time: signatures, tokens, API keys, reset/OTP codes, HMACs. */
+export function isSecretCompareName(name: string): boolean {
+  const w = words(name);
+  if (isTokenName(name) || isSecretName(name)) return true;
+  return w.some((x) => x === 'signature' || x === 'sig' || x === 'hmac' || x === 'mac' || x === 'digest')
+    || (w.includes('code') && w.some((x) => ['otp', 'reset', 'verification', 'verify', 'login', 'auth', 'confirmation', 'mfa', 'totp', 'recovery', 'backup'].includes(x)));
+}

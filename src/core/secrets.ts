@@ -1,0 +1,92 @@
+/**
+ * Is this literal a secret, and how to talk about it without printing it.
+ */
+
+/** Values everyone copies from tutorials; always a secret when they reach a secret sink or name. */
+const PLACEHOLDERS = new Set([
+  'keyboard cat', 'secret', 'secretkey', 'secret-key', 'secret_key', 'mysecret', 'my-secret', 'my_secret',
+  'changeme', 'change-me', 'change_me', 'changeit', 'please-change-me', 'please change me', 'pleasechangeme',
+  'supersecret', 'super-secret', 'super_secret', 'shhhhh', 'shhhhhhared-secret', 'shh', 'shhh', 'shhhh',
+  'default', 'password', 'dev-secret', 'development', 'test', 'abc123', '123456', 'qwerty', 'your-secret',
+  'your_secret', 'your-secret-key', 'yoursecret', 'jwtsecret', 'jwt-secret', 'jwt_secret', 'session-secret',
+  'sessionsecret', 'cookie-secret', 'some secret hurr', 'insecure', 'notasecret', 'not-a-secret', 'todo',
+]);
+
+export function isPlaceholderSecret(text: string): boolean {
+  return PLACEHOLDERS.has(text.trim().toLowerCase());
+}
+
+const PRIVATE_PEM = /-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----/;
+const PUBLIC_PEM = /-----BEGIN ((RSA )?PUBLIC KEY|CERTIFICATE)-----/;
+
+export function isPrivateKeyPem(text: string): boolean {
+  return PRIVATE_PEM.test(text);
+}
+
+export function isPublicMaterial(text: string): boolean {
+  return PUBLIC_PEM.test(text) || /^https?:\/\//i.test(text.trim());
+}
+
+/** `JWT_SECRET`, `SESSION_SECRET`: the *name* of an environment variable, not its value. */
+export function looksLikeEnvName(text: string): boolean {
+  return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(text);
+}
+
+/** Shannon entropy in bits per character. */
+export function entropy(text: string): number {
+  if (!text) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** Reads like prose: a message, label or sentence (`'Invalid password'`, `'JWT_SECRET is required'`). */
+function looksLikeProse(text: string): boolean {
+  const t = text.trim();
+  if (/\s/.test(t) && /^[A-Z]/.test(t)) return true;
+  if (t.split(/\s+/).length >= 4) return true;
+  return /[.!?:]$/.test(t) && /\s/.test(t);
+}
+
+/**
+ * A literal found at a place whose *name* says secret (not at a library sink):
+ * is it worth reporting? Placeholders and private keys always are; otherwise a
+ * token-like value (no spaces, not an env-var name, not prose, not public).
+ */
+export function isSecretLiteral(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0) return false;
+  if (isPrivateKeyPem(t)) return true;
+  if (isPublicMaterial(t)) return false;
+  if (isPlaceholderSecret(t)) return true;
+  if (looksLikeEnvName(t)) return false;
+  if (looksLikeProse(t)) return false;
+  if (/^(\$\{|\{\{|<%|%\(|<)/.test(t)) return false; // template placeholders, markup
+  if (/^(process\.env|env\.|vault:|arn:|projects\/|sm:\/\/|ssm:)/i.test(t)) return false; // references to a secret store
+  if (/^[./~]|\.(pem|key|json|txt|crt)$/i.test(t)) return false; // a path to a key file
+  return t.length >= 4;
+}
+
+/**
+ * A literal that reaches a library's secret parameter: anything non-empty
+ * except public material (a verify key can be a public PEM or a JWKS URL).
+ */
+export function isSinkSecretLiteral(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0) return false;
+  if (isPublicMaterial(t)) return false;
+  if (looksLikeEnvName(t) && !isPlaceholderSecret(t)) return false;
+  return true;
+}
+
+/** `"su…" (24 chars)`: never more than the first 2 characters and the length. */
+export function mask(text: string): string {
+  if (isPrivateKeyPem(text)) return `a PEM private key (${text.length} chars)`;
+  const head = [...text].slice(0, 2).join('');
+  return `"${head}…" (${text.length} chars)`;
+}

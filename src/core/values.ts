@@ -1,0 +1,377 @@
+/**
+ * What an expression evaluates to, as far as the file proves it:
+ *
+ *   literal   'abc', `abc`, 'a' + 'b', Buffer.from('abc'), new TextEncoder().encode('abc')
+ *   env       process.env.X, process.env['X'], import.meta.env.X, Bun.env.X, Deno.env.get('X')
+ *   fallback  process.env.X || 'abc', x ?? 'abc', NODE_ENV === 'production' ? env : 'abc',
+ *             a parameter whose default is a literal
+ *   unknown   anything else
+ *
+ * Followed through const / never-reassigned bindings, destructuring, object
+ * literals and spreads, member access into them, and small functions that
+ * return a literal. Object lookups have three answers (found, absent,
+ * unknown): a spread of something unknown makes a key unknown, not absent.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { FileFacts } from './file.js';
+import { isNeverReassigned, memo } from './file.js';
+import { staticKey, stringOf, unwrap } from './ast.js';
+import { patternPath } from './modules.js';
+
+type Node = TSESTree.Node;
+
+export type Value =
+  | { readonly kind: 'literal'; readonly text: string; readonly node: Node }
+  | { readonly kind: 'env'; readonly name: string | null; readonly node: Node }
+  | { readonly kind: 'fallback'; readonly name: string | null; readonly text: string; readonly node: Node; readonly literal: Node }
+  | { readonly kind: 'unknown' };
+
+export type Lookup =
+  | { readonly kind: 'found'; readonly value: Node; readonly property: Node }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'unknown' };
+
+const UNKNOWN: Value = { kind: 'unknown' };
+const ABSENT: Lookup = { kind: 'absent' };
+const UNKNOWN_LOOKUP: Lookup = { kind: 'unknown' };
+const MAX_DEPTH = 32;
+const VALUES = Symbol('values');
+
+interface Walk {
+  depth: number;
+  readonly seen: Set<Node>;
+}
+
+function walk(): Walk {
+  return { depth: 0, seen: new Set() };
+}
+
+/** Run `fn` one level deeper, refusing cycles and runaway depth. */
+function deeper<R>(w: Walk, node: Node, fallback: R, fn: () => R): R {
+  if (w.depth >= MAX_DEPTH || w.seen.has(node)) return fallback;
+  w.depth++;
+  w.seen.add(node);
+  try {
+    return fn();
+  } finally {
+    w.depth--;
+    w.seen.delete(node);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Dereferencing: from a use to the expression that produced it
+
+/**
+ * Follow identifiers and member accesses to the expression they stand for:
+ * `const opts = { a: 1 }; opts` → the object literal; `cfg.cookie` → the
+ * property's value. Returns the node itself when it cannot go further.
+ */
+export function dereference(file: FileFacts, node: Node): Node {
+  return deref(file, node, walk());
+}
+
+function deref(file: FileFacts, raw: Node, w: Walk): Node {
+  const node = unwrap(raw);
+  return deeper(w, node, node, () => {
+    if (node.type === T.Identifier) {
+      const target = bindingValue(file, node, w);
+      return target ? deref(file, target, w) : node;
+    }
+    if (node.type === T.MemberExpression) {
+      const key = staticKey(node);
+      if (key === null) return node;
+      const found = lookup(file, node.object, key, w);
+      return found.kind === 'found' ? deref(file, found.value, w) : node;
+    }
+    return node;
+  });
+}
+
+/**
+ * The expression a never-reassigned binding was initialised with, through
+ * destructuring (`const { a: { b } } = x` → x.a.b). Parameters and imports
+ * have none.
+ */
+function bindingValue(file: FileFacts, id: TSESTree.Identifier, w: Walk): Node | null {
+  const variable = file.variableOf(id);
+  if (!variable || variable.defs.length !== 1 || !isNeverReassigned(variable)) return null;
+  const def = variable.defs[0]!;
+  if (def.node.type !== T.VariableDeclarator || !def.node.init) return null;
+  const path = patternPath(def.node.id, def.name as TSESTree.Identifier);
+  if (path === null) return null;
+  if (path.length === 0) return def.node.init;
+  const found = lookupPath(file, def.node.init, path, w);
+  return found.kind === 'found' ? found.value : null;
+}
+
+/** The literal default of a parameter (`function f(secret = 'x')`), if the identifier is such a parameter. */
+function parameterDefault(file: FileFacts, id: TSESTree.Identifier): Node | null {
+  const variable = file.variableOf(id);
+  if (!variable || variable.defs.length !== 1 || !isNeverReassigned(variable)) return null;
+  const def = variable.defs[0]!;
+  if (def.type !== 'Parameter') return null;
+  const name = def.name;
+  const parent = name.parent;
+  if (parent?.type === T.AssignmentPattern && parent.left === name) return parent.right;
+  // `function f({ secret = 'x' } = {})`
+  if (parent?.type === T.AssignmentPattern && parent.parent?.type === T.Property) return parent.right;
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Objects: three-state property lookup
+
+/** The object literal an expression stands for, or null. */
+export function resolveObject(file: FileFacts, node: Node): TSESTree.ObjectExpression | null {
+  const target = dereference(file, node);
+  return target.type === T.ObjectExpression ? target : null;
+}
+
+/** Look `key` up in whatever object `node` stands for. */
+export function getProperty(file: FileFacts, node: Node, key: string): Lookup {
+  return lookup(file, node, key, walk());
+}
+
+/**
+ * Look a path up: `['cookie', 'secure']`. A `()` segment steps into what a
+ * function returns (`useFactory: () => ({ secret })`).
+ */
+export function getPropertyPath(file: FileFacts, node: Node, path: readonly string[]): Lookup {
+  return lookupPath(file, node, path, walk());
+}
+
+function lookupPath(file: FileFacts, node: Node, path: readonly string[], w: Walk): Lookup {
+  let current: Lookup = { kind: 'found', value: node, property: node };
+  for (const segment of path) {
+    if (current.kind !== 'found') return current;
+    if (segment === '()') {
+      const returned = returnedExpression(file, current.value, w);
+      current = returned ? { kind: 'found', value: returned, property: current.property } : UNKNOWN_LOOKUP;
+      continue;
+    }
+    current = lookup(file, current.value, segment, w);
+  }
+  return current;
+}
+
+function lookup(file: FileFacts, node: Node, key: string, w: Walk): Lookup {
+  const target = deref(file, node, w);
+  if (target.type !== T.ObjectExpression) return UNKNOWN_LOOKUP;
+  return deeper(w, target, UNKNOWN_LOOKUP, () => {
+    for (let i = target.properties.length - 1; i >= 0; i--) {
+      const prop = target.properties[i]!;
+      if (prop.type === T.SpreadElement) {
+        const inner = lookup(file, prop.argument, key, w);
+        if (inner.kind !== 'absent') return inner;
+        continue;
+      }
+      const name = staticKey(prop);
+      if (name === null) return UNKNOWN_LOOKUP; // a computed key could be this one
+      if (name !== key) continue;
+      if (prop.kind !== 'init') return UNKNOWN_LOOKUP; // getter / setter
+      if (prop.method) return { kind: 'found', value: prop.value, property: prop };
+      return { kind: 'found', value: prop.value as Node, property: prop };
+    }
+    return ABSENT;
+  });
+}
+
+/** The single expression a function returns (arrow body or a lone `return`). */
+function returnedExpression(file: FileFacts, node: Node, w: Walk): Node | null {
+  const fn = deref(file, node, w);
+  if (fn.type !== T.ArrowFunctionExpression && fn.type !== T.FunctionExpression && fn.type !== T.FunctionDeclaration) return null;
+  if (fn.body.type !== T.BlockStatement) return fn.body;
+  const returns = fn.body.body.filter((s): s is TSESTree.ReturnStatement => s.type === T.ReturnStatement);
+  if (returns.length !== 1 || !returns[0]!.argument) return null;
+  return returns[0]!.argument;
+}
+
+/** The elements of the array an expression stands for (spreads of arrays flattened), or null. */
+export function arrayElements(file: FileFacts, node: Node): Node[] | null {
+  const target = dereference(file, node);
+  if (target.type !== T.ArrayExpression) return null;
+  const out: Node[] = [];
+  for (const el of target.elements) {
+    if (!el) continue;
+    if (el.type === T.SpreadElement) {
+      const inner = arrayElements(file, el.argument);
+      if (!inner) return null;
+      out.push(...inner);
+    } else out.push(el);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Values
+
+export function resolveValue(file: FileFacts, node: Node): Value {
+  const cache = memo(file, VALUES, () => new Map<Node, Value>());
+  const hit = cache.get(node);
+  if (hit) return hit;
+  const value = evaluate(file, node, walk());
+  cache.set(node, value);
+  return value;
+}
+
+function evaluate(file: FileFacts, raw: Node, w: Walk): Value {
+  const node = unwrap(raw);
+  return deeper(w, node, UNKNOWN, () => evaluateNode(file, node, w));
+}
+
+function evaluateNode(file: FileFacts, node: Node, w: Walk): Value {
+  switch (node.type) {
+    case T.Literal:
+      return typeof node.value === 'string' ? { kind: 'literal', text: node.value, node } : UNKNOWN;
+    case T.TemplateLiteral:
+      return template(file, node, w);
+    case T.BinaryExpression:
+      return node.operator === '+' ? concat(file, node, w) : UNKNOWN;
+    case T.Identifier: {
+      const init = bindingValue(file, node, w);
+      if (init) return evaluate(file, init, w);
+      const dflt = parameterDefault(file, node);
+      if (dflt) {
+        const v = evaluate(file, dflt, w);
+        if (v.kind === 'literal') return { kind: 'fallback', name: null, text: v.text, node: v.node, literal: v.node };
+        return v.kind === 'fallback' ? v : UNKNOWN;
+      }
+      return UNKNOWN;
+    }
+    case T.MemberExpression: {
+      const env = envName(file, node);
+      if (env !== undefined) return { kind: 'env', name: env, node };
+      const key = staticKey(node);
+      if (key === null) return UNKNOWN;
+      const found = lookup(file, node.object, key, w);
+      return found.kind === 'found' ? evaluate(file, found.value, w) : UNKNOWN;
+    }
+    case T.LogicalExpression:
+      return logical(file, node, w);
+    case T.ConditionalExpression:
+      return conditional(file, node, w);
+    case T.CallExpression:
+      return call(file, node, w);
+    case T.AssignmentExpression:
+      return node.operator === '=' ? evaluate(file, node.right, w) : UNKNOWN;
+    default:
+      return UNKNOWN;
+  }
+}
+
+function template(file: FileFacts, node: TSESTree.TemplateLiteral, w: Walk): Value {
+  let text = node.quasis[0]?.value.cooked ?? '';
+  for (let i = 0; i < node.expressions.length; i++) {
+    const part = evaluate(file, node.expressions[i]!, w);
+    if (part.kind !== 'literal') return UNKNOWN;
+    text += part.text + (node.quasis[i + 1]?.value.cooked ?? '');
+  }
+  return { kind: 'literal', text, node };
+}
+
+function concat(file: FileFacts, node: TSESTree.BinaryExpression, w: Walk): Value {
+  // Iterative over the left spine so long `'a' + 'b' + …` chains stay linear.
+  const parts: Node[] = [];
+  let current: Node = node;
+  while (current.type === T.BinaryExpression && current.operator === '+') {
+    parts.push(current.right);
+    current = unwrap(current.left);
+  }
+  parts.push(current);
+  let text = '';
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = unwrap(parts[i]!);
+    if (p.type === T.Literal && typeof p.value === 'number') {
+      text += String(p.value);
+      continue;
+    }
+    const v = evaluate(file, p, w);
+    if (v.kind !== 'literal') return UNKNOWN;
+    text += v.text;
+  }
+  return { kind: 'literal', text, node };
+}
+
+function logical(file: FileFacts, node: TSESTree.LogicalExpression, w: Walk): Value {
+  if (node.operator === '&&') return UNKNOWN;
+  const left = evaluate(file, node.left, w);
+  if (left.kind === 'literal' && (node.operator === '??' || left.text !== '')) return left;
+  if (left.kind === 'fallback') return left;
+  const right = evaluate(file, node.right, w);
+  if (right.kind === 'literal' && right.text !== '') {
+    return { kind: 'fallback', name: left.kind === 'env' ? left.name : null, text: right.text, node, literal: right.node };
+  }
+  if (right.kind === 'fallback') return { ...right, name: left.kind === 'env' ? left.name : right.name, node };
+  if (left.kind === 'env') return left;
+  return UNKNOWN;
+}
+
+function conditional(file: FileFacts, node: TSESTree.ConditionalExpression, w: Walk): Value {
+  const yes = evaluate(file, node.consequent, w);
+  const no = evaluate(file, node.alternate, w);
+  if (yes.kind === 'literal' && no.kind === 'literal') return yes.text !== '' ? yes : no;
+  const lit = yes.kind === 'literal' && yes.text !== '' ? yes : no.kind === 'literal' && no.text !== '' ? no : null;
+  const other = lit === yes ? no : yes;
+  if (lit) return { kind: 'fallback', name: other.kind === 'env' ? other.name : null, text: lit.text, node, literal: lit.node };
+  if (yes.kind === 'fallback') return yes;
+  if (no.kind === 'fallback') return no;
+  if (yes.kind === 'env') return yes;
+  if (no.kind === 'env') return no;
+  return UNKNOWN;
+}
+
+function call(file: FileFacts, node: TSESTree.CallExpression, w: Walk): Value {
+  const callee = unwrap(node.callee);
+  const first = node.arguments[0];
+  // Buffer.from('x'), new TextEncoder().encode('x'), String(x)
+  if (callee.type === T.MemberExpression && first && first.type !== T.SpreadElement) {
+    const key = staticKey(callee);
+    const obj = unwrap(callee.object);
+    const isBufferFrom = key === 'from' && obj.type === T.Identifier && obj.name === 'Buffer';
+    const isEncode = key === 'encode' && obj.type === T.NewExpression && unwrap(obj.callee).type === T.Identifier && (unwrap(obj.callee) as TSESTree.Identifier).name === 'TextEncoder';
+    if (isBufferFrom || isEncode) {
+      return evaluate(file, first, w);
+    }
+    // Deno.env.get('X')
+    if (key === 'get' && isDenoEnv(callee.object)) {
+      const name = stringOf(first);
+      return { kind: 'env', name, node };
+    }
+  }
+  if (callee.type === T.Identifier && callee.name === 'String' && first && first.type !== T.SpreadElement && file.isGlobal(callee)) {
+    return evaluate(file, first, w);
+  }
+  // A local helper that returns a literal: function secret() { return 'x' }
+  if (callee.type === T.Identifier) {
+    const returned = returnedExpression(file, callee, w);
+    if (returned) {
+      const v = evaluate(file, returned, w);
+      if (v.kind === 'literal' || v.kind === 'fallback') return v;
+    }
+  }
+  return UNKNOWN;
+}
+
+function isDenoEnv(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === T.MemberExpression && staticKey(n) === 'env' && unwrap(n.object).type === T.Identifier && (unwrap(n.object) as TSESTree.Identifier).name === 'Deno';
+}
+
+/**
+ * `process.env.X` → 'X', `process.env[name]` → null, not an env read → undefined.
+ * Also `import.meta.env.X` and `Bun.env.X`.
+ */
+export function envName(file: FileFacts, node: Node): string | null | undefined {
+  const n = unwrap(node);
+  if (n.type !== T.MemberExpression) return undefined;
+  const obj = unwrap(n.object);
+  if (obj.type !== T.MemberExpression || staticKey(obj) !== 'env') return undefined;
+  const base = unwrap(obj.object);
+  const isEnvBase =
+    (base.type === T.Identifier && (base.name === 'process' || base.name === 'Bun') && file.isGlobal(base))
+    || (base.type === T.MetaProperty && base.meta.name === 'import');
+  if (!isEnvBase) return undefined;
+  return staticKey(n);
+}

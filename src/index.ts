@@ -1,0 +1,26 @@
+/**
+ * eslint-plugin-broken-auth: finds broken-authentication flaws in Node.js and
+ * TypeScript web apps (hard-coded secrets, plaintext passwords, insecure
+ * cookies, unverified JWTs, session fixation, missing login rate limits, …).
+ */
+import type { Linter } from 'eslint';
+import { rules } from '../rules/index.js';
+import { buildConfig, NAMESPACE } from './configs.js';
+import { PACKAGE } from './package-info.js';
+
+type Configs = Record<'recommended' | 'strict' | 'all', Linter.Config>;
+
+const plugin = {
+  meta: { name: PACKAGE.name, version: PACKAGE.version, namespace: NAMESPACE },
+  rules,
+  configs: {} as Configs,
+};
+
+plugin.configs.recommended = buildConfig('recommended', plugin);
+plugin.configs.strict = buildConfig('strict', plugin);
+plugin.configs.all = buildConfig('all', plugin);
+
+export { rules };
+export const configs = plugin.configs;
+export const meta = plugin.meta;
+export default plugin;

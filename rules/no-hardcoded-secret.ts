@@ -60,9 +60,9 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       literal: 'Hard-coded secret {{preview}} is the {{sink}}: anyone who can read this code can forge {{forges}}. {{fix}}',
-      fallback: 'The {{sink}} falls back to the hard-coded {{preview}} when {{env}} is not set, so a deployment that forgets the variable runs with a key anyone can read here. Remove the fallback. {{fix}}',
+      fallback: 'The {{sink}} falls back to the hard-coded {{preview}} {{when}}, so a deployment that forgets the variable runs with a key anyone can read here. Remove the fallback. {{fix}}',
       named: '`{{name}}` holds a hard-coded secret {{preview}}: whatever it signs or encrypts can be forged by anyone who reads the code. Read it from `process.env.{{env}}` and throw at startup when it is missing.',
-      namedFallback: '`{{name}}` falls back to the hard-coded {{preview}} when {{env}} is not set, so a deployment that forgets the variable runs with a key anyone can read here. Drop the fallback and throw at startup when `process.env.{{env}}` is missing.',
+      namedFallback: '`{{name}}` falls back to the hard-coded {{preview}} {{when}}, so a deployment that forgets the variable runs with a key anyone can read here. Drop the fallback and throw at startup when `process.env.{{env}}` is missing.',
       privateKey: 'A private key is embedded in the source ({{preview}}): anyone with the code can sign as this service. Load it from outside the repository (`process.env.{{env}}`, a mounted file or a secret manager) and refuse to start without it.',
       useEnv: 'Read it from `process.env.{{env}}` and throw at startup when it is missing',
     },
@@ -183,11 +183,17 @@ export default createRule<Options, MessageId>({
         return;
       }
       const preview = mask(f.value.text);
-      if (f.via === 'sink') {
-        const data = { preview, sink: f.sink.label, forges: f.sink.forges, fix: f.sink.fix, env };
-        context.report({ node, messageId: f.value.kind === 'fallback' ? 'fallback' : 'literal', data, suggest });
+      if (f.value.kind === 'fallback') {
+        const when = f.value.name ? `when ${f.value.name} is not set` : 'when no other value is provided';
+        if (f.via === 'sink') {
+          context.report({ node, messageId: 'fallback', data: { preview, when, sink: f.sink.label, fix: f.sink.fix }, suggest });
+        } else {
+          context.report({ node, messageId: 'namedFallback', data: { preview, when, name: f.name, env }, suggest });
+        }
+      } else if (f.via === 'sink') {
+        context.report({ node, messageId: 'literal', data: { preview, sink: f.sink.label, forges: f.sink.forges, fix: f.sink.fix }, suggest });
       } else {
-        context.report({ node, messageId: f.value.kind === 'fallback' ? 'namedFallback' : 'named', data: { preview, name: f.name, env }, suggest });
+        context.report({ node, messageId: 'named', data: { preview, name: f.name, env }, suggest });
       }
     }
 

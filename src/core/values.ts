@@ -76,7 +76,7 @@ function deref(file: FileFacts, raw: Node, w: Walk): Node {
   const node = unwrap(raw);
   return deeper(w, node, node, () => {
     if (node.type === T.Identifier) {
-      const target = bindingValue(file, node, w);
+      const target = bindingValue(file, node, w) ?? functionDeclaration(file, node);
       return target ? deref(file, target, w) : node;
     }
     if (node.type === T.MemberExpression) {
@@ -104,6 +104,14 @@ function bindingValue(file: FileFacts, id: TSESTree.Identifier, w: Walk): Node |
   if (path.length === 0) return def.node.init;
   const found = lookupPath(file, def.node.init, path, w);
   return found.kind === 'found' ? found.value : null;
+}
+
+/** The declaration a function name refers to (`function f() {}` … `f`), if never reassigned. */
+function functionDeclaration(file: FileFacts, id: TSESTree.Identifier): Node | null {
+  const variable = file.variableOf(id);
+  if (!variable || variable.defs.length !== 1 || !isNeverReassigned(variable)) return null;
+  const def = variable.defs[0]!;
+  return def.type === 'FunctionName' && def.node.type === T.FunctionDeclaration ? def.node : null;
 }
 
 /** The literal default of a parameter (`function f(secret = 'x')`), if the identifier is such a parameter. */

@@ -100,11 +100,11 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     forges: 'signed cookies', env: 'COOKIE_SECRET', fix: envFix('COOKIE_SECRET', '`getSignedCookie(c, c.env.COOKIE_SECRET, name)` or $'),
   },
   {
-    kind: 'call', label: 'cookie-signature secret', module: 'cookie-signature', path: ['sign'], slots: [{ arg: 1 }],
+    kind: 'call', label: 'cookie-signature `sign` secret', module: 'cookie-signature', path: ['sign'], slots: [{ arg: 1 }],
     forges: 'signed cookies', env: 'COOKIE_SECRET', fix: envFix('COOKIE_SECRET', '`sign(value, $)`'),
   },
   {
-    kind: 'call', label: 'cookie-signature secret', module: 'cookie-signature', path: ['unsign'], slots: [{ arg: 1 }],
+    kind: 'call', label: 'cookie-signature `unsign` secret', module: 'cookie-signature', path: ['unsign'], slots: [{ arg: 1 }],
     forges: 'signed cookies', env: 'COOKIE_SECRET', fix: envFix('COOKIE_SECRET', '`unsign(value, $)`'),
   },
   {
@@ -112,15 +112,15 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     forges: 'encrypted cookies', env: 'SESSION_PASSWORD', fix: envFix('SESSION_PASSWORD', '`getIronSession(cookies, { password: $, cookieName })` (at least 32 characters)'),
   },
   {
-    kind: 'call', label: 'iron-session `password`', module: 'iron-session', path: ['sealData'], slots: [{ arg: 1, option: ['password'] }],
+    kind: 'call', label: 'iron-session `sealData` password', module: 'iron-session', path: ['sealData'], slots: [{ arg: 1, option: ['password'] }],
     forges: 'encrypted cookies', env: 'SESSION_PASSWORD', fix: envFix('SESSION_PASSWORD', '`sealData(data, { password: $ })`'),
   },
   {
-    kind: 'call', label: 'iron-session `password`', module: 'iron-session', path: ['unsealData'], slots: [{ arg: 1, option: ['password'] }],
+    kind: 'call', label: 'iron-session `unsealData` password', module: 'iron-session', path: ['unsealData'], slots: [{ arg: 1, option: ['password'] }],
     forges: 'encrypted cookies', env: 'SESSION_PASSWORD', fix: envFix('SESSION_PASSWORD', '`unsealData(seal, { password: $ })`'),
   },
   {
-    kind: 'call', label: 'iron-session `password`', module: ['iron-session/next', 'next-iron-session'], path: ['withIronSessionApiRoute'], slots: [{ arg: 1, option: ['password'] }],
+    kind: 'call', label: 'iron-session `withIronSessionApiRoute` password', module: ['iron-session/next', 'next-iron-session'], path: ['withIronSessionApiRoute'], slots: [{ arg: 1, option: ['password'] }],
     forges: 'encrypted cookies', env: 'SESSION_PASSWORD', fix: envFix('SESSION_PASSWORD', '`{ password: $ }`'),
   },
   {
@@ -132,7 +132,7 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     forges: 'session cookies', env: 'AUTH_SECRET', fix: envFix('AUTH_SECRET', '$'),
   },
   {
-    kind: 'call', label: 'Auth.js `secret`', module: '@auth/express', path: ['ExpressAuth'], slots: [{ arg: 0, option: ['secret'] }],
+    kind: 'call', label: 'Auth.js `ExpressAuth` secret', module: '@auth/express', path: ['ExpressAuth'], slots: [{ arg: 0, option: ['secret'] }],
     forges: 'session cookies', env: 'AUTH_SECRET', fix: envFix('AUTH_SECRET', '$'),
   },
   {
@@ -149,11 +149,11 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '`jwt.verify(token, $, options)`'),
   },
   {
-    kind: 'call', label: 'jwt-simple key', module: 'jwt-simple', path: ['encode'], slots: [{ arg: 1 }],
+    kind: 'call', label: 'jwt-simple `encode` key', module: 'jwt-simple', path: ['encode'], slots: [{ arg: 1 }],
     forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '`jwt.encode(payload, $)`'),
   },
   {
-    kind: 'call', label: 'jwt-simple key', module: 'jwt-simple', path: ['decode'], slots: [{ arg: 1 }],
+    kind: 'call', label: 'jwt-simple `decode` key', module: 'jwt-simple', path: ['decode'], slots: [{ arg: 1 }],
     forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '`jwt.decode(token, $)`'),
   },
   {
@@ -177,7 +177,7 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '`expressjwt({ secret: $, algorithms })`'),
   },
   {
-    kind: 'call', label: 'express-jwt `secret`', module: 'express-jwt', path: [], slots: [{ arg: 0, option: ['secret'] }],
+    kind: 'call', label: 'express-jwt (v6) `secret`', module: 'express-jwt', path: [], slots: [{ arg: 0, option: ['secret'] }],
     forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '`jwt({ secret: $, algorithms })`'),
   },
   {
@@ -189,19 +189,19 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '`{ secretOrKey: $ }`'),
   },
   {
-    kind: 'call', label: '@nestjs/jwt `secret`', module: '@nestjs/jwt', path: ['JwtModule', 'register'], slots: [{ arg: 0, option: ['secret'] }, { arg: 0, option: ['privateKey'] }],
+    kind: 'call', label: '@nestjs/jwt `JwtModule.register` secret', module: '@nestjs/jwt', path: ['JwtModule', 'register'], slots: [{ arg: 0, option: ['secret'] }, { arg: 0, option: ['privateKey'] }],
     forges: 'tokens', env: 'JWT_SECRET', fix: "Use `JwtModule.registerAsync` with `useFactory: (config) => ({ secret: config.getOrThrow('JWT_SECRET') })` so the app refuses to start without it.",
   },
   {
-    kind: 'call', label: '@nestjs/jwt `secret`', module: '@nestjs/jwt', path: ['JwtModule', 'registerAsync'], slots: [{ arg: 0, option: ['useFactory', '()', 'secret'] }, { arg: 0, option: ['useFactory', '()', 'privateKey'] }],
+    kind: 'call', label: '@nestjs/jwt `JwtModule.registerAsync` secret', module: '@nestjs/jwt', path: ['JwtModule', 'registerAsync'], slots: [{ arg: 0, option: ['useFactory', '()', 'secret'] }, { arg: 0, option: ['useFactory', '()', 'privateKey'] }],
     forges: 'tokens', env: 'JWT_SECRET', fix: "Return `secret: config.getOrThrow('JWT_SECRET')` from `useFactory` so the app refuses to start without it.",
   },
   {
-    kind: 'call', label: '@nestjs/jwt `secret`', module: '@nestjs/jwt', path: ['JwtService', 'new', 'sign'], slots: [{ arg: 1, option: ['secret'] }, { arg: 1, option: ['privateKey'] }],
+    kind: 'call', label: '@nestjs/jwt `JwtService.sign` secret', module: '@nestjs/jwt', path: ['JwtService', 'new', 'sign'], slots: [{ arg: 1, option: ['secret'] }, { arg: 1, option: ['privateKey'] }],
     forges: 'tokens', env: 'JWT_SECRET', fix: "Pass `secret: this.config.getOrThrow('JWT_SECRET')` (or configure it once in `JwtModule.registerAsync`).",
   },
   {
-    kind: 'call', label: '@nestjs/jwt `secret`', module: '@nestjs/jwt', path: ['JwtService', 'new', 'verify'], slots: [{ arg: 1, option: ['secret'] }, { arg: 1, option: ['publicKey'] }],
+    kind: 'call', label: '@nestjs/jwt `JwtService.verify` secret', module: '@nestjs/jwt', path: ['JwtService', 'new', 'verify'], slots: [{ arg: 1, option: ['secret'] }, { arg: 1, option: ['publicKey'] }],
     forges: 'tokens', env: 'JWT_SECRET', fix: "Pass `secret: this.config.getOrThrow('JWT_SECRET')` (or configure it once in `JwtModule.registerAsync`).",
   },
   {
@@ -221,7 +221,7 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '`verify(token, c.env.JWT_SECRET)` or $'),
   },
   {
-    kind: 'call', label: 'hono `jwt` middleware `secret`', module: 'hono/utils/jwt', path: ['sign'], slots: [{ arg: 1 }],
+    kind: 'call', label: 'hono `utils/jwt` sign key', module: 'hono/utils/jwt', path: ['sign'], slots: [{ arg: 1 }],
     forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '$'),
   },
   // --- HMAC ---------------------------------------------------------------------

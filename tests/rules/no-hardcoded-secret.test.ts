@@ -1,0 +1,655 @@
+import rule from '../../rules/no-hardcoded-secret.js';
+import { SECRET_SINKS } from '../../src/models/secret-sinks.js';
+import { ruleTester } from '../rule-tester.js';
+
+/** The library-specific fix text of a sink, as the message carries it. */
+function fixOf(label: string): string {
+  const sink = SECRET_SINKS.find((s) => s.label === label);
+  if (!sink) throw new Error(`no sink labelled ${label}`);
+  return sink.fix;
+}
+
+ruleTester.run('no-hardcoded-secret', rule, {
+  assertionOptions: { requireData: true, requireLocation: true },
+  valid: [
+    { name: 'secret from the environment with a startup check', code: `const session = require('express-session');
+const secret = process.env.SESSION_SECRET;
+if (!secret) throw new Error('SESSION_SECRET is required');
+app.use(session({ secret }));` },
+    { name: 'env-var names and messages are not secrets', code: `module.exports = {
+  secretName: 'JWT_SECRET',
+  errors: { missingSecret: 'JWT_SECRET is required', wrongPassword: 'Invalid password' },
+  jwtIssuer: process.env.JWT_ISSUER || 'my-app',
+};` },
+    { name: 'empty strings and public keys', code: `const jwtSecret = '';
+const PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\\nMIIB\\n-----END PUBLIC KEY-----';
+const IS_PUBLIC_KEY = 'isPublic';
+const jwt = require('jsonwebtoken');
+jwt.verify(token, PUBLIC_KEY, { algorithms: ['RS256'] });` },
+    { name: 'JWKS URL as a verify key', filename: 'file.ts', code: `import { createRemoteJWKSet, jwtVerify } from 'jose';
+const keys = createRemoteJWKSet(new URL('https://example.com/.well-known/jwks.json'));
+export const v = (t: string) => jwtVerify(t, keys);` },
+    { name: 'values from a config service or secret manager', filename: 'file.ts', code: `import { JwtModule } from '@nestjs/jwt';
+export const m = JwtModule.registerAsync({ useFactory: (config: ConfigService) => ({ secret: config.getOrThrow<string>('JWT_SECRET') }) });
+const secret = await secrets.getSecretValue({ SecretId: 'jwt' });
+jwt.sign({}, secret);` },
+    { name: 'a shadowed require is not tracked', code: `function f(require) {
+  const session = require('express-session');
+  return session({ secret: 'keyboard cat2' + x });
+}` },
+    { name: 'a sink with an unknown value', code: `const { sign } = require('jsonwebtoken');
+sign({}, config.jwtSecret, { expiresIn: '1h' });
+sign({}, getKey(), { expiresIn: '1h' });` },
+    { name: 'a literal passed to a look-alike function of another module', code: `const { sign } = require('./my-signer');
+sign({}, 'not-a-library-key');
+const session = require('./session');
+session({ secret: process.env.S });` },
+    { name: 'test files are skipped by default', filename: 'src/__tests__/auth.test.js', code: `const jwt = require('jsonwebtoken');
+jwt.sign({}, 'test-secret', { expiresIn: '1m' });` },
+    { name: 'spec files are skipped by default', filename: 'src/auth.spec.ts', code: `const jwtSecret = 'spec-secret';` },
+    { name: 'placeholders in docs-style env names', code: `const config = { apiSecret: 'YOUR_API_SECRET', clientSecret: '<client-secret>' };` },
+    { name: 'binding cycles and computed keys do not crash', code: `const a = b; const b = a;
+const jwt = require('jsonwebtoken');
+jwt.sign({}, a);
+const o = { [k]: 'x', ...rest };
+jwt.sign({}, o.secret);` },
+    { name: 'empty file', code: '' },
+  ],
+  invalid: [
+    {
+      name: "express-session default import, literal secret",
+      code: `import session from 'express-session';
+app.use(session({ secret: 'keyboard cat', resave: false }));`,
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 27, endLine: 2, endColumn: 41,
+          data: { preview: "\"ke…\" (12 chars)", sink: "express-session `secret`", forges: "session cookies", fix: fixOf("express-session `secret`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "SESSION_SECRET" }, output: `import session from 'express-session';
+if (!process.env.SESSION_SECRET) {
+  throw new Error('SESSION_SECRET must be set');
+}
+app.use(session({ secret: process.env.SESSION_SECRET, resave: false }));` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "jsonwebtoken renamed import through two bindings and a spread",
+      code: `import { sign as issue } from 'jsonwebtoken';
+const base = { key: 'abcdefgh' };
+const cfg = { ...base, ttl: '1h' };
+const k = cfg.key;
+export const t = issue({ sub: 1 }, k, { expiresIn: '1h' });`,
+      filename: "file.ts",
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 21, endLine: 2, endColumn: 31,
+          data: { preview: "\"ab…\" (8 chars)", sink: "jsonwebtoken `sign` key", forges: "tokens", fix: fixOf("jsonwebtoken `sign` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `import { sign as issue } from 'jsonwebtoken';
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+const base = { key: process.env.JWT_SECRET };
+const cfg = { ...base, ttl: '1h' };
+const k = cfg.key;
+export const t = issue({ sub: 1 }, k, { expiresIn: '1h' });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "jsonwebtoken destructured require with env fallback",
+      code: `const { verify } = require('jsonwebtoken');
+module.exports = (t) => verify(t, process.env.JWT_SECRET || 'dev-secret');`,
+      errors: [
+        {
+          messageId: 'fallback', line: 2, column: 35, endLine: 2, endColumn: 73,
+          data: { sink: "jsonwebtoken `verify` key", preview: "\"de…\" (10 chars)", when: "when JWT_SECRET is not set", fix: fixOf("jsonwebtoken `verify` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `const { verify } = require('jsonwebtoken');
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+module.exports = (t) => verify(t, process.env.JWT_SECRET);` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "rebound method alias",
+      code: `const jwt = require('jsonwebtoken');
+const signer = jwt.sign;
+signer({}, \`tmpl-key-01\`);`,
+      errors: [
+        {
+          messageId: 'literal', line: 3, column: 12, endLine: 3, endColumn: 25,
+          data: { preview: "\"tm…\" (11 chars)", sink: "jsonwebtoken `sign` key", forges: "tokens", fix: fixOf("jsonwebtoken `sign` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `const jwt = require('jsonwebtoken');
+const signer = jwt.sign;
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+signer({}, process.env.JWT_SECRET);` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "cookie-parser inline require with NODE_ENV ternary",
+      code: `const s = process.env.NODE_ENV === 'production' ? process.env.COOKIE_SECRET : 'dev-only';
+app.use(require('cookie-parser')(s));`,
+      errors: [
+        {
+          messageId: 'fallback', line: 1, column: 11, endLine: 1, endColumn: 89,
+          data: { sink: "cookie-parser secret", preview: "\"de…\" (8 chars)", when: "when COOKIE_SECRET is not set", fix: fixOf("cookie-parser secret") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "COOKIE_SECRET" }, output: `if (!process.env.COOKIE_SECRET) {
+  throw new Error('COOKIE_SECRET must be set');
+}
+const s = process.env.COOKIE_SECRET;
+app.use(require('cookie-parser')(s));` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "cookie-session keys array",
+      code: `const cookieSession = require('cookie-session');
+app.use(cookieSession({ name: 'sess', keys: ['k1-abcdef', process.env.K2] }));`,
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 46, endLine: 2, endColumn: 57,
+          data: { preview: "\"k1…\" (9 chars)", sink: "cookie-session `keys`", forges: "session cookies", fix: fixOf("cookie-session `keys`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "SESSION_KEYS" }, output: `const cookieSession = require('cookie-session');
+if (!process.env.SESSION_KEYS) {
+  throw new Error('SESSION_KEYS must be set');
+}
+app.use(cookieSession({ name: 'sess', keys: [process.env.SESSION_KEYS, process.env.K2] }));` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "koa app.keys",
+      code: `import Koa from 'koa';
+const app = new Koa();
+app.keys = ['old-key-1'];`,
+      errors: [
+        {
+          messageId: 'literal', line: 3, column: 13, endLine: 3, endColumn: 24,
+          data: { preview: "\"ol…\" (9 chars)", sink: "koa `app.keys`", forges: "signed cookies", fix: fixOf("koa `app.keys`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "COOKIE_KEYS" }, output: `import Koa from 'koa';
+const app = new Koa();
+if (!process.env.COOKIE_KEYS) {
+  throw new Error('COOKIE_KEYS must be set');
+}
+app.keys = [process.env.COOKIE_KEYS];` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "@fastify/session plugin registered with an imported module",
+      code: `import Fastify from 'fastify';
+import fastifySession from '@fastify/session';
+const app = Fastify();
+app.register(fastifySession, { secret: 'a secret with minimum length of 32 characters' });`,
+      filename: "file.ts",
+      errors: [
+        {
+          messageId: 'literal', line: 4, column: 40, endLine: 4, endColumn: 87,
+          data: { preview: "\"a …\" (45 chars)", sink: "@fastify/session `secret`", forges: "session cookies", fix: fixOf("@fastify/session `secret`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "SESSION_SECRET" }, output: `import Fastify from 'fastify';
+import fastifySession from '@fastify/session';
+const app = Fastify();
+if (!process.env.SESSION_SECRET) {
+  throw new Error('SESSION_SECRET must be set');
+}
+app.register(fastifySession, { secret: process.env.SESSION_SECRET });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "@fastify/jwt through require inside register",
+      code: `fastify.register(require('@fastify/jwt'), { secret: 'supersecret' });`,
+      errors: [
+        {
+          messageId: 'literal', line: 1, column: 53, endLine: 1, endColumn: 66,
+          data: { preview: "\"su…\" (11 chars)", sink: "@fastify/jwt `secret`", forges: "tokens", fix: fixOf("@fastify/jwt `secret`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+fastify.register(require('@fastify/jwt'), { secret: process.env.JWT_SECRET });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "hono jwt middleware and sign",
+      code: `import { jwt, sign } from 'hono/jwt';
+app.use('/api/*', jwt({ secret: 'hono-secret', alg: 'HS256' }));
+const token = await sign({ sub: 'u', exp: 1 }, 'hono-secret-2');`,
+      filename: "file.ts",
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 33, endLine: 2, endColumn: 46,
+          data: { preview: "\"ho…\" (11 chars)", sink: "hono `jwt` middleware `secret`", forges: "tokens", fix: fixOf("hono `jwt` middleware `secret`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `import { jwt, sign } from 'hono/jwt';
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+app.use('/api/*', jwt({ secret: process.env.JWT_SECRET, alg: 'HS256' }));
+const token = await sign({ sub: 'u', exp: 1 }, 'hono-secret-2');` },
+          ],
+        },
+        {
+          messageId: 'literal', line: 3, column: 48, endLine: 3, endColumn: 63,
+          data: { preview: "\"ho…\" (13 chars)", sink: "hono `sign` key", forges: "tokens", fix: fixOf("hono `sign` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `import { jwt, sign } from 'hono/jwt';
+app.use('/api/*', jwt({ secret: 'hono-secret', alg: 'HS256' }));
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+const token = await sign({ sub: 'u', exp: 1 }, process.env.JWT_SECRET);` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "hono signed cookie",
+      code: `import { setSignedCookie } from 'hono/cookie';
+await setSignedCookie(c, 'session', id, 'cookie-signing-key', { httpOnly: true, secure: true });`,
+      filename: "file.ts",
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 41, endLine: 2, endColumn: 61,
+          data: { preview: "\"co…\" (18 chars)", sink: "hono `setSignedCookie` secret", forges: "signed cookies", fix: fixOf("hono `setSignedCookie` secret") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "COOKIE_SECRET" }, output: `import { setSignedCookie } from 'hono/cookie';
+if (!process.env.COOKIE_SECRET) {
+  throw new Error('COOKIE_SECRET must be set');
+}
+await setSignedCookie(c, 'session', id, process.env.COOKIE_SECRET, { httpOnly: true, secure: true });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "jose SignJWT chain with TextEncoder key",
+      code: `import * as jose from 'jose';
+const key = new TextEncoder().encode('jose-secret-value');
+export const t = await new jose.SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key);`,
+      filename: "file.ts",
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 38, endLine: 2, endColumn: 57,
+          data: { preview: "\"jo…\" (17 chars)", sink: "jose `SignJWT.sign` key", forges: "tokens", fix: fixOf("jose `SignJWT.sign` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `import * as jose from 'jose';
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+const key = new TextEncoder().encode(process.env.JWT_SECRET);
+export const t = await new jose.SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key);` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "jose jwtVerify with Buffer.from key",
+      code: `import { jwtVerify } from 'jose';
+export const v = (t: string) => jwtVerify(t, Buffer.from('verify-secret'));`,
+      filename: "file.ts",
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 58, endLine: 2, endColumn: 73,
+          data: { preview: "\"ve…\" (13 chars)", sink: "jose `jwtVerify` key", forges: "tokens", fix: fixOf("jose `jwtVerify` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `import { jwtVerify } from 'jose';
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+export const v = (t: string) => jwtVerify(t, Buffer.from(process.env.JWT_SECRET));` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "express-jwt",
+      code: `const { expressjwt } = require('express-jwt');
+app.use(expressjwt({ secret: 'shared', algorithms: ['HS256'] }));`,
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 30, endLine: 2, endColumn: 38,
+          data: { preview: "\"sh…\" (6 chars)", sink: "express-jwt `secret`", forges: "tokens", fix: fixOf("express-jwt `secret`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `const { expressjwt } = require('express-jwt');
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+app.use(expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }));` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "passport-jwt Strategy with default parameter",
+      code: `const JwtStrategy = require('passport-jwt').Strategy;
+function strategy(secret = 'default-key') {
+  return new JwtStrategy({ secretOrKey: secret, jwtFromRequest }, verify);
+}`,
+      errors: [
+        {
+          messageId: 'fallback', line: 2, column: 28, endLine: 2, endColumn: 41,
+          data: { sink: "passport-jwt `secretOrKey`", preview: "\"de…\" (11 chars)", when: "when no other value is provided", fix: fixOf("passport-jwt `secretOrKey`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `const JwtStrategy = require('passport-jwt').Strategy;
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+function strategy(secret = process.env.JWT_SECRET) {
+  return new JwtStrategy({ secretOrKey: secret, jwtFromRequest }, verify);
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Nest PassportStrategy(Strategy) super call",
+      code: `import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-jwt';
+export class J extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ secretOrKey: process.env.JWT_SECRET ?? 'changeme', jwtFromRequest });
+  }
+}`,
+      filename: "file.ts",
+      errors: [
+        {
+          messageId: 'fallback', line: 5, column: 26, endLine: 5, endColumn: 62,
+          data: { sink: "passport-jwt `secretOrKey`", preview: "\"ch…\" (8 chars)", when: "when JWT_SECRET is not set", fix: fixOf("passport-jwt `secretOrKey`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-jwt';
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+export class J extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ secretOrKey: process.env.JWT_SECRET, jwtFromRequest });
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Nest JwtModule.registerAsync useFactory",
+      code: `import { JwtModule } from '@nestjs/jwt';
+export const m = JwtModule.registerAsync({ useFactory: () => ({ secret: 'factory-secret' }) });`,
+      filename: "file.ts",
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 73, endLine: 2, endColumn: 89,
+          data: { preview: "\"fa…\" (14 chars)", sink: "@nestjs/jwt `JwtModule.registerAsync` secret", forges: "tokens", fix: fixOf("@nestjs/jwt `JwtModule.registerAsync` secret") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `import { JwtModule } from '@nestjs/jwt';
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+export const m = JwtModule.registerAsync({ useFactory: () => ({ secret: process.env.JWT_SECRET }) });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Nest JwtService injected through the constructor",
+      code: `import { JwtService } from '@nestjs/jwt';
+export class A {
+  constructor(private readonly jwt: JwtService) {}
+  issue() {
+    return this.jwt.sign({}, { secret: 'svc-secret', expiresIn: '1h' });
+  }
+}`,
+      filename: "file.ts",
+      errors: [
+        {
+          messageId: 'literal', line: 5, column: 40, endLine: 5, endColumn: 52,
+          data: { preview: "\"sv…\" (10 chars)", sink: "@nestjs/jwt `JwtService.sign` secret", forges: "tokens", fix: fixOf("@nestjs/jwt `JwtService.sign` secret") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `import { JwtService } from '@nestjs/jwt';
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+export class A {
+  constructor(private readonly jwt: JwtService) {}
+  issue() {
+    return this.jwt.sign({}, { secret: process.env.JWT_SECRET, expiresIn: '1h' });
+  }
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "crypto.createHmac key through node: prefix",
+      code: `import { createHmac } from 'node:crypto';
+const resetKey = 'reset-hmac-key';
+export const sig = (p) => createHmac('sha256', resetKey).update(p).digest('hex');`,
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 18, endLine: 2, endColumn: 34,
+          data: { preview: "\"re…\" (14 chars)", sink: "`crypto.createHmac` key", forges: "HMAC signatures", fix: fixOf("`crypto.createHmac` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "HMAC_SECRET" }, output: `import { createHmac } from 'node:crypto';
+if (!process.env.HMAC_SECRET) {
+  throw new Error('HMAC_SECRET must be set');
+}
+const resetKey = process.env.HMAC_SECRET;
+export const sig = (p) => createHmac('sha256', resetKey).update(p).digest('hex');` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "next-auth and iron-session",
+      code: `import NextAuth from 'next-auth';
+import { getIronSession } from 'iron-session';
+export default NextAuth({ providers: [], secret: 'nextauth-secret' });
+export const s = () => getIronSession(cookies(), { password: 'complex_password_at_least_32_characters_long', cookieName: 'a' });`,
+      filename: "file.ts",
+      errors: [
+        {
+          messageId: 'literal', line: 3, column: 50, endLine: 3, endColumn: 67,
+          data: { preview: "\"ne…\" (15 chars)", sink: "next-auth `secret`", forges: "session cookies", fix: fixOf("next-auth `secret`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "NEXTAUTH_SECRET" }, output: `import NextAuth from 'next-auth';
+import { getIronSession } from 'iron-session';
+if (!process.env.NEXTAUTH_SECRET) {
+  throw new Error('NEXTAUTH_SECRET must be set');
+}
+export default NextAuth({ providers: [], secret: process.env.NEXTAUTH_SECRET });
+export const s = () => getIronSession(cookies(), { password: 'complex_password_at_least_32_characters_long', cookieName: 'a' });` },
+          ],
+        },
+        {
+          messageId: 'literal', line: 4, column: 62, endLine: 4, endColumn: 108,
+          data: { preview: "\"co…\" (44 chars)", sink: "iron-session `password`", forges: "encrypted cookies", fix: fixOf("iron-session `password`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "SESSION_PASSWORD" }, output: `import NextAuth from 'next-auth';
+import { getIronSession } from 'iron-session';
+export default NextAuth({ providers: [], secret: 'nextauth-secret' });
+if (!process.env.SESSION_PASSWORD) {
+  throw new Error('SESSION_PASSWORD must be set');
+}
+export const s = () => getIronSession(cookies(), { password: process.env.SESSION_PASSWORD, cookieName: 'a' });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "better-auth",
+      code: `import { betterAuth } from 'better-auth';
+export const auth = betterAuth({ secret: 'better-secret' });`,
+      filename: "file.ts",
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 42, endLine: 2, endColumn: 57,
+          data: { preview: "\"be…\" (13 chars)", sink: "better-auth `secret`", forges: "session cookies", fix: fixOf("better-auth `secret`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "BETTER_AUTH_SECRET" }, output: `import { betterAuth } from 'better-auth';
+if (!process.env.BETTER_AUTH_SECRET) {
+  throw new Error('BETTER_AUTH_SECRET must be set');
+}
+export const auth = betterAuth({ secret: process.env.BETTER_AUTH_SECRET });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "secret-named bindings and properties",
+      code: `const SESSION_SECRET = 'abc123xyz';
+module.exports = { jwtSecret: process.env.JWT_SECRET || 'secret', cookie: { signingKey: 's1gn1ng' } };
+this.clientSecret = 'oauth-client-secret';`,
+      errors: [
+        {
+          messageId: 'named', line: 1, column: 24, endLine: 1, endColumn: 35,
+          data: { name: "SESSION_SECRET", preview: "\"ab…\" (9 chars)", env: "SESSION_SECRET" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "SESSION_SECRET" }, output: `if (!process.env.SESSION_SECRET) {
+  throw new Error('SESSION_SECRET must be set');
+}
+const SESSION_SECRET = process.env.SESSION_SECRET;
+module.exports = { jwtSecret: process.env.JWT_SECRET || 'secret', cookie: { signingKey: 's1gn1ng' } };
+this.clientSecret = 'oauth-client-secret';` },
+          ],
+        },
+        {
+          messageId: 'namedFallback', line: 2, column: 31, endLine: 2, endColumn: 65,
+          data: { name: "jwtSecret", preview: "\"se…\" (6 chars)", when: "when JWT_SECRET is not set", env: "JWT_SECRET" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `const SESSION_SECRET = 'abc123xyz';
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+module.exports = { jwtSecret: process.env.JWT_SECRET, cookie: { signingKey: 's1gn1ng' } };
+this.clientSecret = 'oauth-client-secret';` },
+          ],
+        },
+        {
+          messageId: 'named', line: 2, column: 89, endLine: 2, endColumn: 98,
+          data: { name: "signingKey", preview: "\"s1…\" (7 chars)", env: "SIGNING_KEY" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "SIGNING_KEY" }, output: `const SESSION_SECRET = 'abc123xyz';
+if (!process.env.SIGNING_KEY) {
+  throw new Error('SIGNING_KEY must be set');
+}
+module.exports = { jwtSecret: process.env.JWT_SECRET || 'secret', cookie: { signingKey: process.env.SIGNING_KEY } };
+this.clientSecret = 'oauth-client-secret';` },
+          ],
+        },
+        {
+          messageId: 'named', line: 3, column: 21, endLine: 3, endColumn: 42,
+          data: { name: "clientSecret", preview: "\"oa…\" (19 chars)", env: "CLIENT_SECRET" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "CLIENT_SECRET" }, output: `const SESSION_SECRET = 'abc123xyz';
+module.exports = { jwtSecret: process.env.JWT_SECRET || 'secret', cookie: { signingKey: 's1gn1ng' } };
+if (!process.env.CLIENT_SECRET) {
+  throw new Error('CLIENT_SECRET must be set');
+}
+this.clientSecret = process.env.CLIENT_SECRET;` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "PEM private key concatenated",
+      code: `const key = '-----BEGIN PRIVATE KEY-----\\n' +
+  'MIIEvQIBADANBg\\n' +
+  '-----END PRIVATE KEY-----\\n';
+export default key;`,
+      errors: [
+        {
+          messageId: 'privateKey', line: 1, column: 13, endLine: 3, endColumn: 32,
+          data: { preview: "a PEM private key (28 chars)", env: "PRIVATE_KEY" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "PRIVATE_KEY" }, output: `if (!process.env.PRIVATE_KEY) {
+  throw new Error('PRIVATE_KEY must be set');
+}
+const key = process.env.PRIVATE_KEY;
+export default key;` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "local helper returning a literal",
+      code: `const jwt = require('jsonwebtoken');
+function getSecret() {
+  return 'helper-secret';
+}
+jwt.sign({}, getSecret(), { expiresIn: 60 });`,
+      errors: [
+        {
+          messageId: 'literal', line: 3, column: 10, endLine: 3, endColumn: 25,
+          data: { preview: "\"he…\" (13 chars)", sink: "jsonwebtoken `sign` key", forges: "tokens", fix: fixOf("jsonwebtoken `sign` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `const jwt = require('jsonwebtoken');
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+function getSecret() {
+  return process.env.JWT_SECRET;
+}
+jwt.sign({}, getSecret(), { expiresIn: 60 });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "test files when configured",
+      code: `const jwt = require('jsonwebtoken');
+jwt.sign({}, 'x', {});
+const jwtSecret = 'test-secret';`,
+      filename: "src/__tests__/auth.test.js",
+      options: [{"checkTestFiles":true}],
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 14, endLine: 2, endColumn: 17,
+          data: { preview: "\"x…\" (1 chars)", sink: "jsonwebtoken `sign` key", forges: "tokens", fix: fixOf("jsonwebtoken `sign` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `const jwt = require('jsonwebtoken');
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+jwt.sign({}, process.env.JWT_SECRET, {});
+const jwtSecret = 'test-secret';` },
+          ],
+        },
+        {
+          messageId: 'named', line: 3, column: 19, endLine: 3, endColumn: 32,
+          data: { name: "jwtSecret", preview: "\"te…\" (11 chars)", env: "JWT_SECRET" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `const jwt = require('jsonwebtoken');
+jwt.sign({}, 'x', {});
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+const jwtSecret = process.env.JWT_SECRET;` },
+          ],
+        },
+      ],
+    },
+
+  ],
+});

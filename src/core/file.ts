@@ -53,7 +53,7 @@ function createFacts(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
     },
     variableOf(id) {
       if (variables.has(id)) return variables.get(id)!;
-      let found: Variable | null = null;
+      let found: Variable | null;
       try {
         found = ASTUtils.findVariable(sourceCode.getScope(id), id);
       } catch {

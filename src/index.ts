@@ -3,7 +3,7 @@
  * TypeScript web apps (hard-coded secrets, plaintext passwords, insecure
  * cookies, unverified JWTs, session fixation, missing login rate limits, …).
  */
-import type { Linter } from 'eslint';
+import type { ESLint, Linter } from 'eslint';
 import { rules } from '../rules/index.js';
 import { buildConfig, NAMESPACE } from './configs.js';
 import { PACKAGE } from './package-info.js';
@@ -20,7 +20,10 @@ plugin.configs.recommended = buildConfig('recommended', plugin);
 plugin.configs.strict = buildConfig('strict', plugin);
 plugin.configs.all = buildConfig('all', plugin);
 
+/** The plugin as ESLint sees it (the one cast at the boundary: typescript-eslint#11543). */
+const eslintPlugin = plugin as typeof plugin & ESLint.Plugin;
+
 export { rules };
 export const configs = plugin.configs;
 export const meta = plugin.meta;
-export default plugin;
+export default eslintPlugin;

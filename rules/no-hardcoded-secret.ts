@@ -9,9 +9,10 @@ import { arrayElements, getPropertyPath, resolveValue, type Value } from '../src
 import { isSecretName, words } from '../src/core/names.js';
 import { isPrivateKeyPem, isSecretLiteral, isSinkSecretLiteral, mask } from '../src/core/secrets.js';
 import { SECRET_SINKS, type SecretSink, type SecretSlot } from '../src/models/secret-sinks.js';
+import { stringLiteralType } from '../src/core/types.js';
 
 export type MessageId = 'literal' | 'fallback' | 'named' | 'namedFallback' | 'privateKey' | 'useEnv';
-export type Options = [{ checkTestFiles?: boolean }];
+export type Options = [{ checkTestFiles?: boolean; useTypeInformation?: boolean }];
 
 type Finding =
   | { readonly via: 'sink'; readonly sink: SecretSink; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }> }
@@ -74,13 +75,17 @@ export default createRule<Options, MessageId>({
             type: 'boolean',
             description: 'Also report in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`), which are skipped by default.',
           },
+          useTypeInformation: {
+            type: 'boolean',
+            description: 'With type information (`recommended-type-checked`), also report a secret sink fed by a constant from another file whose type is a string literal.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ checkTestFiles: false }],
+    defaultOptions: [{ checkTestFiles: false, useTypeInformation: false }],
   },
-  defaultOptions: [{ checkTestFiles: false }],
+  defaultOptions: [{ checkTestFiles: false, useTypeInformation: false }],
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
@@ -100,6 +105,10 @@ export default createRule<Options, MessageId>({
         const value = resolveValue(file, el);
         if (value.kind === 'literal' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
         else if (value.kind === 'fallback' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
+        else if (value.kind === 'unknown' && options.useTypeInformation) {
+          const text = stringLiteralType(context, el);
+          if (text !== null && isSinkSecretLiteral(text)) add({ via: 'sink', sink, value: { kind: 'literal', text, node: el } });
+        }
       }
     }
 

@@ -2,6 +2,9 @@
  * The shipped flat configs, computed from each rule's `meta.docs.recommended`:
  * `recommended` ⊂ `strict` ⊂ `all`. `strict` also turns on the noisier
  * options (non-auth cookies, name-only matches) that rules expose.
+ * `recommended-type-checked` is `recommended` with the TypeScript project
+ * service on and the options that use type information (which may only add
+ * findings).
  */
 import type { ESLint, Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
@@ -10,19 +13,32 @@ import { rules } from '../rules/index.js';
 export const NAMESPACE = 'broken-auth';
 export const FILES = ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'];
 
-type Level = 'recommended' | 'strict' | 'all';
-const ORDER: Record<Level, number> = { recommended: 0, strict: 1, all: 2 };
+export type Level = 'recommended' | 'strict' | 'all' | 'recommended-type-checked';
+const ORDER: Record<Level, number> = { recommended: 0, 'recommended-type-checked': 0, strict: 1, all: 2 };
 
 /** Options a rule takes in `strict` and `all` (the noisier heuristics). */
 export const STRICT_OPTIONS: Partial<Record<keyof typeof rules, unknown[]>> = {};
+
+/** Options a rule takes when type information is available (`recommended-type-checked`, `all`). */
+export const TYPED_OPTIONS: Partial<Record<keyof typeof rules, Record<string, unknown>>> = {
+  'no-hardcoded-secret': { useTypeInformation: true },
+};
 
 export function ruleLevels(level: Level): Linter.RulesRecord {
   const out: Linter.RulesRecord = {};
   for (const [name, rule] of Object.entries(rules)) {
     const wanted = (rule.meta.docs as { recommended: Level }).recommended;
     if (ORDER[wanted] > ORDER[level]) continue;
-    const strict = STRICT_OPTIONS[name as keyof typeof rules];
-    out[`${NAMESPACE}/${name}`] = level !== 'recommended' && strict ? (['error', ...strict] as Linter.RuleEntry) : 'error';
+    const key = name as keyof typeof rules;
+    const strict = level === 'strict' || level === 'all' ? STRICT_OPTIONS[key] : undefined;
+    const typed = level === 'recommended-type-checked' || level === 'all' ? TYPED_OPTIONS[key] : undefined;
+    if (!strict && !typed) {
+      out[`${NAMESPACE}/${name}`] = 'error';
+      continue;
+    }
+    const [first, ...rest] = strict ?? [{}];
+    const merged = typed ? { ...(first as object), ...typed } : first;
+    out[`${NAMESPACE}/${name}`] = ['error', merged, ...rest] as Linter.RuleEntry;
   }
   return out;
 }
@@ -35,7 +51,7 @@ export function buildConfig(level: Level, plugin: unknown): Linter.Config {
     plugins: { [NAMESPACE]: plugin as ESLint.Plugin },
     languageOptions: {
       parser: tsParser as Linter.Parser,
-      parserOptions: { ecmaFeatures: { jsx: true } },
+      parserOptions: level === 'recommended-type-checked' ? { ecmaFeatures: { jsx: true }, projectService: true } : { ecmaFeatures: { jsx: true } },
     },
     rules: ruleLevels(level),
   };

@@ -5,10 +5,10 @@
  */
 import type { ESLint, Linter } from 'eslint';
 import { rules } from '../rules/index.js';
-import { buildConfig, NAMESPACE } from './configs.js';
+import { buildConfig, NAMESPACE, type Level } from './configs.js';
 import { PACKAGE } from './package-info.js';
 
-type Configs = Record<'recommended' | 'strict' | 'all', Linter.Config>;
+type Configs = Record<Level, Linter.Config>;
 
 const plugin = {
   meta: { name: PACKAGE.name, version: PACKAGE.version, namespace: NAMESPACE },
@@ -19,6 +19,7 @@ const plugin = {
 plugin.configs.recommended = buildConfig('recommended', plugin);
 plugin.configs.strict = buildConfig('strict', plugin);
 plugin.configs.all = buildConfig('all', plugin);
+plugin.configs['recommended-type-checked'] = buildConfig('recommended-type-checked', plugin);
 
 /** The plugin as ESLint sees it (the one cast at the boundary: typescript-eslint#11543). */
 const eslintPlugin = plugin as typeof plugin & ESLint.Plugin;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import plugin from '../src/index.js';
 import { categoryOfRule, type Category } from '../src/categories.js';
+import type { Level } from '../src/configs.js';
 
 export const SOURCE_FILE = /\.(js|cjs|mjs|jsx|ts|cts|mts|tsx)$/;
 const EXPECT = /\/\/\s*expect:\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*$/;
@@ -40,7 +41,7 @@ export interface FileReport {
   errors: string[];
 }
 
-export async function lintAnnotated(root: string, cwd: string, level: 'recommended' | 'strict' | 'all' = 'all'): Promise<FileReport[]> {
+export async function lintAnnotated(root: string, cwd: string, level: Level = 'all'): Promise<FileReport[]> {
   const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: [plugin.configs[level]], ignore: false });
   const files = listSources(root);
   const results = await eslint.lintFiles(files);

@@ -12,7 +12,8 @@ import { categoryOf, lintAnnotated } from './expectations.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const active = new Set<Category>(CATEGORIES.filter((c) => CATEGORY_RULES[c] in plugin.rules));
-const reports = await lintAnnotated(path.join(root, 'fixtures'), root);
+// fixtures/typed needs type information: tests/typed.test.ts runs it with `recommended-type-checked`.
+const reports = (await lintAnnotated(path.join(root, 'fixtures'), root)).filter((r) => !r.file.includes(`${path.sep}fixtures${path.sep}typed${path.sep}`));
 
 describe('annotated fixtures', () => {
   it('finds annotated files', () => {

@@ -78,7 +78,7 @@ describe('plugin meta', () => {
 });
 
 describe('configs', () => {
-  const levels = { recommended: 0, strict: 1, all: 2 } as const;
+  const levels = { recommended: 0, 'recommended-type-checked': 0, strict: 1, all: 2 } as const;
   for (const level of Object.keys(levels) as (keyof typeof levels)[]) {
     it(`${level} enables exactly the rules whose meta asks for it`, () => {
       const config = plugin.configs[level];
@@ -92,8 +92,10 @@ describe('configs', () => {
     });
 
     it(`${level} loads through ESLint and defineConfig`, async () => {
-      const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: defineConfig([plugin.configs[level]]) });
-      const [result] = await eslint.lintText("const session = require('express-session');\nsession({ secret: 'keyboard cat' });\n", { filePath: 'app.ts' });
+      const cwd = path.join(root, 'fixtures/typed');
+      const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: defineConfig([plugin.configs[level]]) });
+      const code = "const session = require('express-session');\nsession({ secret: 'keyboard cat' });\n";
+      const [result] = await eslint.lintText(code, { filePath: path.join(cwd, 'src/constants.ts') });
       expect(result!.messages.map((m) => m.ruleId)).toContain('broken-auth/no-hardcoded-secret');
     });
   }

@@ -1,0 +1,158 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { getFile } from '../src/core/file.js';
+import { calleeName, mentionedNames, staticKey, unwrap } from '../src/core/ast.js';
+import { isCallOf } from '../src/core/match.js';
+import { dereference, resolveObject, resolveValue } from '../src/core/values.js';
+import { words } from '../src/core/names.js';
+import { isBearerTokenName } from '../src/core/cookies.js';
+import { STORAGE_CALLS, STORAGE_HOSTS, TOKEN_PRODUCERS, WEB_STORAGES } from '../src/models/cookies.js';
+
+export type MessageId = 'tokenInStorage';
+export type Options = [{ checkTestFiles?: boolean }];
+
+type Node = TSESTree.Node;
+
+const MAX_DEPTH = 8;
+
+export default createRule<Options, MessageId>({
+  name: 'no-client-token-storage',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow auth tokens (JWTs, access/refresh/id tokens, session ids) in localStorage or sessionStorage',
+      category: 'client-token-storage',
+      recommended: 'recommended',
+    },
+    messages: {
+      tokenInStorage:
+        'The auth token {{what}} is written to {{storage}}: any script injected into the page (XSS) can read {{storage}} and replay the token from anywhere until it expires. Have the server set it as an HttpOnly, Secure, SameSite cookie (the browser then sends it without script access), and keep any short-lived access token in memory only.',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkTestFiles: {
+            type: 'boolean',
+            description: 'Also report in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`), which are skipped by default.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkTestFiles: false }],
+  },
+  defaultOptions: [{ checkTestFiles: false }],
+  create(context, [options]) {
+    const file = getFile(context);
+    if (file.isTest && !options.checkTestFiles) return {};
+
+    /** `localStorage`, `window.sessionStorage`, or a binding to one (`const store = remember ? localStorage : sessionStorage`). */
+    function storageName(raw: Node, depth = 0): string | null {
+      if (depth > MAX_DEPTH) return null;
+      const node = unwrap(raw);
+      if (node.type === T.Identifier) {
+        if (WEB_STORAGES.includes(node.name) && file.isGlobal(node)) return node.name;
+        const target = unwrap(dereference(file, node));
+        return target === node ? null : storageName(target, depth + 1);
+      }
+      if (node.type === T.MemberExpression) {
+        const key = staticKey(node);
+        const host = unwrap(node.object);
+        if (key && WEB_STORAGES.includes(key) && host.type === T.Identifier && STORAGE_HOSTS.includes(host.name) && file.isGlobal(host)) return key;
+        return null;
+      }
+      if (node.type === T.ConditionalExpression) return storageName(node.consequent, depth + 1) ?? storageName(node.alternate, depth + 1);
+      if (node.type === T.LogicalExpression) return storageName(node.left, depth + 1) ?? storageName(node.right, depth + 1);
+      return null;
+    }
+
+    /** A token by its origin or its names: `data.token`, `tokens.refreshToken`, `JSON.stringify({ token })`, `jwt.sign(…)`. */
+    function isTokenValue(raw: Node, depth = 0): boolean {
+      if (depth > MAX_DEPTH) return false;
+      const node = unwrap(raw);
+      if (mentionedNames(node, 16).some(isBearerTokenName)) return true;
+      const target = unwrap(dereference(file, node));
+      if (target !== node && mentionedNames(target, 16).some(isBearerTokenName)) return true;
+      if (target.type === T.CallExpression) {
+        if (TOKEN_PRODUCERS.some((p) => !p.chainMethod && isCallOf(file, target, p))) return true;
+        // JSON.stringify({ token }), String(token)
+        const name = calleeName(target);
+        if (name === 'stringify' || name === 'String') {
+          const first = target.arguments[0];
+          return !!first && first.type !== T.SpreadElement && isTokenValue(first, depth + 1);
+        }
+        return false;
+      }
+      const object = target.type === T.ObjectExpression ? target : resolveObject(file, target);
+      if (object) {
+        return object.properties.some((p) => {
+          if (p.type === T.SpreadElement) return isTokenValue(p.argument, depth + 1);
+          const key = staticKey(p);
+          return (key !== null && isBearerTokenName(key)) || isTokenValue(p.value, depth + 1);
+        });
+      }
+      if (target.type === T.TemplateLiteral) return target.expressions.some((e) => isTokenValue(e, depth + 1));
+      return false;
+    }
+
+    function isTokenKey(key: Node): boolean {
+      const value = resolveValue(file, key);
+      if (value.kind === 'literal') return isBearerTokenName(value.text);
+      // `${prefix}:token`: the known parts of a template
+      const target = unwrap(key);
+      if (target.type === T.TemplateLiteral) return target.quasis.some((q) => words(q.value.cooked ?? '').length > 0 && isBearerTokenName(q.value.cooked ?? ''));
+      return false;
+    }
+
+    function describe(key: Node | null, value: Node): string {
+      const k = key ? resolveValue(file, key) : null;
+      if (k?.kind === 'literal') return `under \`${k.text.length > 40 ? `${k.text.slice(0, 40)}…` : k.text}\``;
+      const text = context.sourceCode.getText(value);
+      return `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}\``;
+    }
+
+    function check(report: Node, storage: string, key: Node | null, value: Node): void {
+      if ((key && isTokenKey(key)) || isTokenValue(value)) {
+        context.report({ node: report, messageId: 'tokenInStorage', data: { what: describe(key, value), storage: `\`${storage}\`` } });
+      }
+    }
+
+    return {
+      CallExpression(call) {
+        const callee = unwrap(call.callee);
+        const [key, value] = call.arguments;
+        if (!key || !value || key.type === T.SpreadElement || value.type === T.SpreadElement) return;
+        if (callee.type === T.MemberExpression && staticKey(callee) === 'setItem') {
+          const storage = storageName(callee.object);
+          if (storage) {
+            check(call, storage, key, value);
+            return;
+          }
+        }
+        for (const lib of STORAGE_CALLS) {
+          if (!isCallOf(file, call, lib)) continue;
+          const k = call.arguments[lib.key];
+          const v = call.arguments[lib.value];
+          if (k && v && k.type !== T.SpreadElement && v.type !== T.SpreadElement) check(call, lib.label, k, v);
+          return;
+        }
+      },
+      AssignmentExpression(node) {
+        if (node.operator !== '=' || node.left.type !== T.MemberExpression) return;
+        const storage = storageName(node.left.object);
+        if (!storage) return;
+        const key = node.left.computed ? node.left.property : null;
+        const name = staticKey(node.left);
+        if (!node.left.computed && name !== null) {
+          if (isBearerTokenName(name) || isTokenValue(node.right)) {
+            context.report({ node, messageId: 'tokenInStorage', data: { what: `under \`${name}\``, storage: `\`${storage}\`` } });
+          }
+          return;
+        }
+        if (key) check(node, storage, key, node.right);
+      },
+    };
+  },
+});

@@ -1,0 +1,270 @@
+/**
+ * Cookie strings and the modules a file uses, for the cookie rules:
+ *
+ *   'sid=' + id + '; Path=/; HttpOnly'       → name sid, value ⟨id⟩, attributes path, httponly
+ *   `token=${t}; Max-Age=${age}; Secure`     → the hole in Max-Age is a value, not an attribute
+ *   `${base}; ${flags}`                      → attributes incomplete: a missing flag is unknown
+ *   ['token=' + t, 'HttpOnly'].join('; ')    → parts joined with their separator
+ *
+ * Strings are flattened into known text and holes (expressions the file cannot
+ * evaluate), following const bindings; a hole never becomes "absent".
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { FileFacts } from './file.js';
+import { memo } from './file.js';
+import { staticKey, stringOf, unwrap } from './ast.js';
+import { normalizeModule } from './modules.js';
+import { isAuthCookieName, isTokenName, words } from './names.js';
+import { arrayElements, dereference } from './values.js';
+
+type Node = TSESTree.Node;
+
+export type StringPart = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'hole'; readonly node: Node };
+
+const MAX_PARTS = 256;
+const MAX_DEPTH = 12;
+
+/** The known text and holes a string expression is made of. */
+export function stringParts(file: FileFacts, node: Node): StringPart[] {
+  const out: StringPart[] = [];
+  flatten(file, node, out, 0, new Set());
+  return out;
+}
+
+function flatten(file: FileFacts, raw: Node, out: StringPart[], depth: number, seen: Set<Node>): void {
+  if (out.length >= MAX_PARTS) return;
+  const node = unwrap(raw);
+  if (depth > MAX_DEPTH || seen.has(node)) {
+    out.push({ kind: 'hole', node });
+    return;
+  }
+  seen.add(node);
+  try {
+    switch (node.type) {
+      case T.Literal:
+        if (typeof node.value === 'string' || typeof node.value === 'number') out.push({ kind: 'text', text: String(node.value) });
+        else out.push({ kind: 'hole', node });
+        return;
+      case T.TemplateLiteral:
+        node.quasis.forEach((q, i) => {
+          out.push({ kind: 'text', text: q.value.cooked ?? q.value.raw });
+          const expr = node.expressions[i];
+          if (expr) flatten(file, expr, out, depth + 1, seen);
+        });
+        return;
+      case T.BinaryExpression: {
+        if (node.operator !== '+') break;
+        // Iterative over the left spine so long concatenations stay linear.
+        const rights: Node[] = [];
+        let current: Node = node;
+        while (current.type === T.BinaryExpression && current.operator === '+') {
+          rights.push(current.right);
+          current = unwrap(current.left);
+        }
+        flatten(file, current, out, depth + 1, seen);
+        for (let i = rights.length - 1; i >= 0; i--) flatten(file, rights[i]!, out, depth + 1, seen);
+        return;
+      }
+      case T.Identifier:
+      case T.MemberExpression: {
+        const target = dereference(file, node);
+        if (target !== node) {
+          flatten(file, target, out, depth + 1, seen);
+          return;
+        }
+        break;
+      }
+      case T.CallExpression: {
+        const joined = joinedParts(file, node, out, depth, seen);
+        if (joined) return;
+        break;
+      }
+      default:
+        break;
+    }
+    out.push({ kind: 'hole', node });
+  } finally {
+    seen.delete(node);
+  }
+}
+
+/** `[a, b].join('; ')`: the elements with the separator between them. */
+function joinedParts(file: FileFacts, node: TSESTree.CallExpression, out: StringPart[], depth: number, seen: Set<Node>): boolean {
+  const callee = unwrap(node.callee);
+  if (callee.type !== T.MemberExpression || staticKey(callee) !== 'join') return false;
+  const sepNode = node.arguments[0];
+  const sep = sepNode ? stringOf(sepNode) : ',';
+  if (sep === null) return false;
+  const elements = arrayElements(file, callee.object);
+  if (!elements) return false;
+  elements.forEach((el, i) => {
+    if (i > 0) out.push({ kind: 'text', text: sep });
+    flatten(file, el, out, depth + 1, seen);
+  });
+  return true;
+}
+
+export interface ParsedCookie {
+  /** The cookie name when it is all known text, else null. */
+  readonly name: string | null;
+  /** Expressions inside the name and the value: what the cookie is about when its name is not known. */
+  readonly holes: readonly Node[];
+  /** Attribute names (lower case) → their value text (`''` for flags). */
+  readonly attributes: ReadonlyMap<string, string>;
+  /** False when a hole could be a whole attribute (`; ${flags}`): a flag not seen is unknown, not absent. */
+  readonly complete: boolean;
+}
+
+/** Parse a `Set-Cookie` / `document.cookie` string from its parts. */
+export function parseCookieString(parts: readonly StringPart[]): ParsedCookie {
+  let state: 'name' | 'value' | 'attributes' = 'name';
+  let name = '';
+  let nameKnown = true;
+  const holes: Node[] = [];
+  let attributeText = '';
+  let complete = true;
+  for (const part of parts) {
+    if (part.kind === 'hole') {
+      if (state === 'name') {
+        nameKnown = false;
+        holes.push(part.node);
+      } else if (state === 'value') {
+        holes.push(part.node);
+      } else {
+        const segment = attributeText.slice(attributeText.lastIndexOf(';') + 1);
+        if (!segment.includes('=')) complete = false;
+        attributeText += '\u0000';
+      }
+      continue;
+    }
+    let text = part.text;
+    if (state === 'name') {
+      const eq = text.indexOf('=');
+      const semi = text.indexOf(';');
+      if (eq === -1 && semi === -1) {
+        name += text;
+        continue;
+      }
+      if (eq !== -1 && (semi === -1 || eq < semi)) {
+        name += text.slice(0, eq);
+        text = text.slice(eq + 1);
+        state = 'value';
+      } else {
+        name += text.slice(0, semi);
+        text = text.slice(semi);
+        state = 'value';
+      }
+    }
+    if (state === 'value') {
+      const semi = text.indexOf(';');
+      if (semi === -1) continue;
+      text = text.slice(semi);
+      state = 'attributes';
+    }
+    attributeText += text;
+  }
+  const attributes = new Map<string, string>();
+  for (const raw of attributeText.split(';')) {
+    const item = raw.trim();
+    if (!item || item.includes('\u0000') && !item.includes('=')) continue;
+    const eq = item.indexOf('=');
+    const key = (eq === -1 ? item : item.slice(0, eq)).trim().toLowerCase();
+    attributes.set(key, eq === -1 ? '' : item.slice(eq + 1).trim());
+  }
+  return { name: nameKnown ? name.trim() : null, holes, attributes, complete };
+}
+
+/** Is this an unshadowed `require('x')` call; its module or null. */
+function requiredModuleOf(file: FileFacts, node: Node): string | null {
+  if (node.type !== T.CallExpression || node.callee.type !== T.Identifier || node.callee.name !== 'require') return null;
+  const name = stringOf(node.arguments[0]);
+  if (name === null || !file.isGlobal(node.callee)) return null;
+  return normalizeModule(name);
+}
+
+/** The module at the root of `require('x')(…).y` / `await import('x')`, if any. */
+function rootModule(file: FileFacts, raw: Node | null | undefined): string | null {
+  let node: Node | null | undefined = raw;
+  for (let i = 0; node && i < 16; i++) {
+    node = unwrap(node);
+    const required = requiredModuleOf(file, node);
+    if (required !== null) return required;
+    if (node.type === T.ImportExpression) return stringOf(node.source) === null ? null : normalizeModule(stringOf(node.source)!);
+    if (node.type === T.CallExpression) node = node.callee;
+    else if (node.type === T.MemberExpression) node = node.object;
+    else if (node.type === T.AwaitExpression) node = node.argument;
+    else if (node.type === T.NewExpression) node = node.callee;
+    else return null;
+  }
+  return null;
+}
+
+const MODULES = Symbol('cookies.modules');
+
+/** Every module the file imports or requires at top level (`import`, `require`, `export … from`). */
+export function fileModules(file: FileFacts): ReadonlySet<string> {
+  return memo(file, MODULES, () => {
+    const out = new Set<string>();
+    for (const statement of file.sourceCode.ast.body) {
+      switch (statement.type) {
+        case T.ImportDeclaration:
+          out.add(normalizeModule(String(statement.source.value)));
+          break;
+        case T.ExportNamedDeclaration:
+        case T.ExportAllDeclaration:
+          if (statement.source) out.add(normalizeModule(String(statement.source.value)));
+          break;
+        case T.TSImportEqualsDeclaration:
+          if (statement.moduleReference.type === T.TSExternalModuleReference) {
+            const name = stringOf(statement.moduleReference.expression);
+            if (name !== null) out.add(normalizeModule(name));
+          }
+          break;
+        case T.VariableDeclaration:
+          for (const decl of statement.declarations) {
+            const module = rootModule(file, decl.init);
+            if (module !== null) out.add(module);
+          }
+          break;
+        case T.ExpressionStatement: {
+          const module = rootModule(file, statement.expression);
+          if (module !== null) out.add(module);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    return out;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Vocabulary for cookies and stored tokens (built on core/names.ts)
+
+const PREFERENCE_WORDS = new Set([
+  'theme', 'locale', 'lang', 'language', 'consent', 'analytics', 'ga', 'gid', 'tracking', 'utm', 'currency',
+  'timezone', 'tz', 'sidebar', 'layout', 'color', 'mode', 'banner', 'dismissed', 'tour', 'preferences', 'prefs',
+  'cart', 'draft', 'drafts', 'tab', 'font', 'onboarding', 'visited', 'seen', 'gdpr', 'ab',
+  'experiment', 'variant', 'region', 'country',
+]);
+
+/** A cookie name that says it holds a preference, not authentication: `theme`, `locale`, `cookie_consent`, `_ga`. */
+export function isPreferenceCookieName(name: string): boolean {
+  return !isAuthCookieName(name) && words(name).some((w) => PREFERENCE_WORDS.has(w));
+}
+
+const NOT_BEARER_WORDS = new Set([
+  'csrf', 'xsrf', 'nonce', 'state', 'verifier', 'challenge', 'push', 'fcm', 'apns', 'device', 'notification',
+  'notifications', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'mapbox', 'otp', 'totp', 'public', 'publishable',
+]);
+
+/**
+ * A token that authenticates whoever holds it: `token`, `accessToken`, `id_token`,
+ * `refreshToken`, `jwt`, `sessionId`, `apiKey`. Not CSRF tokens, OAuth state /
+ * nonce / PKCE verifiers, push-notification tokens or names about a token (`tokenExpiry`).
+ */
+export function isBearerTokenName(name: string): boolean {
+  return isTokenName(name) && !words(name).some((w) => NOT_BEARER_WORDS.has(w));
+}

@@ -4,7 +4,11 @@
  * meta test and the fixture test.
  */
 import noHardcodedSecret from './no-hardcoded-secret.js';
+import secureCookieFlags from './secure-cookie-flags.js';
+import noClientTokenStorage from './no-client-token-storage.js';
 
 export const rules = {
   'no-hardcoded-secret': noHardcodedSecret,
+  'secure-cookie-flags': secureCookieFlags,
+  'no-client-token-storage': noClientTokenStorage,
 };

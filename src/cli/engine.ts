@@ -1,0 +1,79 @@
+/**
+ * The ESLint instance the CLI lints with: our shipped config on its own
+ * (zero-config), or the project's flat config with ours added when it does
+ * not load the plugin itself (`--use-eslint-config`). Parallel linting goes
+ * through an options module, because worker threads cannot receive plugin
+ * objects; ESLint versions without it lint on one thread.
+ */
+import { ESLint, type Linter } from 'eslint';
+import plugin from '../index.js';
+import { NAMESPACE } from '../configs.js';
+import { DEFAULT_IGNORES } from './files.js';
+
+export type Level = 'recommended' | 'strict' | 'all';
+export type Concurrency = number | 'auto' | 'off';
+
+export interface EngineParams {
+  readonly cwd: string;
+  readonly level: Level;
+  /** Load the project's eslint.config.* and add our config on top. */
+  readonly project: boolean;
+  /** Only for `project`: the project's config already loads the plugin, use it as it is. */
+  readonly asIs?: boolean;
+}
+
+/** Options for `new ESLint(…)`, also built inside worker threads by options-module.ts. */
+export function eslintOptions(p: EngineParams): ESLint.Options {
+  const ours: Linter.Config[] = [
+    plugin.configs[p.level],
+    { name: `${NAMESPACE}/cli`, linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } },
+  ];
+  if (p.project) {
+    return { cwd: p.cwd, warnIgnored: false, errorOnUnmatchedPattern: false, ...(p.asIs ? {} : { overrideConfig: ours }) };
+  }
+  return {
+    cwd: p.cwd,
+    overrideConfigFile: true,
+    overrideConfig: [{ name: `${NAMESPACE}/cli-ignores`, ignores: DEFAULT_IGNORES }, ...ours],
+    warnIgnored: false,
+    errorOnUnmatchedPattern: false,
+  };
+}
+
+function optionsModuleUrl(p: EngineParams, concurrency: Concurrency): URL {
+  const url = new URL('./options-module.js', import.meta.url);
+  url.searchParams.set('cwd', p.cwd);
+  url.searchParams.set('level', p.level);
+  if (p.project) url.searchParams.set('project', p.asIs ? 'as-is' : '1');
+  url.searchParams.set('concurrency', String(concurrency));
+  return url;
+}
+
+/** Whether the project's config loads a plugin under our namespace for `file`. */
+async function projectLoadsPlugin(cwd: string, file: string): Promise<boolean> {
+  const probe = new ESLint({ cwd });
+  const config = (await probe.calculateConfigForFile(file)) as { plugins?: Record<string, unknown> | string[] } | undefined;
+  const plugins = config?.plugins;
+  if (!plugins) return false;
+  return Array.isArray(plugins) ? plugins.some((p) => p === NAMESPACE || p.startsWith(`${NAMESPACE}:`)) : NAMESPACE in plugins;
+}
+
+export interface Engine {
+  readonly eslint: ESLint;
+  /** Whether lintFiles may use worker threads. */
+  readonly parallel: boolean;
+}
+
+export async function createEngine(params: EngineParams, concurrency: Concurrency, sample: string | undefined): Promise<Engine> {
+  let p = params;
+  if (p.project && sample !== undefined) p = { ...p, asIs: await projectLoadsPlugin(p.cwd, sample) };
+  const canUseWorkers = concurrency !== 'off' && typeof (ESLint as { fromOptionsModule?: unknown }).fromOptionsModule === 'function' && import.meta.url.endsWith('.js');
+  if (canUseWorkers) {
+    try {
+      return { eslint: await ESLint.fromOptionsModule(optionsModuleUrl(p, concurrency)), parallel: true };
+    } catch {
+      // An ESLint that refuses the module or the concurrency value: lint on this thread.
+    }
+  }
+  return { eslint: new ESLint(eslintOptions(p)), parallel: false };
+}

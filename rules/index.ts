@@ -4,11 +4,17 @@
  * meta test and the fixture test.
  */
 import noHardcodedSecret from './no-hardcoded-secret.js';
+import noPlaintextPassword from './no-plaintext-password.js';
+import noWeakPasswordHash from './no-weak-password-hash.js';
 import secureCookieFlags from './secure-cookie-flags.js';
 import noClientTokenStorage from './no-client-token-storage.js';
+import secureJwt from './secure-jwt.js';
 
 export const rules = {
   'no-hardcoded-secret': noHardcodedSecret,
+  'no-plaintext-password': noPlaintextPassword,
+  'no-weak-password-hash': noWeakPasswordHash,
   'secure-cookie-flags': secureCookieFlags,
   'no-client-token-storage': noClientTokenStorage,
+  'secure-jwt': secureJwt,
 };

@@ -1,0 +1,278 @@
+/**
+ * JWT APIs per library, as data: which call issues a token, which verifies
+ * one, which only decodes it, and where the payload, the options and the
+ * expiry / algorithm settings sit. The `secure-jwt` rule reads this table;
+ * adding a library is adding rows here.
+ */
+
+export type JwtLibrary =
+  | 'jsonwebtoken'
+  | 'jose'
+  | 'express-jwt'
+  | 'koa-jwt'
+  | '@nestjs/jwt'
+  | '@fastify/jwt'
+  | 'hono/jwt'
+  | 'passport-jwt'
+  | 'jwt-simple';
+
+/** A property path inside an options object: `['signOptions', 'expiresIn']`. */
+export type OptionPath = readonly string[];
+
+/** How a call is recognised. */
+export type JwtMatch =
+  /** A call or construction of `module` at `path` (`new`/`super(...)` end in `new`). */
+  | { readonly by: 'call'; readonly module: string | readonly string[]; readonly path: readonly string[] }
+  /** A fastify-style registration: `app.register(plugin, options)`. */
+  | { readonly by: 'plugin'; readonly module: readonly string[] }
+  /**
+   * A method a plugin decorates onto objects the file cannot trace (`fastify.jwt.sign`
+   * inside a route plugin, `reply.jwtSign`): matched by name, `object` being the
+   * property it hangs off (`jwt`), or none for a direct method (`jwtSign`).
+   */
+  | { readonly by: 'method'; readonly object: string | null; readonly method: string };
+
+/** Where the options sit: argument index, then a path into it (`()` steps into what a factory returns). */
+export interface OptionsAt {
+  readonly arg: number;
+  readonly prefix?: readonly string[];
+}
+
+interface ApiBase {
+  readonly library: JwtLibrary;
+  /** How the construct is named in messages: "jsonwebtoken `sign`". */
+  readonly label: string;
+  readonly match: JwtMatch;
+}
+
+/** How an expiry is added for a library, for the message and the suggestion. */
+export interface ExpiryFix {
+  /** Message text: the fix for this library. */
+  readonly text: string;
+  /** What the suggestion inserts: an `expiresIn` option, an `exp` claim, or a chain call. */
+  readonly suggest: 'expiresIn' | 'exp' | 'chain' | null;
+}
+
+/** A call that issues a token: `jwt.sign(payload, key, options)`. */
+export interface SignApi extends ApiBase {
+  readonly role: 'sign';
+  /** Argument index of the payload (an `exp` claim in it counts as an expiry), or null. */
+  readonly payload: number | null;
+  readonly options: OptionsAt | null;
+  /** Options that set a lifetime. */
+  readonly expiryOptions: readonly OptionPath[];
+  /** Options naming the signing algorithm (`'none'` is reported). */
+  readonly algorithmOptions: readonly OptionPath[];
+  /**
+   * True when a module-level default (JwtModule `signOptions`, @fastify/jwt `sign`)
+   * may supply the expiry: a call without one is then not reported itself, it only
+   * tells the module configuration whether calls pass their own.
+   */
+  readonly configured: boolean;
+  readonly expiry: ExpiryFix;
+}
+
+/** A builder chain that issues a token: `new SignJWT(payload).setX().sign(key)`. */
+export interface ChainApi extends ApiBase {
+  readonly role: 'chain';
+  readonly payload: number;
+  /** The method that ends the chain and produces the token. */
+  readonly finish: string;
+  /** Chain methods that set a lifetime. */
+  readonly expiryMethods: readonly string[];
+  readonly expiry: ExpiryFix;
+}
+
+/** A call that verifies a token (or configures verification): `jwt.verify(token, key, options)`. */
+export interface VerifyApi extends ApiBase {
+  readonly role: 'verify';
+  /** Argument index of the token, or null when the call finds the token itself (`request.jwtVerify()`). */
+  readonly token: number | null;
+  readonly options: OptionsAt | null;
+  readonly algorithms: readonly OptionPath[];
+  readonly ignoreExpiration: readonly OptionPath[];
+  readonly clockTolerance: readonly OptionPath[];
+  /**
+   * The library accepts whatever algorithm the key allows unless `algorithms`
+   * is given (jsonwebtoken): the strict option asks for it. Holds the option
+   * path to add, or null when the library pins algorithms by itself.
+   */
+  readonly pinAlgorithms: OptionPath | null;
+}
+
+/** A call that reads a token's claims without checking its signature. */
+export interface DecodeApi extends ApiBase {
+  readonly role: 'decode';
+  readonly token: number;
+  /** The call verifies unless this argument is literally `true` (jwt-simple `decode(token, key, noVerify)`). */
+  readonly skipsVerifyWhenArgTrue?: number;
+  /** What to call instead, as message text. */
+  readonly fix: string;
+}
+
+/** A construct that produces or accepts unsigned (`alg: 'none'`) tokens. */
+export interface UnsecuredApi extends ApiBase {
+  readonly role: 'unsecured';
+}
+
+/** Module-level configuration of a library's signing and verifying (JwtModule, @fastify/jwt). */
+export interface ConfigApi extends ApiBase {
+  readonly role: 'config';
+  readonly options: OptionsAt;
+  readonly expiryOptions: readonly OptionPath[];
+  readonly algorithmOptions: readonly OptionPath[];
+  readonly algorithms: readonly OptionPath[];
+  readonly ignoreExpiration: readonly OptionPath[];
+  readonly expiry: ExpiryFix;
+}
+
+export type JwtApi = SignApi | ChainApi | VerifyApi | DecodeApi | UnsecuredApi | ConfigApi;
+
+const call = (module: string | readonly string[], ...path: string[]): JwtMatch => ({ by: 'call', module, path });
+
+const JSONWEBTOKEN_EXPIRY: ExpiryFix = {
+  text: "pass `expiresIn: '15m'` in the options (and a refresh token for longer sessions)",
+  suggest: 'expiresIn',
+};
+const JOSE_EXPIRY: ExpiryFix = { text: "add `.setExpirationTime('15m')` to the chain", suggest: 'chain' };
+const CLAIM_EXPIRY: ExpiryFix = { text: 'put an `exp` claim 15 minutes ahead in the payload (`exp: Math.floor(Date.now() / 1000) + 15 * 60`)', suggest: 'exp' };
+const NEST_EXPIRY: ExpiryFix = { text: "set `signOptions: { expiresIn: '15m' }` in the module options", suggest: 'expiresIn' };
+const FASTIFY_EXPIRY: ExpiryFix = { text: "set `sign: { expiresIn: '15m' }` in the plugin options", suggest: 'expiresIn' };
+const NEST_SIGN_EXPIRY: ExpiryFix = { text: "pass `expiresIn: '15m'` in the sign options", suggest: 'expiresIn' };
+
+const JSONWEBTOKEN_VERIFY = "Use `jwt.verify(token, secret, { algorithms: ['HS256'] })` and trust only what it returns.";
+const JOSE_VERIFY = 'Use `await jwtVerify(token, key)` (it also runs in edge middleware) and trust only the payload it returns.';
+
+export const JWT_APIS: readonly JwtApi[] = [
+  // --- jsonwebtoken -----------------------------------------------------------
+  {
+    role: 'sign', library: 'jsonwebtoken', label: 'jsonwebtoken `sign`', match: call('jsonwebtoken', 'sign'),
+    payload: 0, options: { arg: 2 }, expiryOptions: [['expiresIn']], algorithmOptions: [['algorithm']], configured: false, expiry: JSONWEBTOKEN_EXPIRY,
+  },
+  {
+    role: 'verify', library: 'jsonwebtoken', label: 'jsonwebtoken `verify`', match: call('jsonwebtoken', 'verify'),
+    token: 0, options: { arg: 2 }, algorithms: [['algorithms']], ignoreExpiration: [['ignoreExpiration']], clockTolerance: [['clockTolerance']], pinAlgorithms: ['algorithms'],
+  },
+  { role: 'decode', library: 'jsonwebtoken', label: 'jsonwebtoken `decode`', match: call('jsonwebtoken', 'decode'), token: 0, fix: JSONWEBTOKEN_VERIFY },
+
+  // --- jose -------------------------------------------------------------------
+  {
+    role: 'chain', library: 'jose', label: 'jose `SignJWT`', match: call('jose', 'SignJWT', 'new'),
+    payload: 0, finish: 'sign', expiryMethods: ['setExpirationTime'], expiry: JOSE_EXPIRY,
+  },
+  {
+    role: 'chain', library: 'jose', label: 'jose `EncryptJWT`', match: call('jose', 'EncryptJWT', 'new'),
+    payload: 0, finish: 'encrypt', expiryMethods: ['setExpirationTime'], expiry: JOSE_EXPIRY,
+  },
+  {
+    role: 'verify', library: 'jose', label: 'jose `jwtVerify`', match: call('jose', 'jwtVerify'),
+    token: 0, options: { arg: 2 }, algorithms: [['algorithms']], ignoreExpiration: [], clockTolerance: [['clockTolerance']], pinAlgorithms: null,
+  },
+  {
+    role: 'verify', library: 'jose', label: 'jose `jwtDecrypt`', match: call('jose', 'jwtDecrypt'),
+    token: 0, options: { arg: 2 }, algorithms: [['keyManagementAlgorithms']], ignoreExpiration: [], clockTolerance: [['clockTolerance']], pinAlgorithms: null,
+  },
+  { role: 'decode', library: 'jose', label: 'jose `decodeJwt`', match: call('jose', 'decodeJwt'), token: 0, fix: JOSE_VERIFY },
+  { role: 'unsecured', library: 'jose', label: 'jose `UnsecuredJWT`', match: call('jose', 'UnsecuredJWT', 'new') },
+  { role: 'unsecured', library: 'jose', label: 'jose `UnsecuredJWT.decode`', match: call('jose', 'UnsecuredJWT', 'decode') },
+
+  // --- express-jwt / koa-jwt (options go to jsonwebtoken's verify) ----------------
+  {
+    role: 'verify', library: 'express-jwt', label: 'express-jwt', match: call('express-jwt', 'expressjwt'),
+    token: null, options: { arg: 0 }, algorithms: [['algorithms']], ignoreExpiration: [['ignoreExpiration']], clockTolerance: [['clockTolerance']], pinAlgorithms: null,
+  },
+  {
+    role: 'verify', library: 'express-jwt', label: 'express-jwt', match: call('express-jwt'),
+    token: null, options: { arg: 0 }, algorithms: [['algorithms']], ignoreExpiration: [['ignoreExpiration']], clockTolerance: [['clockTolerance']], pinAlgorithms: null,
+  },
+  {
+    role: 'verify', library: 'koa-jwt', label: 'koa-jwt', match: call('koa-jwt'),
+    token: null, options: { arg: 0 }, algorithms: [['algorithms']], ignoreExpiration: [['ignoreExpiration']], clockTolerance: [['clockTolerance']], pinAlgorithms: null,
+  },
+
+  // --- passport-jwt (also Nest `super({...})` in `PassportStrategy(Strategy)`) ---
+  {
+    role: 'verify', library: 'passport-jwt', label: 'passport-jwt `Strategy` options', match: call('passport-jwt', 'Strategy', 'new'),
+    token: null, options: { arg: 0 },
+    algorithms: [['algorithms'], ['jsonWebTokenOptions', 'algorithms']],
+    ignoreExpiration: [['ignoreExpiration'], ['jsonWebTokenOptions', 'ignoreExpiration']],
+    clockTolerance: [['jsonWebTokenOptions', 'clockTolerance']],
+    pinAlgorithms: null,
+  },
+
+  // --- @nestjs/jwt --------------------------------------------------------------
+  ...(['sign', 'signAsync'] as const).map((method): SignApi => ({
+    role: 'sign', library: '@nestjs/jwt', label: `@nestjs/jwt \`JwtService.${method}\``, match: call('@nestjs/jwt', 'JwtService', 'new', method),
+    payload: 0, options: { arg: 1 }, expiryOptions: [['expiresIn']], algorithmOptions: [['algorithm']], configured: true, expiry: NEST_SIGN_EXPIRY,
+  })),
+  ...(['verify', 'verifyAsync'] as const).map((method): VerifyApi => ({
+    role: 'verify', library: '@nestjs/jwt', label: `@nestjs/jwt \`JwtService.${method}\``, match: call('@nestjs/jwt', 'JwtService', 'new', method),
+    token: 0, options: { arg: 1 }, algorithms: [['algorithms']], ignoreExpiration: [['ignoreExpiration']], clockTolerance: [['clockTolerance']], pinAlgorithms: null,
+  })),
+  { role: 'decode', library: '@nestjs/jwt', label: '@nestjs/jwt `JwtService.decode`', match: call('@nestjs/jwt', 'JwtService', 'new', 'decode'), token: 0, fix: 'Use `await this.jwtService.verifyAsync(token)` and trust only what it returns.' },
+  ...([
+    ['`JwtModule.register`', call('@nestjs/jwt', 'JwtModule', 'register'), []],
+    ['`JwtModule.registerAsync`', call('@nestjs/jwt', 'JwtModule', 'registerAsync'), ['useFactory', '()']],
+    ['`new JwtService`', call('@nestjs/jwt', 'JwtService', 'new'), []],
+  ] as const).map(([label, match, prefix]): ConfigApi => ({
+    role: 'config', library: '@nestjs/jwt', label: `@nestjs/jwt ${label}`, match, options: { arg: 0, prefix },
+    expiryOptions: [['signOptions', 'expiresIn']], algorithmOptions: [['signOptions', 'algorithm']],
+    algorithms: [['verifyOptions', 'algorithms']], ignoreExpiration: [['verifyOptions', 'ignoreExpiration']], expiry: NEST_EXPIRY,
+  })),
+
+  // --- @fastify/jwt -------------------------------------------------------------
+  {
+    role: 'config', library: '@fastify/jwt', label: '@fastify/jwt registration', match: { by: 'plugin', module: ['@fastify/jwt', 'fastify-jwt'] }, options: { arg: 1 },
+    expiryOptions: [['sign', 'expiresIn']], algorithmOptions: [['sign', 'algorithm']],
+    algorithms: [['verify', 'algorithms']], ignoreExpiration: [['verify', 'ignoreExpiration']], expiry: FASTIFY_EXPIRY,
+  },
+  {
+    role: 'sign', library: '@fastify/jwt', label: '@fastify/jwt `jwt.sign`', match: { by: 'method', object: 'jwt', method: 'sign' },
+    payload: 0, options: { arg: 1 }, expiryOptions: [['expiresIn'], ['sign', 'expiresIn']], algorithmOptions: [['algorithm'], ['sign', 'algorithm']], configured: true, expiry: FASTIFY_EXPIRY,
+  },
+  {
+    role: 'sign', library: '@fastify/jwt', label: '@fastify/jwt `reply.jwtSign`', match: { by: 'method', object: null, method: 'jwtSign' },
+    payload: 0, options: { arg: 1 }, expiryOptions: [['expiresIn'], ['sign', 'expiresIn']], algorithmOptions: [['algorithm'], ['sign', 'algorithm']], configured: true, expiry: FASTIFY_EXPIRY,
+  },
+  {
+    role: 'verify', library: '@fastify/jwt', label: '@fastify/jwt `jwt.verify`', match: { by: 'method', object: 'jwt', method: 'verify' },
+    token: 0, options: { arg: 1 }, algorithms: [['algorithms']], ignoreExpiration: [['ignoreExpiration']], clockTolerance: [['clockTolerance']], pinAlgorithms: null,
+  },
+  {
+    role: 'verify', library: '@fastify/jwt', label: '@fastify/jwt `request.jwtVerify`', match: { by: 'method', object: null, method: 'jwtVerify' },
+    token: null, options: { arg: 0 }, algorithms: [['algorithms'], ['verify', 'algorithms']], ignoreExpiration: [['ignoreExpiration'], ['verify', 'ignoreExpiration']], clockTolerance: [], pinAlgorithms: null,
+  },
+  { role: 'decode', library: '@fastify/jwt', label: '@fastify/jwt `jwt.decode`', match: { by: 'method', object: 'jwt', method: 'decode' }, token: 0, fix: 'Use `await request.jwtVerify()` (or `fastify.jwt.verify(token)`) and trust only what it returns.' },
+
+  // --- hono/jwt -----------------------------------------------------------------
+  ...([call(['hono/jwt', 'hono/utils/jwt/jwt'], 'sign'), call(['hono/utils/jwt', 'hono/jwt'], 'Jwt', 'sign')]).map((match): SignApi => ({
+    role: 'sign', library: 'hono/jwt', label: 'hono `sign`', match,
+    payload: 0, options: null, expiryOptions: [], algorithmOptions: [], configured: false, expiry: CLAIM_EXPIRY,
+  })),
+  ...([call(['hono/jwt', 'hono/utils/jwt/jwt'], 'verify'), call(['hono/utils/jwt', 'hono/jwt'], 'Jwt', 'verify')]).map((match): VerifyApi => ({
+    role: 'verify', library: 'hono/jwt', label: 'hono `verify`', match,
+    token: 0, options: null, algorithms: [], ignoreExpiration: [], clockTolerance: [], pinAlgorithms: null,
+  })),
+  ...([call(['hono/jwt', 'hono/utils/jwt/jwt'], 'decode'), call(['hono/utils/jwt', 'hono/jwt'], 'Jwt', 'decode')]).map((match): DecodeApi => ({
+    role: 'decode', library: 'hono/jwt', label: 'hono `decode`', match, token: 0, fix: 'Use `await verify(token, c.env.JWT_SECRET)` (or the `jwt()` middleware) and trust only what it returns.',
+  })),
+
+  // --- jwt-simple ---------------------------------------------------------------
+  {
+    role: 'sign', library: 'jwt-simple', label: 'jwt-simple `encode`', match: call('jwt-simple', 'encode'),
+    payload: 0, options: null, expiryOptions: [], algorithmOptions: [], configured: false, expiry: CLAIM_EXPIRY,
+  },
+  {
+    role: 'decode', library: 'jwt-simple', label: 'jwt-simple `decode` with `noVerify`', match: call('jwt-simple', 'decode'), token: 0, skipsVerifyWhenArgTrue: 2,
+    fix: 'Drop the `noVerify` argument so `jwt.decode(token, secret)` checks the signature.',
+  },
+];
+
+/** The algorithm the strict `algorithms` suggestion proposes for a key whose name says it is public (RS256) or not (HS256). */
+export const PIN_ALGORITHM = { symmetric: 'HS256', asymmetric: 'RS256' } as const;
+
+/** The lifetime the suggestions propose. */
+export const SUGGESTED_LIFETIME = '15m';
+
+/** A clock tolerance above this many seconds turns expiry off in practice (reported by the strict option). */
+export const MAX_CLOCK_TOLERANCE_SECONDS = 3600;

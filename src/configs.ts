@@ -17,7 +17,9 @@ export type Level = 'recommended' | 'strict' | 'all' | 'recommended-type-checked
 const ORDER: Record<Level, number> = { recommended: 0, 'recommended-type-checked': 0, strict: 1, all: 2 };
 
 /** Options a rule takes in `strict` and `all` (the noisier heuristics). */
-export const STRICT_OPTIONS: Partial<Record<keyof typeof rules, unknown[]>> = {};
+export const STRICT_OPTIONS: Partial<Record<keyof typeof rules, unknown[]>> = {
+  'secure-cookie-flags': [{ cookies: 'unresolved' }],
+};
 
 /** Options a rule takes when type information is available (`recommended-type-checked`, `all`). */
 export const TYPED_OPTIONS: Partial<Record<keyof typeof rules, Record<string, unknown>>> = {

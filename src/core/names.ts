@@ -82,11 +82,6 @@ export function isConfirmationName(name: string): boolean {
     || /^(password|pass|pwd)2$/i.test(name);
 }
 
-const TOKEN_WORDS = new Set([
-  'token', 'tokens', 'jwt', 'jwts', 'bearer', 'sid', 'sessionid', 'session', 'apikey', 'otp', 'totp', 'nonce',
-  'csrf', 'xsrf', 'refresh', 'access', 'auth', 'authorization', 'credential', 'credentials', 'idtoken',
-]);
-
 /** Names of auth tokens and keys: `token`, `accessToken`, `refresh_token`, `apiKey`, `sessionId`, `jwt`, `otp`. */
 export function isTokenName(name: string): boolean {
   const w = words(name);
@@ -126,4 +121,67 @@ export function isSecretCompareName(name: string): boolean {
   if (isTokenName(name) || isSecretName(name)) return true;
   return w.some((x) => x === 'signature' || x === 'sig' || x === 'hmac' || x === 'mac' || x === 'digest')
     || (w.includes('code') && w.some((x) => ['otp', 'reset', 'verification', 'verify', 'login', 'auth', 'confirmation', 'mfa', 'totp', 'recovery', 'backup'].includes(x)));
+}
+
+/** Words that say a name is *about* a credential (its expiry, type, length, hash, where it lives), not the credential itself. */
+const CREDENTIAL_DESCRIPTOR_WORDS = new Set([
+  'expires', 'expiry', 'expired', 'expiration', 'exp', 'ttl', 'age', 'at', 'count', 'length', 'len', 'size', 'type',
+  'types', 'kind', 'version', 'name', 'names', 'label', 'url', 'uri', 'endpoint', 'field', 'fields', 'env', 'var',
+  'options', 'opts', 'config', 'settings', 'policy', 'rules', 'required', 'missing', 'invalid', 'valid', 'present',
+  'exists', 'has', 'is', 'prefix', 'suffix', 'format', 'regex', 'pattern', 'path', 'file', 'store', 'storage',
+  'service', 'manager', 'provider', 'strategy', 'error', 'message', 'msg', 'sent', 'used', 'revoked', 'issued',
+  'created', 'updated', 'changed', 'hint', 'placeholder', 'input', 'strength', 'visible', 'shown', 'show', 'hidden',
+  'fake', 'mock', 'dummy', 'sample', 'example', 'stub', 'demo', 'test',
+]);
+
+const ONE_TIME_CODE_QUALIFIERS = new Set([
+  'otp', 'totp', 'reset', 'verification', 'verify', 'login', 'auth', 'confirmation', 'confirm', 'mfa', 'recovery',
+  'backup', 'activation', 'magic', 'sms', 'security', 'access', 'twofa', '2fa', 'one', 'time', 'pin',
+]);
+
+/** A one-time code: `otp`, `resetCode`, `verificationCode`, `mfaCode`, `pinCode`, `passcode`. Not a bare `code` (HTTP status, country). */
+export function isOneTimeCodeName(name: string): boolean {
+  const w = words(name);
+  if (w.some((x) => CREDENTIAL_DESCRIPTOR_WORDS.has(x))) return false;
+  if (w.some((x) => x === 'otp' || x === 'totp' || x === 'passcode' || x === 'pin')) return true;
+  return (w.includes('code') || w.includes('codes')) && w.some((x) => ONE_TIME_CODE_QUALIFIERS.has(x));
+}
+
+/**
+ * A value that is itself a credential, whatever the context: a password,
+ * secret, token, session id, API key, one-time code, Authorization or Cookie
+ * header (`password`, `resetToken`, `apiKey`, `otp`, `authHeader`, `cookie`).
+ * Not names about one (`tokenExpiresAt`, `passwordHash`, `tokenType`, `hasToken`).
+ */
+export function isCredentialName(name: string): boolean {
+  const w = words(name);
+  if (w.length === 0) return false;
+  if (w.some((x) => CREDENTIAL_DESCRIPTOR_WORDS.has(x) || HASH_WORDS.has(x))) return false;
+  if (isPasswordName(name) || isSecretName(name) || isTokenName(name) || isOneTimeCodeName(name)) return true;
+  if (w.some((x) => x === 'authorization' || x === 'cookie' || x === 'cookies' || x === 'credential' || x === 'credentials')) return true;
+  return w.includes('auth') && (w[w.length - 1] === 'header' || w[w.length - 1] === 'headers');
+}
+
+/**
+ * A value that must be unguessable: a credential (see {@link isCredentialName})
+ * or a salt / nonce (`generateResetToken`, `sessionId`, `apiKey`, `otp`, `salt`, `nonce`).
+ */
+export function isUnguessableName(name: string): boolean {
+  const w = words(name);
+  if (w.some((x) => CREDENTIAL_DESCRIPTOR_WORDS.has(x))) return false;
+  if (w.some((x) => x === 'salt' || x === 'nonce' || x === 'csrf' || x === 'xsrf')) return true;
+  return isCredentialName(name);
+}
+
+/**
+ * A secret that must be compared in constant time: a token, API key, secret,
+ * HMAC / webhook signature, one-time or reset code. Not `tokenType`,
+ * `signatureAlgorithm`, nor passwords (those are hashed, not compared).
+ */
+export function isTimingSecretName(name: string): boolean {
+  const w = words(name);
+  if (w.length === 0) return false;
+  if (w.some((x) => CREDENTIAL_DESCRIPTOR_WORDS.has(x) || x === 'algorithm' || x === 'alg')) return false;
+  if (isPasswordName(name) || w.some((x) => PASSWORD_WORDS.has(x) && !w.includes('token') && !w.includes('code'))) return false;
+  return isSecretCompareName(name) || isOneTimeCodeName(name);
 }

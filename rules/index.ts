@@ -9,6 +9,8 @@ import noWeakPasswordHash from './no-weak-password-hash.js';
 import secureCookieFlags from './secure-cookie-flags.js';
 import noClientTokenStorage from './no-client-token-storage.js';
 import secureJwt from './secure-jwt.js';
+import sessionRegenerateOnLogin from './session-regenerate-on-login.js';
+import loginRateLimit from './login-rate-limit.js';
 
 export const rules = {
   'no-hardcoded-secret': noHardcodedSecret,
@@ -17,4 +19,6 @@ export const rules = {
   'secure-cookie-flags': secureCookieFlags,
   'no-client-token-storage': noClientTokenStorage,
   'secure-jwt': secureJwt,
+  'session-regenerate-on-login': sessionRegenerateOnLogin,
+  'login-rate-limit': loginRateLimit,
 };

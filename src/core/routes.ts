@@ -1,0 +1,741 @@
+/**
+ * Route knowledge, per file: which calls, decorators and exports register an
+ * HTTP route, with their method, path, middleware, options and handler, and
+ * which middleware is applied to a route through its router or app.
+ *
+ *   express / Router   app.post('/login', mw, handler)   router.route('/x').post(h)   app.use('/auth', mw, router)
+ *   koa-router         router.post('/login', mw, handler)   app.use(router.routes())
+ *   fastify            app.post('/login', { config }, handler)   app.route({ method, url, handler })   app.register(plugin, opts)
+ *   hono               app.post('/login', mw, handler)   app.on('POST', '/login', h)   app.route('/auth', sub)   app.use('*', mw)
+ *   Nest               @Controller('auth') … @Post('login') login() {}
+ *   Next.js            export async function POST() {} in app/…/route.ts; export default handler in pages/api/…
+ *
+ * A route's owner (the app, router or fastify instance it is registered on)
+ * is identified by its variable, so `router.use(mw)` and `app.use('/auth',
+ * mw, router)` reach the router's routes. Receivers that core/modules.ts
+ * cannot resolve (a router passed in as a parameter, an app imported from
+ * another file) are recognised by their type annotation or name, and only
+ * when the call has a route's shape.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { FileFacts } from './file.js';
+import { memo } from './file.js';
+import { staticKey, stringOf, unwrap } from './ast.js';
+import type { ModuleRef } from './modules.js';
+import { resolveRef } from './modules.js';
+import { arrayElements, dereference, resolveValue } from './values.js';
+import { words } from './names.js';
+
+type Node = TSESTree.Node;
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+export type RouteFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'next' | 'unknown';
+
+/** The app, router or instance routes are registered on: its variable, or its source text when it has none. */
+export type OwnerKey = object | string;
+
+export interface Owner {
+  readonly key: OwnerKey;
+  readonly framework: RouteFramework;
+}
+
+export interface Route {
+  readonly framework: RouteFramework;
+  /** Lower-case HTTP method (`post`, `get`, `all`); `any` for handlers that take every method (Next pages/api). */
+  readonly method: string;
+  /** The route's own path (`/login`, `/reset/:token`), null when it is not a literal. */
+  readonly path: string | null;
+  /** A path prefix known from where the route is declared (Nest `@Controller('auth')`, Next's file path). */
+  readonly prefix: string | null;
+  readonly owner: Owner | null;
+  /** The registration: the call, the Nest route decorator, or the exported Next handler. */
+  readonly node: Node;
+  /** Where a report about the registration goes (the method name and path, the decorator, the exported name). */
+  readonly loc: TSESTree.SourceLocation;
+  /** Middleware arguments before the handler (may include SpreadElements). */
+  readonly middleware: readonly Node[];
+  /** fastify's route options object (`{ config, preHandler, handler }`), or null. */
+  readonly options: Node | null;
+  /** The handler expression, and the function it is when that is in this file. */
+  readonly handler: Node | null;
+  readonly handlerFunction: FunctionNode | null;
+  /** The handler's name (`login`, `authController.signIn` → signIn, `passport.authenticate(…)` → authenticate). */
+  readonly handlerName: string | null;
+  /** Nest: decorators of the method and of its controller class. */
+  readonly decorators: readonly TSESTree.Decorator[];
+  readonly classDecorators: readonly TSESTree.Decorator[];
+}
+
+/** `owner.use(...)`, `owner.register(plugin, opts)`, `owner.addHook('onRequest', fn)`, hono `owner.route(prefix, sub)`. */
+export interface Use {
+  readonly kind: 'use' | 'register' | 'hook' | 'mount';
+  readonly owner: Owner;
+  readonly node: TSESTree.CallExpression;
+  /** Path prefixes the use is limited to; null for every path. */
+  readonly prefixes: readonly string[] | null;
+  /** The middleware / plugin arguments (everything but the path and the options). */
+  readonly middleware: readonly Node[];
+  /** A router or plugin instance mounted by this call, and its index in `middleware`. */
+  readonly child: Owner | null;
+  readonly childIndex: number;
+  /** fastify's register options. */
+  readonly options: Node | null;
+}
+
+export interface RouteTable {
+  readonly routes: readonly Route[];
+  readonly uses: readonly Use[];
+  /** Handler function → its route. */
+  readonly handlers: ReadonlyMap<Node, Route>;
+}
+
+/** Middleware applied to a route through its owner: the use call and the arguments of it that reach the route. */
+export interface AppliedMiddleware {
+  readonly use: Use;
+  readonly middleware: readonly Node[];
+}
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'any', 'search']);
+const HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']);
+const NEST_ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Search']);
+const OWNER_WORDS = new Set(['app', 'router', 'routes', 'route', 'server', 'fastify', 'api', 'instance', 'application', 'hono']);
+const ROUTE_FILE = /(?:^|\/)app\/(?:(.*)\/)?route\.[cm]?[jt]sx?$/;
+const PAGES_API_FILE = /(?:^|\/)pages\/(api\/.*?)(?:\/index)?\.[cm]?[jt]sx?$/;
+const TABLE = Symbol('routes');
+
+// ---------------------------------------------------------------------------
+// Owners
+
+function frameworkOfRef(ref: ModuleRef): RouteFramework | null {
+  const { module, path } = ref;
+  const p = path.join('.');
+  if (module === 'express') {
+    if (p === '()' || p === 'default.()' || p === 'Router.()' || p === 'default.Router.()') return 'express';
+    return null;
+  }
+  if (module === 'koa') return p === 'new' || p === 'default.new' ? 'koa' : null;
+  if (module === '@koa/router' || module === 'koa-router') {
+    return p === 'new' || p === '()' || p === 'default.new' || p === 'Router.new' ? 'koa' : null;
+  }
+  if (module === 'fastify') {
+    return p === '()' || p === 'default.()' || p === 'fastify.()' || p === 'Fastify.()' ? 'fastify' : null;
+  }
+  if (module === 'hono' || module.startsWith('hono/') || module === '@hono/zod-openapi') {
+    return path.length === 2 && path[1] === 'new' && /Hono$/.test(path[0]!) ? 'hono' : null;
+  }
+  return null;
+}
+
+function frameworkOfType(type: TSESTree.TypeNode | undefined): RouteFramework | null {
+  if (!type || type.type !== T.TSTypeReference) return null;
+  const name = type.typeName.type === T.Identifier ? type.typeName.name : type.typeName.type === T.TSQualifiedName ? type.typeName.right.name : '';
+  if (/^Fastify(Instance)?$/.test(name)) return 'fastify';
+  if (/^(Open[Aa]PI)?Hono$/.test(name)) return 'hono';
+  if (/^(Express|Application|Router|IRouter)$/.test(name)) return 'express';
+  if (/^(KoaRouter)$/.test(name)) return 'koa';
+  return null;
+}
+
+function nameLooksLikeOwner(name: string): boolean {
+  const w = words(name);
+  return w.length > 0 && OWNER_WORDS.has(w[w.length - 1]!);
+}
+
+/** Which app / router / instance an expression is, or null when it is not one. */
+export function ownerOf(file: FileFacts, raw: Node): Owner | null {
+  const node = unwrap(raw);
+  const ref = resolveRef(file, node);
+  if (ref) {
+    const framework = frameworkOfRef(ref);
+    if (framework) return { key: keyOf(file, node), framework };
+    // A package we know is not a router (axios, supertest, …): not an owner.
+    if (!ref.module.startsWith('.') && !ref.module.startsWith('/') && !ref.module.startsWith('@/') && !ref.module.startsWith('~/')) return null;
+  }
+  if (node.type === T.Identifier) {
+    const variable = file.variableOf(node);
+    const def = variable?.defs[0];
+    if (def?.type === 'Parameter' && def.name.type === T.Identifier) {
+      const typed = frameworkOfType(def.name.typeAnnotation?.typeAnnotation);
+      if (typed) return { key: keyOf(file, node), framework: typed };
+      const fn = def.node as Node;
+      if (pluginFunctions(file).has(fn)) return { key: keyOf(file, node), framework: 'fastify' };
+    }
+    if (nameLooksLikeOwner(node.name)) return { key: keyOf(file, node), framework: node.name === 'fastify' ? 'fastify' : 'unknown' };
+    return null;
+  }
+  if (node.type === T.MemberExpression && node.object.type === T.ThisExpression) {
+    const key = staticKey(node);
+    if (key && nameLooksLikeOwner(key)) return { key: keyOf(file, node), framework: key === 'fastify' ? 'fastify' : 'unknown' };
+  }
+  return null;
+}
+
+function keyOf(file: FileFacts, node: Node): OwnerKey {
+  if (node.type === T.Identifier) return file.variableOf(node) ?? `global:${node.name}`;
+  return file.sourceCode.getText(node);
+}
+
+/** Functions passed as fastify plugins (`app.register(async (instance) => …)`): their first parameter is an instance. */
+function pluginFunctions(file: FileFacts): Set<Node> {
+  return memo(file, PLUGIN_FUNCTIONS, () => new Set<Node>());
+}
+const PLUGIN_FUNCTIONS = Symbol('plugin-functions');
+
+// ---------------------------------------------------------------------------
+// Small helpers
+
+/** The function a handler or middleware expression is, when it is declared in this file. */
+export function functionOf(file: FileFacts, raw: Node | null | undefined): FunctionNode | null {
+  if (!raw) return null;
+  const node = unwrap(raw);
+  if (node.type === T.ArrowFunctionExpression || node.type === T.FunctionExpression || node.type === T.FunctionDeclaration) return node;
+  if (node.type === T.Identifier) {
+    const variable = file.variableOf(node);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.node.type === T.FunctionDeclaration) return def.node;
+    const target = dereference(file, node);
+    if (target !== node && (target.type === T.ArrowFunctionExpression || target.type === T.FunctionExpression)) return target;
+  }
+  return null;
+}
+
+/** A name for a handler: `login`, `ctrl.signIn` → signIn, `asyncHandler(login)` → login, `passport.authenticate('x')` → authenticate. */
+function handlerNameOf(raw: Node | null): string | null {
+  if (!raw) return null;
+  const node = unwrap(raw);
+  if (node.type === T.Identifier) return node.name;
+  if (node.type === T.MemberExpression) return staticKey(node);
+  if ((node.type === T.FunctionExpression || node.type === T.FunctionDeclaration) && node.id) return node.id.name;
+  if (node.type === T.CallExpression) {
+    const inner = node.arguments.find((a) => a.type === T.Identifier || a.type === T.MemberExpression);
+    const callee = unwrap(node.callee);
+    const calleeName = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? staticKey(callee) : null;
+    if (inner && node.arguments.length === 1 && !/^(authenticate|authorize)$/.test(calleeName ?? '')) return handlerNameOf(inner);
+    return calleeName;
+  }
+  return null;
+}
+
+/** A string path (`'/login'`, a const, `` `/login` ``), or the strings of an array of them joined by a space. */
+function pathText(file: FileFacts, node: Node | undefined): string | null {
+  if (!node || node.type === T.SpreadElement) return null;
+  const direct = stringOf(node);
+  if (direct !== null) return direct;
+  const elements = arrayElements(file, node);
+  if (elements) {
+    const parts = elements.map((e) => pathText(file, e)).filter((p): p is string => p !== null);
+    return parts.length ? parts.join(' ') : null;
+  }
+  const value = resolveValue(file, node);
+  return value.kind === 'literal' ? value.text : null;
+}
+
+function isPathLike(file: FileFacts, node: Node | undefined): boolean {
+  if (!node || node.type === T.SpreadElement) return false;
+  const n = unwrap(node);
+  if (n.type === T.Literal && 'regex' in n && n.regex) return true;
+  const text = pathText(file, n);
+  return text !== null && (text === '' || text.startsWith('/') || text.startsWith('*'));
+}
+
+/** `/api/*` → `/api`, `*` → '' (every path), `/auth/` → `/auth`. */
+function normalizePrefix(prefix: string): string {
+  return prefix.replace(/\(\.\*\)$/, '').replace(/\*+$/, '').replace(/\/+$/, '');
+}
+
+function prefixesOf(file: FileFacts, node: Node): string[] | null {
+  const text = pathText(file, node);
+  if (text === null) return null;
+  return text.split(' ').map(normalizePrefix);
+}
+
+function underPrefix(path: string | null, prefixes: readonly string[] | null): boolean {
+  if (prefixes === null || path === null) return true;
+  return prefixes.some((p) => p === '' || path.split(' ').some((one) => one === p || one.startsWith(`${p}/`)));
+}
+
+function isFunctionLike(file: FileFacts, raw: Node): boolean {
+  const node = unwrap(raw);
+  switch (node.type) {
+    case T.ArrowFunctionExpression:
+    case T.FunctionExpression:
+    case T.MemberExpression:
+    case T.CallExpression:
+      return true;
+    case T.Identifier: {
+      if (functionOf(file, node)) return true;
+      const def = file.variableOf(node)?.defs[0];
+      return def?.type === 'ImportBinding' || (def?.node.type === T.VariableDeclarator && def.node.init?.type === T.CallExpression);
+    }
+    default:
+      return false;
+  }
+}
+
+function isObjectArg(file: FileFacts, node: Node): boolean {
+  return dereference(file, node).type === T.ObjectExpression;
+}
+
+function nodeLoc(start: Node, end: Node): TSESTree.SourceLocation {
+  return { start: start.loc.start, end: end.loc.end };
+}
+
+// ---------------------------------------------------------------------------
+// Collecting
+
+interface Builder {
+  readonly file: FileFacts;
+  readonly routes: Route[];
+  readonly uses: Use[];
+}
+
+function routeFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
+  const { file } = b;
+  const property = callee.property;
+  const target = unwrap(callee.object);
+  // router.route('/login').post(h).get(h2)
+  let chain: Node = target;
+  while (chain.type === T.CallExpression) {
+    const inner = unwrap(chain.callee);
+    if (inner.type !== T.MemberExpression) break;
+    const name = staticKey(inner);
+    if (name === 'route' && chain.arguments.length === 1) {
+      const owner = ownerOf(file, inner.object);
+      if (!owner) return;
+      const path = pathText(file, chain.arguments[0]);
+      addRoute(b, call, owner, method, path, [...call.arguments], nodeLoc(property, property));
+      return;
+    }
+    if (!name || !HTTP_METHODS.has(name)) break;
+    chain = unwrap(inner.object);
+  }
+  const owner = ownerOf(file, target);
+  if (!owner) return;
+  const args = [...call.arguments];
+  if (method === 'on' && owner.framework !== 'fastify') {
+    // hono: app.on('POST', '/login', ...handlers) / app.on(['POST', 'PUT'], …)
+    const methods = pathText(file, args[0]);
+    if (methods === null || !isPathLike(file, args[1])) return;
+    const path = pathText(file, args[1]);
+    addRoute(b, call, owner, methods.toLowerCase().split(' ')[0]!, path, args.slice(2), nodeLoc(property, args[1]!));
+    return;
+  }
+  let index = 0;
+  let path: string | null = null;
+  if (isPathLike(file, args[0])) {
+    path = pathText(file, args[0]);
+    index = 1;
+    // koa-router named routes: router.post('login', '/login', …)
+    if (owner.framework === 'koa' && isPathLike(file, args[1]) && stringOf(args[0]) !== null && !stringOf(args[0])!.startsWith('/')) {
+      path = pathText(file, args[1]);
+      index = 2;
+    }
+  } else if (owner.framework === 'unknown' || owner.framework === 'fastify') {
+    return;
+  }
+  const rest = args.slice(index);
+  if (owner.framework === 'unknown') {
+    const last = rest[rest.length - 1];
+    if (!last || !isFunctionLike(file, last)) {
+      if (!(last && rest.length === 1 && isObjectArg(file, last))) return;
+    }
+  }
+  const end = index > 0 ? args[index - 1]! : property;
+  addRoute(b, call, owner, method, path, rest, nodeLoc(property, end));
+}
+
+function addRoute(b: Builder, call: TSESTree.CallExpression, owner: Owner, method: string, path: string | null, rest: Node[], loc: TSESTree.SourceLocation): void {
+  const { file } = b;
+  let options: Node | null = null;
+  let handler: Node | null = rest.length ? rest[rest.length - 1]! : null;
+  let middleware = rest.slice(0, -1);
+  // fastify: (path, options, handler) or (path, { handler, … })
+  if ((owner.framework === 'fastify' || owner.framework === 'unknown') && rest.length >= 1 && rest[0]!.type !== T.SpreadElement && isObjectArg(file, rest[0]!)) {
+    options = rest[0]!;
+    middleware = rest.slice(1, -1);
+    if (rest.length === 1) {
+      const obj = dereference(file, options) as TSESTree.ObjectExpression;
+      handler = propertyValue(obj, 'handler');
+      middleware = [];
+    }
+  }
+  const framework = owner.framework === 'unknown' && options ? 'fastify' : owner.framework;
+  const handlerFunction = functionOf(file, handler);
+  b.routes.push({
+    framework,
+    method,
+    path,
+    prefix: null,
+    owner: { key: owner.key, framework },
+    node: call,
+    loc,
+    middleware,
+    options,
+    handler,
+    handlerFunction,
+    handlerName: handlerNameOf(handler),
+    decorators: [],
+    classDecorators: [],
+  });
+}
+
+function propertyValue(obj: TSESTree.ObjectExpression, key: string): Node | null {
+  for (const prop of obj.properties) {
+    if (prop.type === T.Property && staticKey(prop) === key) return prop.value as Node;
+  }
+  return null;
+}
+
+/** fastify `app.route({ method: 'POST', url: '/login', config, handler })`. */
+function routeFromOptions(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+  const { file } = b;
+  const arg = call.arguments[0];
+  if (!arg || call.arguments.length !== 1 || arg.type === T.SpreadElement) return;
+  const obj = dereference(file, arg);
+  if (obj.type !== T.ObjectExpression) return;
+  const owner = ownerOf(file, callee.object);
+  if (!owner) return;
+  const methodNode = propertyValue(obj, 'method');
+  const url = propertyValue(obj, 'url') ?? propertyValue(obj, 'path');
+  if (!methodNode || !url) return;
+  const method = (pathText(file, methodNode) ?? 'all').toLowerCase().split(' ')[0]!;
+  const handler = propertyValue(obj, 'handler');
+  b.routes.push({
+    framework: 'fastify',
+    method,
+    path: pathText(file, url),
+    prefix: null,
+    owner: { key: owner.key, framework: 'fastify' },
+    node: call,
+    loc: nodeLoc(callee.property, callee.property),
+    middleware: [],
+    options: arg,
+    handler,
+    handlerFunction: functionOf(file, handler),
+    handlerName: handlerNameOf(handler),
+    decorators: [],
+    classDecorators: [],
+  });
+}
+
+function useFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): void {
+  const { file } = b;
+  const owner = ownerOf(file, callee.object);
+  if (!owner) return;
+  const args = [...call.arguments];
+  if (name === 'register') {
+    const plugin = args[0];
+    if (!plugin) return;
+    const options = args[1] ?? null;
+    const fn = functionOf(file, plugin);
+    let child: Owner | null = null;
+    if (fn) {
+      const param = fn.params[0];
+      if (param?.type === T.Identifier) child = { key: file.variableOf(param) ?? `param:${param.name}`, framework: 'fastify' };
+    }
+    let prefixes: string[] | null = null;
+    if (options && options.type !== T.SpreadElement) {
+      const obj = dereference(file, options);
+      const prefixNode = obj.type === T.ObjectExpression ? propertyValue(obj, 'prefix') : null;
+      if (prefixNode) prefixes = prefixesOf(file, prefixNode);
+    }
+    b.uses.push({ kind: 'register', owner, node: call, prefixes: child ? prefixes : null, middleware: [plugin], child, childIndex: 0, options });
+    return;
+  }
+  if (name === 'addHook') {
+    const hook = stringOf(args[0]);
+    if (!hook || !HOOKS.has(hook) || !args[1]) return;
+    b.uses.push({ kind: 'hook', owner, node: call, prefixes: null, middleware: args.slice(1), child: null, childIndex: -1, options: null });
+    return;
+  }
+  if (name === 'route') {
+    // hono: app.route('/auth', authApp)
+    if (args.length !== 2 || !isPathLike(file, args[0])) return;
+    const child = ownerOf(file, args[1]!);
+    b.uses.push({ kind: 'mount', owner, node: call, prefixes: prefixesOf(file, args[0]!), middleware: [args[1]!], child, childIndex: 0, options: null });
+    return;
+  }
+  // use
+  let index = 0;
+  let prefixes: string[] | null = null;
+  if (args[0] && args[0].type !== T.SpreadElement && (isPathLike(file, args[0]) || (arrayElements(file, args[0])?.every((e) => isPathLike(file, e)) ?? false))) {
+    prefixes = prefixesOf(file, args[0]);
+    index = 1;
+  }
+  const middleware = args.slice(index);
+  let child: Owner | null = null;
+  let childIndex = -1;
+  middleware.forEach((arg, i) => {
+    if (child || arg.type === T.SpreadElement) return;
+    const mounted = mountedOwner(file, arg);
+    if (mounted) {
+      child = mounted;
+      childIndex = i;
+    }
+  });
+  b.uses.push({ kind: 'use', owner, node: call, prefixes, middleware, child, childIndex, options: null });
+}
+
+/** `authRouter`, koa `router.routes()` / `router.middleware()`: the router a use call mounts. */
+function mountedOwner(file: FileFacts, raw: Node): Owner | null {
+  const node = unwrap(raw);
+  if (node.type === T.CallExpression) {
+    const callee = unwrap(node.callee);
+    if (callee.type === T.MemberExpression && (staticKey(callee) === 'routes' || staticKey(callee) === 'middleware')) return ownerOf(file, callee.object);
+    return null;
+  }
+  if (node.type !== T.Identifier && node.type !== T.MemberExpression) return null;
+  const owner = ownerOf(file, node);
+  return owner;
+}
+
+function collectCall(b: Builder, call: TSESTree.CallExpression): void {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return;
+  const name = staticKey(callee);
+  if (!name) return;
+  if (HTTP_METHODS.has(name) || name === 'on') routeFromCall(b, call, callee, name);
+  else if (name === 'route') {
+    if (call.arguments.length === 1) routeFromOptions(b, call, callee);
+    else useFromCall(b, call, callee, name);
+  } else if (name === 'use' || name === 'register' || name === 'addHook') useFromCall(b, call, callee, name);
+}
+
+function decoratorRef(file: FileFacts, decorator: TSESTree.Decorator): { name: string; call: TSESTree.CallExpression | null } | null {
+  const expr = unwrap(decorator.expression);
+  const call = expr.type === T.CallExpression ? expr : null;
+  const target = call ? unwrap(call.callee) : expr;
+  const ref = resolveRef(file, target);
+  if (ref) {
+    if (ref.module !== '@nestjs/common' || ref.path.length !== 1) return null;
+    return { name: ref.path[0]!, call };
+  }
+  return target.type === T.Identifier ? { name: target.name, call } : null;
+}
+
+function collectClass(b: Builder, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
+  const { file } = b;
+  if (!cls.decorators?.length) return;
+  let controllerPath: string | null = null;
+  let isController = false;
+  for (const d of cls.decorators) {
+    const ref = decoratorRef(file, d);
+    if (ref?.name !== 'Controller') continue;
+    isController = true;
+    const arg = ref.call?.arguments[0];
+    if (arg && arg.type !== T.SpreadElement) {
+      const obj = dereference(file, arg);
+      controllerPath = obj.type === T.ObjectExpression ? pathText(file, propertyValue(obj, 'path') ?? undefined) : pathText(file, arg);
+    }
+  }
+  if (!isController) return;
+  for (const member of cls.body.body) {
+    if (member.type !== T.MethodDefinition || !member.decorators.length) continue;
+    for (const d of member.decorators) {
+      const ref = decoratorRef(file, d);
+      if (!ref || !NEST_ROUTE_DECORATORS.has(ref.name)) continue;
+      const arg = ref.call?.arguments[0];
+      const path = arg ? pathText(file, arg) : '';
+      const fn = member.value.type === T.FunctionExpression ? member.value : null;
+      b.routes.push({
+        framework: 'nest',
+        method: ref.name.toLowerCase(),
+        path: path === null ? null : path.startsWith('/') || path === '' ? path : `/${path}`,
+        prefix: controllerPath === null ? null : controllerPath.startsWith('/') ? controllerPath : `/${controllerPath}`,
+        owner: { key: cls, framework: 'nest' },
+        node: d,
+        loc: d.loc,
+        middleware: [],
+        options: null,
+        handler: member.value,
+        handlerFunction: fn,
+        handlerName: staticKey(member),
+        decorators: member.decorators,
+        classDecorators: cls.decorators,
+      });
+    }
+  }
+}
+
+/** `app/api/auth/login/route.ts` → `/api/auth/login`; `pages/api/login.ts` → `/api/login`. */
+function nextRoutePath(relativeFilename: string): { path: string; pages: boolean } | null {
+  const route = ROUTE_FILE.exec(relativeFilename);
+  if (route) return { path: `/${(route[1] ?? '').split('/').filter((s) => !/^\(.*\)$/.test(s)).join('/')}`, pages: false };
+  const pages = PAGES_API_FILE.exec(relativeFilename);
+  if (pages) return { path: `/${pages[1]}`, pages: true };
+  return null;
+}
+
+function collectNext(b: Builder, program: TSESTree.Program): void {
+  const { file } = b;
+  const where = nextRoutePath(file.relativeFilename);
+  if (!where) return;
+  const add = (method: string, id: Node, fnNode: Node | null | undefined, decl: Node): void => {
+    const handlerFunction = functionOf(file, fnNode ?? null);
+    b.routes.push({
+      framework: 'next',
+      method,
+      path: where.path,
+      prefix: null,
+      owner: null,
+      node: decl,
+      loc: nodeLoc(decl, id),
+      middleware: [],
+      options: null,
+      handler: fnNode ?? null,
+      handlerFunction,
+      handlerName: null,
+      decorators: [],
+      classDecorators: [],
+    });
+  };
+  for (const statement of program.body) {
+    if (!where.pages && statement.type === T.ExportNamedDeclaration && statement.declaration) {
+      const decl = statement.declaration;
+      if (decl.type === T.FunctionDeclaration && decl.id && /^[A-Z]+$/.test(decl.id.name) && HTTP_METHODS.has(decl.id.name.toLowerCase())) {
+        add(decl.id.name.toLowerCase(), decl.id, decl, statement);
+      } else if (decl.type === T.VariableDeclaration) {
+        for (const d of decl.declarations) {
+          if (d.id.type === T.Identifier && /^[A-Z]+$/.test(d.id.name) && HTTP_METHODS.has(d.id.name.toLowerCase())) {
+            add(d.id.name.toLowerCase(), d.id, d.init, statement);
+          }
+        }
+      }
+    }
+    if (where.pages && statement.type === T.ExportDefaultDeclaration) {
+      const decl = statement.declaration;
+      let fnNode: Node = decl;
+      // export default withSession(handler)
+      if (decl.type === T.CallExpression) fnNode = decl.arguments.find((a) => functionOf(file, a)) ?? decl;
+      add('any', decl.type === T.FunctionDeclaration && decl.id ? decl.id : statement, fnNode, statement);
+    }
+  }
+}
+
+function build(file: FileFacts): RouteTable {
+  const b: Builder = { file, routes: [], uses: [] };
+  const program = file.sourceCode.ast;
+  const keys = file.sourceCode.visitorKeys;
+  const calls: TSESTree.CallExpression[] = [];
+  const stack: Node[] = [program];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === T.CallExpression) calls.push(node);
+    else if (node.type === T.ClassDeclaration || node.type === T.ClassExpression) collectClass(b, node);
+    const childKeys = keys[node.type] ?? [];
+    for (let k = childKeys.length - 1; k >= 0; k--) {
+      const value = (node as unknown as Record<string, unknown>)[childKeys[k]!];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const child = value[i] as Node | null;
+          if (child && typeof child.type === 'string') stack.push(child);
+        }
+      } else if (value && typeof (value as Node).type === 'string') stack.push(value as Node);
+    }
+  }
+  // Plugin functions first, so their parameters are known instances when routes are read.
+  for (const call of calls) {
+    const callee = unwrap(call.callee);
+    if (callee.type === T.MemberExpression && staticKey(callee) === 'register' && call.arguments[0]) {
+      const fn = functionOf(file, call.arguments[0]);
+      if (fn) pluginFunctions(file).add(fn);
+    }
+  }
+  for (const call of calls) collectCall(b, call);
+  collectNext(b, program);
+  const handlers = new Map<Node, Route>();
+  for (const route of b.routes) {
+    if (route.handlerFunction && !handlers.has(route.handlerFunction)) handlers.set(route.handlerFunction, route);
+  }
+  return { routes: b.routes, uses: b.uses, handlers };
+}
+
+// ---------------------------------------------------------------------------
+// Queries
+
+/** Every route and use of the file, computed once. */
+export function getRouteTable(file: FileFacts): RouteTable {
+  return memo(file, TABLE, () => build(file));
+}
+
+/** The route whose handler contains `node`, or null. */
+export function routeOf(file: FileFacts, node: Node): Route | null {
+  const { handlers } = getRouteTable(file);
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    const route = handlers.get(current);
+    if (route) return route;
+  }
+  return null;
+}
+
+/** The full path of a route as far as the file knows it (`/auth/login` for Nest's controller + method). */
+export function fullPath(route: Route): string | null {
+  if (route.path === null) return route.prefix;
+  if (route.prefix === null) return route.path;
+  return `${route.prefix.replace(/\/+$/, '')}${route.path === '/' ? '' : route.path}`;
+}
+
+function sameOwner(a: Owner, b: Owner): boolean {
+  return a.key === b.key;
+}
+
+/**
+ * The middleware that reaches a route through its owner: `owner.use(mw)` and
+ * `owner.use('/prefix', mw)` covering its path, hooks and plugins registered on
+ * it, and, for a mounted router or plugin, what its parent applies before
+ * mounting it (`app.use('/auth', limiter, authRouter)`) and above.
+ */
+export function appliedMiddleware(file: FileFacts, route: Route): AppliedMiddleware[] {
+  if (!route.owner) return [];
+  const { uses } = getRouteTable(file);
+  const out: AppliedMiddleware[] = [];
+  const seen = new Set<OwnerKey>();
+  const visit = (owner: Owner, path: string | null): void => {
+    if (seen.has(owner.key)) return;
+    seen.add(owner.key);
+    for (const use of uses) {
+      if (sameOwner(use.owner, owner)) {
+        if (use.child && use.kind !== 'use') continue;
+        if (!underPrefix(path, use.prefixes)) continue;
+        out.push({ use, middleware: use.child ? use.middleware.slice(0, use.childIndex) : use.middleware });
+      } else if (use.child && sameOwner(use.child, owner)) {
+        out.push({ use, middleware: use.middleware.slice(0, use.childIndex) });
+        const prefix = use.prefixes?.[0] ?? '';
+        visit(use.owner, path === null ? null : `${prefix}${path === '/' ? '' : path}`);
+      }
+    }
+  };
+  visit(route.owner, route.path);
+  return out;
+}
+
+/** Every node of a kind inside a function (nested functions included), computed once per function. */
+export function nodesIn<K extends TSESTree.AST_NODE_TYPES>(file: FileFacts, root: Node, type: K): Extract<Node, { type: K }>[] {
+  const index = memo(file, NODES_IN, () => new Map<Node, Map<string, Node[]>>());
+  let byType = index.get(root);
+  if (!byType) {
+    byType = new Map();
+    const keys = file.sourceCode.visitorKeys;
+    const stack: Node[] = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      let list = byType.get(node.type);
+      if (!list) byType.set(node.type, (list = []));
+      list.push(node);
+      const childKeys = keys[node.type] ?? [];
+      for (let k = childKeys.length - 1; k >= 0; k--) {
+        const value = (node as unknown as Record<string, unknown>)[childKeys[k]!];
+        if (Array.isArray(value)) {
+          for (let i = value.length - 1; i >= 0; i--) {
+            const child = value[i] as Node | null;
+            if (child && typeof child.type === 'string') stack.push(child);
+          }
+        } else if (value && typeof (value as Node).type === 'string') stack.push(value as Node);
+      }
+    }
+    index.set(root, byType);
+  }
+  return (byType.get(type) ?? []) as Extract<Node, { type: K }>[];
+}
+const NODES_IN = Symbol('nodes-in');

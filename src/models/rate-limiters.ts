@@ -1,0 +1,119 @@
+/**
+ * Libraries that limit requests, and how each is wired into a route: a
+ * middleware factory, a check called inside the handler, a fastify plugin, a
+ * Nest decorator or guard. Data only; `login-rate-limit` reads it through
+ * core/routes.ts and core/modules.ts.
+ */
+import type { RouteFramework } from '../core/routes.js';
+
+/** How a limiter is applied. */
+export type LimiterRole =
+  /** An expression that is a middleware (`rateLimit({...})`, `new ExpressBrute(s).prevent`). */
+  | 'middleware'
+  /** A call that checks the limit inside a handler or middleware (`limiter.consume(ip)`, `ratelimit.limit(id)`). */
+  | 'check'
+  /** A fastify plugin registered on an instance (`app.register(rateLimit, opts)`); `global: false` turns it into per-route config. */
+  | 'plugin'
+  /** A Nest decorator on a method or controller (`@Throttle(...)`). */
+  | 'decorator'
+  /** A Nest guard class (`@UseGuards(ThrottlerGuard)`, `{ provide: APP_GUARD, useClass: ThrottlerGuard }`). */
+  | 'guard'
+  /** A Nest module that configures throttling (`ThrottlerModule.forRoot(...)`). */
+  | 'module'
+  /** A Nest decorator that turns the limiter off for a route or controller (`@SkipThrottle()`). */
+  | 'skip';
+
+export interface LimiterRef {
+  readonly role: LimiterRole;
+  /** The ref path inside the module (`()` for a call, `new` for a construction); for `check`, any call ending in one of `methods`. */
+  readonly path: readonly string[];
+  /** For `check`: the instance methods that consume the limit. */
+  readonly methods?: readonly string[];
+}
+
+export interface RateLimiterModel {
+  readonly module: string | readonly string[];
+  readonly refs: readonly LimiterRef[];
+}
+
+const CALLED_DEFAULT: readonly LimiterRef[] = [
+  { role: 'middleware', path: ['()'] },
+  { role: 'middleware', path: ['default', '()'] },
+];
+
+export const RATE_LIMITERS: readonly RateLimiterModel[] = [
+  {
+    module: 'express-rate-limit',
+    refs: [...CALLED_DEFAULT, { role: 'middleware', path: ['rateLimit', '()'] }],
+  },
+  {
+    module: 'express-slow-down',
+    refs: [...CALLED_DEFAULT, { role: 'middleware', path: ['slowDown', '()'] }],
+  },
+  {
+    module: 'express-brute',
+    refs: [
+      { role: 'middleware', path: ['new', 'prevent'] },
+      { role: 'middleware', path: ['new', 'getMiddleware', '()'] },
+    ],
+  },
+  {
+    module: 'rate-limiter-flexible',
+    refs: [{ role: 'check', path: [], methods: ['consume', 'penalty', 'get', 'block'] }],
+  },
+  {
+    module: '@upstash/ratelimit',
+    refs: [{ role: 'check', path: [], methods: ['limit', 'blockUntilReady'] }],
+  },
+  {
+    module: ['koa-ratelimit', 'koa2-ratelimit'],
+    refs: [...CALLED_DEFAULT, { role: 'middleware', path: ['RateLimit', 'middleware', '()'] }],
+  },
+  {
+    module: ['hono-rate-limiter', '@hono-rate-limiter/cloudflare', '@hono-rate-limiter/redis'],
+    refs: [
+      { role: 'middleware', path: ['rateLimiter', '()'] },
+      { role: 'middleware', path: ['cloudflareRateLimiter', '()'] },
+    ],
+  },
+  {
+    module: ['@fastify/rate-limit', 'fastify-rate-limit'],
+    refs: [{ role: 'plugin', path: [] }],
+  },
+  {
+    module: '@nestjs/throttler',
+    refs: [
+      { role: 'decorator', path: ['Throttle', '()'] },
+      { role: 'guard', path: ['ThrottlerGuard'] },
+      { role: 'module', path: ['ThrottlerModule'] },
+      { role: 'skip', path: ['SkipThrottle', '()'] },
+    ],
+  },
+];
+
+/**
+ * Words that name a limiter the file does not import from a known library
+ * (`loginLimiter` from `../middleware/limits`, `fastify.rateLimit()`,
+ * `checkRateLimit(ip)`, `bruteforce.prevent`, `LoginThrottlerGuard`).
+ */
+export const LIMITER_WORDS: readonly string[] = [
+  'limiter', 'limiters', 'ratelimit', 'ratelimiter', 'ratelimiting', 'throttle', 'throttler', 'throttled', 'throttling',
+  'brute', 'bruteforce', 'slowdown',
+];
+
+/** Word pairs that name a limiter (`rateLimit`, `slow_down`, `loginLimit`). */
+export const LIMITER_WORD_PAIRS: readonly (readonly [string, string])[] = [
+  ['rate', 'limit'], ['rate', 'limited'], ['slow', 'down'], ['login', 'limit'], ['auth', 'limit'], ['request', 'limit'],
+  ['attempt', 'limit'], ['attempts', 'limit'],
+];
+
+/** The limiter to show in the message, per framework. */
+export const LIMITER_FIX: Readonly<Record<RouteFramework, string>> = {
+  express: "add a limiter to the route, e.g. `const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 })` from express-rate-limit and `router.post('/login', loginLimiter, handler)` (or `router.use(loginLimiter)`)",
+  unknown: "add a limiter to the route, e.g. `const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 })` from express-rate-limit and `router.post('/login', loginLimiter, handler)`",
+  koa: 'add a limiter middleware to the route, e.g. koa-ratelimit `router.post(\'/login\', ratelimit({ driver: \'memory\', db: new Map(), duration: 60_000, max: 10 }), handler)` or a rate-limiter-flexible `await limiter.consume(ctx.ip)` in the handler',
+  fastify: "register @fastify/rate-limit (`await app.register(rateLimit, { global: false })`) and give the route `config: { rateLimit: { max: 5, timeWindow: '1 minute' } }`",
+  hono: "add a limiter, e.g. hono-rate-limiter `app.use('/login', rateLimiter({ windowMs: 15 * 60 * 1000, limit: 10, keyGenerator: (c) => c.req.header('x-forwarded-for') ?? '' }))`",
+  nest: "throttle it: `@UseGuards(ThrottlerGuard)` with `@Throttle({ default: { limit: 5, ttl: 60_000 } })` from @nestjs/throttler (or a global `{ provide: APP_GUARD, useClass: ThrottlerGuard }`)",
+  next: 'check a limit at the top of the handler, e.g. `const { success } = await ratelimit.limit(ip)` with @upstash/ratelimit (or rate-limiter-flexible `await limiter.consume(ip)`) and return 429 when it fails',
+};

@@ -357,7 +357,11 @@ type Step = { readonly use: Use } | { readonly declarator: TSESTree.VariableDecl
 function climb(start: Node, claimIn: boolean): Step {
   let n = start;
   let claim = claimIn;
-  const condition = (at: Node): Step => (claim || isAuthFunction(enclosingFunction(at)) ? { use: 'condition' } : null);
+  const condition = (at: Node): Step => {
+    const fn = enclosingFunction(at);
+    if (fn && isUiFunction(fn)) return null; // a component choosing what to show
+    return claim || isAuthFunction(fn) ? { use: 'condition' } : null;
+  };
   for (let i = 0; i < 64; i++) {
     const p: Node | undefined = n.parent;
     if (!p) return null;
@@ -631,15 +635,13 @@ export default createRule<Options, MessageId>({
 
     function removePropertySuggestion(prop: Node): Suggestion | null {
       if (prop.type !== T.Property || prop.parent.type !== T.ObjectExpression) return null;
+      const before = sourceCode.getTokenBefore(prop);
       const after = sourceCode.getTokenAfter(prop);
+      if (!before || !after) return null;
       let range: [number, number];
-      if (after && after.value === ',') {
-        const next = sourceCode.getTokenAfter(after, { includeComments: true });
-        range = [prop.range[0], next && next.value !== '}' ? next.range[0] : after.range[1]];
-      } else {
-        const before = sourceCode.getTokenBefore(prop);
-        range = before && before.value === ',' ? [before.range[0], prop.range[1]] : [prop.range[0], prop.range[1]];
-      }
+      if (after.value === ',') range = [before.range[1], after.range[1]]; // the property, its comma and the space before it
+      else if (before.value === ',') range = [before.range[0], prop.range[1]]; // the last property and the comma before it
+      else range = [before.range[1], after.range[0]]; // the only property: `{}`
       return { messageId: 'removeIgnoreExpiration', fix: (fixer) => fixer.removeRange(range) };
     }
 
@@ -814,7 +816,8 @@ export default createRule<Options, MessageId>({
           const problems = [...pending.problems];
           if (!signsWithExpiry.has(pending.api.library) && !neighboursSetExpiry(file.filename)) {
             const suggestion = expiresInSuggestion(pending.call, pending.api.options, pending.api.expiryOptions[0]);
-            problems.push(expiryProblem('sets no default expiry and no sign call passes one, so every token it issues never expires', pending.api.expiry, suggestion));
+            const option = pending.api.expiryOptions[0]?.join('.') ?? 'expiresIn';
+            problems.push(expiryProblem(`issues tokens that never expire (no \`${option}\`, and no sign call passes an expiry)`, pending.api.expiry, suggestion));
           }
           add(pending.call, pending.api.label, problems);
         }

@@ -19,6 +19,7 @@ const ORDER: Record<Level, number> = { recommended: 0, 'recommended-type-checked
 /** Options a rule takes in `strict` and `all` (the noisier heuristics). */
 export const STRICT_OPTIONS: Partial<Record<keyof typeof rules, unknown[]>> = {
   'secure-cookie-flags': [{ cookies: 'unresolved' }],
+  'secure-jwt': [{ requireAlgorithms: true, checkClockTolerance: true }],
 };
 
 /** Options a rule takes when type information is available (`recommended-type-checked`, `all`). */

@@ -192,7 +192,7 @@ export const JWT_APIS: readonly JwtApi[] = [
 
   // --- passport-jwt (also Nest `super({...})` in `PassportStrategy(Strategy)`) ---
   {
-    role: 'verify', library: 'passport-jwt', label: 'passport-jwt `Strategy` options', match: call('passport-jwt', 'Strategy', 'new'),
+    role: 'verify', library: 'passport-jwt', label: 'passport-jwt `Strategy`', match: call('passport-jwt', 'Strategy', 'new'),
     token: null, options: { arg: 0 },
     algorithms: [['algorithms'], ['jsonWebTokenOptions', 'algorithms']],
     ignoreExpiration: [['ignoreExpiration'], ['jsonWebTokenOptions', 'ignoreExpiration']],

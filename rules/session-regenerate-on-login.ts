@@ -5,13 +5,14 @@ import type { FileFacts } from '../src/core/file.js';
 import { getFile, memo } from '../src/core/file.js';
 import { calleeName, enclosingFunction, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast.js';
 import { isCallOf } from '../src/core/match.js';
-import { resolveRef } from '../src/core/modules.js';
+import { requiredModule, normalizeModule, resolveRef } from '../src/core/modules.js';
 import { isHashName, isPasswordName, words } from '../src/core/names.js';
 import { declaredRange, rangeAtLeast } from '../src/core/packages.js';
 import { nodesIn, routeOf } from '../src/core/routes.js';
 import {
   AUTHENTICATING_CALLS,
   CHECK_WORDS,
+  COOKIE_STORED_SESSIONS,
   CREDENTIAL_OBJECT_WORDS,
   IDENTITY_WORD_PAIRS,
   IDENTITY_WORDS,
@@ -128,6 +129,7 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
+    if (usesCookieStoredSession(file)) return {};
     const writes: Write[] = [];
     const logins: TSESTree.CallExpression[] = [];
     let passport: { range: string | null; regenerates: boolean } | null = null;
@@ -288,9 +290,9 @@ export default createRule<Options, MessageId>({
     function checkLogin(call: TSESTree.CallExpression): void {
       const info = passportInfo();
       if (info.regenerates) return;
-      const fn = enclosingFunction(call);
-      if (fn && eventsIn(fn).some((e) => e.kind === 'regenerate' && dominates(e.node, call))) return;
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
+      const fn = handlerOf({ base: callee.object, baseText: '' }, call);
+      if (fn && eventsIn(fn).some((e) => e.kind === 'regenerate' && dominates(e.node, call))) return;
       context.report({ node: call, messageId: 'passportLogin', data: { target: `${file.sourceCode.getText(callee)}()`, version: info.range ?? '' } });
     }
 
@@ -341,6 +343,23 @@ export default createRule<Options, MessageId>({
 });
 
 const EVENTS = Symbol('session-events');
+
+/** The file imports a session library that keeps the session in a sealed cookie (cookie-session, iron-session, …). */
+function usesCookieStoredSession(file: FileFacts): boolean {
+  for (const statement of file.sourceCode.ast.body) {
+    if (statement.type === T.ImportDeclaration && COOKIE_STORED_SESSIONS.includes(normalizeModule(String(statement.source.value)))) return true;
+    if (statement.type !== T.VariableDeclaration) continue;
+    for (const decl of statement.declarations) {
+      let init = decl.init ? unwrap(decl.init) : null;
+      while (init?.type === T.MemberExpression) init = unwrap(init.object);
+      if (init?.type === T.CallExpression) {
+        const module = requiredModule(file, init);
+        if (module && COOKIE_STORED_SESSIONS.includes(module)) return true;
+      }
+    }
+  }
+  return false;
+}
 
 function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];

@@ -70,3 +70,13 @@ export const REGENERATE_FIX: Readonly<Record<SessionFlavor, (base: string, key: 
 
 /** Passport regenerates the session in `req.login()` from this version on. */
 export const PASSPORT_REGENERATES_FROM: readonly [number, number] = [0, 6];
+
+/**
+ * Session libraries that keep the whole session in a sealed cookie: there is
+ * no server-side session id to fix, the cookie is rewritten at login. A file
+ * that uses one of these is not reported.
+ */
+export const COOKIE_STORED_SESSIONS: readonly string[] = [
+  'cookie-session', 'iron-session', 'iron-session/next', 'iron-session/edge', 'next-iron-session', '@fastify/secure-session',
+  'fastify-secure-session', 'client-sessions',
+];

@@ -1,0 +1,623 @@
+import rule from '../../rules/secure-jwt.js';
+import { ruleTester } from '../rule-tester.js';
+
+// The problem texts the messages are built from, spelled out so a changed message fails here.
+const NEVER_EXPIRES = "issues a token that never expires (no `expiresIn` option and no `exp` claim), so a leaked token works forever: pass `expiresIn: '15m'` in the options (and a refresh token for longer sessions)";
+const NEVER_EXPIRES_CHAIN = "issues a token that never expires (no `setExpirationTime` and no `exp` claim), so a leaked token works forever: add `.setExpirationTime('15m')` to the chain";
+const NEVER_EXPIRES_CLAIM = 'issues a token that never expires (no `exp` claim in the payload), so a leaked token works forever: put an `exp` claim 15 minutes ahead in the payload (`exp: Math.floor(Date.now() / 1000) + 15 * 60`)';
+const NEST_NEVER_EXPIRES = "issues tokens that never expire (no `signOptions.expiresIn`, and no sign call passes an expiry), so a leaked token works forever: set `signOptions: { expiresIn: '15m' }` in the module options";
+const FASTIFY_NEVER_EXPIRES = "issues tokens that never expire (no `sign.expiresIn`, and no sign call passes an expiry), so a leaked token works forever: set `sign: { expiresIn: '15m' }` in the plugin options";
+const ACCEPTS_NONE = "accepts `'none'` in `algorithms`, so a token without any signature passes and anyone can forge one: list only the algorithms you sign with";
+const SIGNS_NONE = "signs with `algorithm: 'none'`, so the token carries no signature and anyone can forge one: sign with `HS256` (shared secret) or `RS256` (key pair)";
+const IGNORES_EXPIRY = 'sets `ignoreExpiration: true`, so expired and stolen tokens stay valid forever: remove it';
+const UNPINNED = (alg: string): string => `does not pin \`algorithms\`, so the token's own header chooses how it is checked: pass \`algorithms: ['${alg}']\``;
+const TOLERANCE = (s: number): string => `allows a \`clockTolerance\` of ${s} seconds, so tokens stay valid long after they expire: keep it to a few seconds`;
+const JSONWEBTOKEN_VERIFY = "Use `jwt.verify(token, secret, { algorithms: ['HS256'] })` and trust only what it returns.";
+const JOSE_VERIFY = 'Use `await jwtVerify(token, key)` (it also runs in edge middleware) and trust only the payload it returns.';
+/** A folder that does not exist, so the neighbour scan of module configurations finds nothing. */
+const NOWHERE = '/nonexistent-app/src/auth';
+
+ruleTester.run('secure-jwt', rule, {
+  assertionOptions: { requireData: true, requireLocation: true },
+  valid: [
+    // --- signing with an expiry -------------------------------------------------
+    { name: 'jsonwebtoken sign with expiresIn', code: `const jwt = require('jsonwebtoken');
+jwt.sign({ sub: user.id }, secret, { expiresIn: '15m' });` },
+    { name: 'refresh-token flow with exp in the payload through a binding', code: `import jwt from 'jsonwebtoken';
+const payload = { sub: user.id, type: 'refresh', exp: Math.floor(Date.now() / 1000) + 7 * 86400 };
+export const refresh = jwt.sign(payload, process.env.REFRESH_SECRET!);` },
+    { name: 'expiresIn through a spread of a known object', code: `const { sign } = require('jsonwebtoken');
+const base = { expiresIn: '1h' };
+sign({ sub }, key, { ...base, algorithm: 'HS256' });` },
+    { name: 'unknown payload or options are not reported (three-state)', code: `import * as jwt from 'jsonwebtoken';
+export function issue(claims: object, options: jwt.SignOptions) {
+  jwt.sign({ ...claims }, key, { algorithm: 'HS256' });
+  jwt.sign(claims, key);
+  return jwt.sign({ sub: 1 }, key, options);
+}` },
+    { name: 'jose chains with an expiry, an exp claim, or a builder that escapes into a binding', code: `import { SignJWT, jwtVerify, decodeProtectedHeader } from 'jose';
+const t = await new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key);
+const r = await new SignJWT({ sub, exp: later }).setProtectedHeader({ alg: 'HS256' }).sign(key);
+const b = new SignJWT({ sub });
+const header = decodeProtectedHeader(t);
+const { payload } = await jwtVerify(t, key, { clockTolerance: '2h' });` },
+    { name: 'hono sign with exp, jwt-simple encode with exp', code: `import { sign } from 'hono/jwt';
+const jwt = require('jwt-simple');
+const now = Math.floor(Date.now() / 1000);
+export const a = await sign({ sub: 'u1', exp: now + 900 }, env.JWT_SECRET);
+export const b = jwt.encode({ sub: 'u1', exp: now + 900 }, env.JWT_SECRET);` },
+    { name: 'Nest JwtService.sign without options: the module may set the default', code: `import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+@Injectable()
+export class AuthService {
+  constructor(private readonly jwtService: JwtService) {}
+  login(user: { id: string }) {
+    return { access_token: this.jwtService.sign({ sub: user.id }) };
+  }
+}` },
+    { name: 'Nest JwtModule.register with signOptions.expiresIn, registerAsync through a factory', filename: `${NOWHERE}/auth.module.ts`, code: `import { JwtModule } from '@nestjs/jwt';
+export const a = JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { expiresIn: '60s' } });
+export const b = JwtModule.registerAsync({
+  inject: [ConfigService],
+  useFactory: async (config: ConfigService) => ({ secret: config.getOrThrow('JWT_SECRET'), signOptions: { expiresIn: '15m' } }),
+});
+export const c = JwtModule.registerAsync({ useClass: JwtConfigService });` },
+    { name: 'Nest JwtModule.register without a default, sign calls in the file pass expiresIn', filename: `${NOWHERE}/auth.module.ts`, code: `import { JwtModule, JwtService } from '@nestjs/jwt';
+export const jwtModule = JwtModule.register({ secret: process.env.JWT_SECRET });
+export class AuthService {
+  constructor(private jwt: JwtService) {}
+  login(user) { return this.jwt.signAsync({ sub: user.id }, { expiresIn: '1h' }); }
+}` },
+    { name: '@fastify/jwt with sign.expiresIn, or a reply.jwtSign that passes one', filename: `${NOWHERE}/server.js`, code: `import Fastify from 'fastify';
+import fastifyJwt from '@fastify/jwt';
+const app = Fastify();
+app.register(fastifyJwt, { secret: process.env.JWT_SECRET, sign: { expiresIn: '15m' } });
+const other = Fastify();
+other.register(fastifyJwt, { secret: process.env.JWT_SECRET });
+other.post('/login', async (req, reply) => reply.jwtSign({ sub: req.body.user }, { sign: { expiresIn: '10m' } }));` },
+    // --- verifying ------------------------------------------------------------------
+    { name: 'verify with explicit algorithms, express-jwt and passport-jwt without ignoreExpiration', code: `const jwt = require('jsonwebtoken');
+const { expressjwt } = require('express-jwt');
+const { Strategy } = require('passport-jwt');
+jwt.verify(token, key, { algorithms: ['HS256'], ignoreExpiration: false });
+app.use(expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }));
+passport.use(new Strategy({ secretOrKey: process.env.JWT_SECRET, jwtFromRequest }, verify));` },
+    { name: 'missing algorithms and a long clock tolerance are strict-only', code: `const jwt = require('jsonwebtoken');
+jwt.verify(token, process.env.JWT_SECRET);
+jwt.verify(token, secret, { algorithms: ['HS256'], clockTolerance: 7200 });` },
+    { name: 'a short clock tolerance in strict mode', options: [{ checkClockTolerance: true, requireAlgorithms: true }], code: `import { jwtVerify } from 'jose';
+const jwt = require('jsonwebtoken');
+await jwtVerify(t, key, { clockTolerance: '30s' });
+jwt.verify(t, key, { algorithms: ['HS256'], clockTolerance: 60 });
+jwt.verify(t, key, options);` },
+    // --- decoding ------------------------------------------------------------------
+    { name: 'decode with complete:true only for the kid, then verify', code: `const jwt = require('jsonwebtoken');
+async function requirePartner(req, res, next) {
+  const token = req.headers.authorization.slice(7);
+  const decoded = jwt.decode(token, { complete: true });
+  if (!decoded) return res.status(401).end();
+  const key = await client.getSigningKey(decoded.header.kid);
+  req.partner = jwt.verify(token, key.getPublicKey(), { algorithms: ['RS256'] });
+  next();
+}` },
+    { name: 'decode after a verify of the same token', code: `const jwt = require('jsonwebtoken');
+app.get('/me', (req, res) => {
+  const verified = jwt.verify(req.cookies.token, secret, { algorithms: ['HS256'] });
+  const claims = jwt.decode(req.cookies.token);
+  req.user = claims;
+  res.json(verified);
+});` },
+    { name: 'decode checked by a local verify helper', code: `import { decode } from 'jsonwebtoken';
+export async function authenticate(req, res, next) {
+  const token = req.get('authorization');
+  await verifyAccessToken(token);
+  req.user = decode(token);
+  next();
+}` },
+    { name: 'decode for display in a React component', filename: 'Profile.tsx', code: `import { decodeJwt } from 'jose';
+export function Profile({ idToken }: { idToken: string }) {
+  const claims = decodeJwt(idToken);
+  if (!claims.name) return null;
+  return <h2>{claims.name ?? 'You'}</h2>;
+}` },
+    { name: 'decode for logging, or to read the expiry on the client', code: `const jwt = require('jsonwebtoken');
+function logToken(token) {
+  const d = jwt.decode(token);
+  if (d) logger.info({ sub: d.sub, exp: d.exp });
+}
+function isExpired(token) {
+  const { exp } = jwt.decode(token);
+  return exp * 1000 < Date.now();
+}` },
+    { name: 'jwt-simple decode with a key verifies', code: `const jwt = require('jwt-simple');
+function auth(req, res, next) {
+  req.user = jwt.decode(req.headers['x-token'], process.env.JWT_SECRET);
+  next();
+}` },
+    // --- look-alikes, test files, robustness -----------------------------------------
+    { name: 'look-alikes from other modules', code: `import { sign } from './signer';
+import crypto from 'node:crypto';
+sign({ sub: 1 }, key);
+crypto.sign('sha256', data, key);
+const decoded = Buffer.from(part, 'base64url').toString();
+function requireUser(req, res, next) { req.user = JSON.parse(decoded); next(); }
+function decode(t) { return t; }
+function currentUser(req) { return decode(req.token); }` },
+    { name: 'test files are skipped by default', filename: 'src/auth.test.ts', code: `const jwt = require('jsonwebtoken');
+jwt.sign({ sub: 'u1' }, 'k');` },
+    { name: 'odd syntax does not crash', code: `const jwt = require('jsonwebtoken');
+const a = b; const b = a;
+jwt.sign(a, k, b);
+jwt.sign(...args);
+jwt.verify(t, k, { [dyn]: true, ...a });
+jwt.sign({ get exp() { return 1; } }, k);
+new (jwt.sign)({}, k, {});
+jwt?.decode?.(t);
+@decorated class X { @field y = jwt; }` },
+    { name: 'empty file', code: '' },
+  ],
+  invalid: [
+    // --- no expiry -------------------------------------------------------------------
+    {
+      name: 'jsonwebtoken sign with inline options but no expiresIn',
+      code: `const jwt = require('jsonwebtoken');
+const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { algorithm: 'HS256' });`,
+      errors: [{
+        messageId: 'insecure', line: 2, column: 15, endLine: 2, endColumn: 89,
+        data: { api: 'jsonwebtoken `sign`', problems: NEVER_EXPIRES },
+        suggestions: [{ messageId: 'addExpiresIn', output: `const jwt = require('jsonwebtoken');
+const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { algorithm: 'HS256', expiresIn: '15m' });` }],
+      }],
+    },
+    {
+      name: 'renamed named import, payload through a binding, no options',
+      code: `import { sign as issue } from 'jsonwebtoken';
+const claims = { sub: user.id, role: user.role };
+export const token = issue(claims, process.env.JWT_SECRET!);`,
+      errors: [{
+        messageId: 'insecure', line: 3, column: 22, endLine: 3, endColumn: 60,
+        data: { api: 'jsonwebtoken `sign`', problems: NEVER_EXPIRES },
+        suggestions: [{ messageId: 'addExpiresIn', output: `import { sign as issue } from 'jsonwebtoken';
+const claims = { sub: user.id, role: user.role };
+export const token = issue(claims, process.env.JWT_SECRET!, { expiresIn: '15m' });` }],
+      }],
+    },
+    {
+      name: 'destructured require with a callback in the options slot',
+      code: `const { sign } = require('jsonwebtoken');
+sign({ sub: id }, key, (err, token) => res.json({ token }));`,
+      errors: [{
+        messageId: 'insecure', line: 2, column: 1, endLine: 2, endColumn: 60,
+        data: { api: 'jsonwebtoken `sign`', problems: NEVER_EXPIRES },
+        suggestions: [{ messageId: 'addExpiresIn', output: `const { sign } = require('jsonwebtoken');
+sign({ sub: id }, key, { expiresIn: '15m' }, (err, token) => res.json({ token }));` }],
+      }],
+    },
+    {
+      name: "algorithm 'none' and no expiry: one report naming both",
+      code: `const jwt = require('jsonwebtoken');
+jwt.sign({ sub: id }, null, {
+  algorithm: 'none',
+});`,
+      errors: [{
+        messageId: 'insecure', line: 2, column: 1, endLine: 4, endColumn: 3,
+        data: { api: 'jsonwebtoken `sign`', problems: `${SIGNS_NONE}; it also ${NEVER_EXPIRES}` },
+        suggestions: [{ messageId: 'addExpiresIn', output: `const jwt = require('jsonwebtoken');
+jwt.sign({ sub: id }, null, {
+  algorithm: 'none',
+  expiresIn: '15m',
+});` }],
+      }],
+    },
+    {
+      name: 'jose SignJWT through a namespace import, multi-line chain',
+      code: `import * as jose from 'jose';
+export const issue = (id: string) =>
+  new jose.SignJWT({ sub: id })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(key);`,
+      errors: [{
+        messageId: 'insecure', line: 3, column: 3, endLine: 3, endColumn: 32,
+        data: { api: 'jose `SignJWT`', problems: NEVER_EXPIRES_CHAIN },
+        suggestions: [{ messageId: 'addExpirationTime', output: `import * as jose from 'jose';
+export const issue = (id: string) =>
+  new jose.SignJWT({ sub: id })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime('15m')
+    .sign(key);` }],
+      }],
+    },
+    {
+      name: 'jose SignJWT named import, one-line chain',
+      code: `import { SignJWT } from 'jose';
+const t = await new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).sign(key);`,
+      errors: [{
+        messageId: 'insecure', line: 2, column: 17, endLine: 2, endColumn: 37,
+        data: { api: 'jose `SignJWT`', problems: NEVER_EXPIRES_CHAIN },
+        suggestions: [{ messageId: 'addExpirationTime', output: `import { SignJWT } from 'jose';
+const t = await new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('15m').sign(key);` }],
+      }],
+    },
+    {
+      name: 'hono sign without exp in the payload',
+      code: `import { sign } from 'hono/jwt';
+app.post('/login', async (c) => {
+  const token = await sign({ sub: 'u1', role: 'user' }, c.env.JWT_SECRET);
+  const ok = await sign({ sub: 'u1', exp: Math.floor(Date.now() / 1000) + 60 }, c.env.JWT_SECRET);
+  return c.json({ token, ok });
+});`,
+      errors: [{
+        messageId: 'insecure', line: 3, column: 23, endLine: 3, endColumn: 74,
+        data: { api: 'hono `sign`', problems: NEVER_EXPIRES_CLAIM },
+        suggestions: [{ messageId: 'addExp', output: `import { sign } from 'hono/jwt';
+app.post('/login', async (c) => {
+  const token = await sign({ sub: 'u1', role: 'user', exp: Math.floor(Date.now() / 1000) + 15 * 60 }, c.env.JWT_SECRET);
+  const ok = await sign({ sub: 'u1', exp: Math.floor(Date.now() / 1000) + 60 }, c.env.JWT_SECRET);
+  return c.json({ token, ok });
+});` }],
+      }],
+    },
+    {
+      name: 'jwt-simple encode without exp; decode with noVerify drives req.user',
+      code: `const jwt = require('jwt-simple');
+const token = jwt.encode({ sub: user.id }, secret);
+function auth(req, res, next) {
+  const claims = jwt.decode(req.headers['x-token'], secret, true);
+  req.user = claims;
+  next();
+}`,
+      errors: [
+        {
+          messageId: 'insecure', line: 2, column: 15, endLine: 2, endColumn: 51,
+          data: { api: 'jwt-simple `encode`', problems: NEVER_EXPIRES_CLAIM },
+          suggestions: [{ messageId: 'addExp', output: `const jwt = require('jwt-simple');
+const token = jwt.encode({ sub: user.id, exp: Math.floor(Date.now() / 1000) + 15 * 60 }, secret);
+function auth(req, res, next) {
+  const claims = jwt.decode(req.headers['x-token'], secret, true);
+  req.user = claims;
+  next();
+}` }],
+        },
+        {
+          messageId: 'decode', line: 4, column: 18, endLine: 4, endColumn: 66,
+          data: { api: 'jwt-simple `decode` with `noVerify`', use: "become the request's user", fix: 'Drop the `noVerify` argument so `jwt.decode(token, secret)` checks the signature.' },
+        },
+      ],
+    },
+    {
+      name: 'Nest JwtModule.register with no default expiry and no sign call passing one',
+      filename: `${NOWHERE}/auth.module.ts`,
+      code: `import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+@Module({
+  imports: [JwtModule.register({ global: true, secret: process.env.JWT_SECRET })],
+})
+export class AuthModule {}`,
+      errors: [{
+        messageId: 'insecure', line: 4, column: 13, endLine: 4, endColumn: 81,
+        data: { api: '@nestjs/jwt `JwtModule.register`', problems: NEST_NEVER_EXPIRES },
+        suggestions: [{ messageId: 'addExpiresIn', output: `import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+@Module({
+  imports: [JwtModule.register({ global: true, secret: process.env.JWT_SECRET, signOptions: { expiresIn: '15m' } })],
+})
+export class AuthModule {}` }],
+      }],
+    },
+    {
+      name: 'Nest JwtModule.registerAsync factory whose signOptions lack expiresIn',
+      filename: `${NOWHERE}/auth.module.ts`,
+      code: `import { JwtModule } from '@nestjs/jwt';
+export const jwtModule = JwtModule.registerAsync({
+  inject: [ConfigService],
+  useFactory: (config: ConfigService) => ({
+    secret: config.getOrThrow('JWT_SECRET'),
+    signOptions: { algorithm: 'HS256' },
+  }),
+});`,
+      errors: [{
+        messageId: 'insecure', line: 2, column: 26, endLine: 8, endColumn: 3,
+        data: { api: '@nestjs/jwt `JwtModule.registerAsync`', problems: NEST_NEVER_EXPIRES },
+        suggestions: [{ messageId: 'addExpiresIn', output: `import { JwtModule } from '@nestjs/jwt';
+export const jwtModule = JwtModule.registerAsync({
+  inject: [ConfigService],
+  useFactory: (config: ConfigService) => ({
+    secret: config.getOrThrow('JWT_SECRET'),
+    signOptions: { algorithm: 'HS256', expiresIn: '15m' },
+  }),
+});` }],
+      }],
+    },
+    {
+      name: '@fastify/jwt registered without sign.expiresIn, sign calls pass none',
+      filename: `${NOWHERE}/server.js`,
+      code: `const fastify = require('fastify')();
+fastify.register(require('@fastify/jwt'), { secret: process.env.JWT_SECRET });
+fastify.post('/login', async (req, reply) => ({ token: fastify.jwt.sign({ sub: req.body.user }) }));`,
+      errors: [{
+        messageId: 'insecure', line: 2, column: 1, endLine: 2, endColumn: 78,
+        data: { api: '@fastify/jwt registration', problems: FASTIFY_NEVER_EXPIRES },
+        suggestions: [{ messageId: 'addExpiresIn', output: `const fastify = require('fastify')();
+fastify.register(require('@fastify/jwt'), { secret: process.env.JWT_SECRET, sign: { expiresIn: '15m' } });
+fastify.post('/login', async (req, reply) => ({ token: fastify.jwt.sign({ sub: req.body.user }) }));` }],
+      }],
+    },
+    // --- 'none' and ignoreExpiration ---------------------------------------------------
+    {
+      name: "verify accepting 'none' next to a real algorithm",
+      code: `const jwt = require('jsonwebtoken');
+jwt.verify(token, key, { algorithms: ['HS256', 'none'] });`,
+      errors: [{
+        messageId: 'insecure', line: 2, column: 1, endLine: 2, endColumn: 58,
+        data: { api: 'jsonwebtoken `verify`', problems: ACCEPTS_NONE },
+        suggestions: [{ messageId: 'removeNone', output: `const jwt = require('jsonwebtoken');
+jwt.verify(token, key, { algorithms: ['HS256'] });` }],
+      }],
+    },
+    {
+      name: "options through a binding with only 'none' (no safe edit)",
+      code: `const jwt = require('jsonwebtoken');
+const verifyOptions = { algorithms: ['none'] };
+jwt.verify(token, key, verifyOptions);`,
+      errors: [{ messageId: 'insecure', line: 3, column: 1, endLine: 3, endColumn: 38, data: { api: 'jsonwebtoken `verify`', problems: ACCEPTS_NONE }, suggestions: [] }],
+    },
+    {
+      name: "'none' and ignoreExpiration on one verify: one report, two suggestions",
+      code: `const jwt = require('jsonwebtoken');
+jwt.verify(token, key, {
+  algorithms: ['none', 'HS256'],
+  ignoreExpiration: true,
+});`,
+      errors: [{
+        messageId: 'insecure', line: 2, column: 1, endLine: 5, endColumn: 3,
+        data: { api: 'jsonwebtoken `verify`', problems: `${ACCEPTS_NONE}; it also ${IGNORES_EXPIRY}` },
+        suggestions: [
+          { messageId: 'removeNone', output: `const jwt = require('jsonwebtoken');
+jwt.verify(token, key, {
+  algorithms: ['HS256'],
+  ignoreExpiration: true,
+});` },
+          { messageId: 'removeIgnoreExpiration', output: `const jwt = require('jsonwebtoken');
+jwt.verify(token, key, {
+  algorithms: ['none', 'HS256'],
+});` },
+        ],
+      }],
+    },
+    {
+      name: "express-jwt with 'none' in algorithms",
+      code: `import { expressjwt } from 'express-jwt';
+app.use(expressjwt({ secret: process.env.JWT_SECRET!, algorithms: ['HS256', 'none'] }));`,
+      errors: [{
+        messageId: 'insecure', line: 2, column: 9, endLine: 2, endColumn: 87,
+        data: { api: 'express-jwt', problems: ACCEPTS_NONE },
+        suggestions: [{ messageId: 'removeNone', output: `import { expressjwt } from 'express-jwt';
+app.use(expressjwt({ secret: process.env.JWT_SECRET!, algorithms: ['HS256'] }));` }],
+      }],
+    },
+    {
+      name: 'passport-jwt strategy with ignoreExpiration (aliased destructured require)',
+      code: `const passport = require('passport');
+const { Strategy: JwtStrategy, ExtractJwt } = require('passport-jwt');
+passport.use(new JwtStrategy({
+  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+  secretOrKey: process.env.JWT_SECRET,
+  ignoreExpiration: true,
+}, (payload, done) => done(null, payload)));`,
+      errors: [{
+        messageId: 'insecure', line: 3, column: 14, endLine: 7, endColumn: 43,
+        data: { api: 'passport-jwt `Strategy`', problems: IGNORES_EXPIRY },
+        suggestions: [{ messageId: 'removeIgnoreExpiration', output: `const passport = require('passport');
+const { Strategy: JwtStrategy, ExtractJwt } = require('passport-jwt');
+passport.use(new JwtStrategy({
+  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+  secretOrKey: process.env.JWT_SECRET,
+}, (payload, done) => done(null, payload)));` }],
+      }],
+    },
+    {
+      name: 'Nest PassportStrategy(Strategy) with ignoreExpiration in super({...})',
+      code: `import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), ignoreExpiration: true, secretOrKey: process.env.JWT_SECRET });
+  }
+}`,
+      errors: [{
+        messageId: 'insecure', line: 5, column: 5, endLine: 5, endColumn: 133,
+        data: { api: 'passport-jwt `Strategy`', problems: IGNORES_EXPIRY },
+        suggestions: [{ messageId: 'removeIgnoreExpiration', output: `import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET });
+  }
+}` }],
+      }],
+    },
+    {
+      name: 'Nest JwtModule verifyOptions with ignoreExpiration',
+      filename: `${NOWHERE}/auth.module.ts`,
+      code: `import { JwtModule } from '@nestjs/jwt';
+export const jwtModule = JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { expiresIn: '1h' }, verifyOptions: { ignoreExpiration: true } });`,
+      errors: [{
+        messageId: 'insecure', line: 2, column: 26, endLine: 2, endColumn: 157,
+        data: { api: '@nestjs/jwt `JwtModule.register`', problems: IGNORES_EXPIRY },
+        suggestions: [{ messageId: 'removeIgnoreExpiration', output: `import { JwtModule } from '@nestjs/jwt';
+export const jwtModule = JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { expiresIn: '1h' }, verifyOptions: {} });` }],
+      }],
+    },
+    {
+      name: '@fastify/jwt verify through a decorated instance in a route plugin',
+      code: `export default async function routes(app) {
+  app.get('/me', async (req) => app.jwt.verify(req.headers.token, { ignoreExpiration: true }));
+}`,
+      errors: [{
+        messageId: 'insecure', line: 2, column: 33, endLine: 2, endColumn: 94,
+        data: { api: '@fastify/jwt `jwt.verify`', problems: IGNORES_EXPIRY },
+        suggestions: [{ messageId: 'removeIgnoreExpiration', output: `export default async function routes(app) {
+  app.get('/me', async (req) => app.jwt.verify(req.headers.token, {}));
+}` }],
+      }],
+    },
+    {
+      name: 'jose UnsecuredJWT, issued and read',
+      code: `import { UnsecuredJWT } from 'jose';
+const t = new UnsecuredJWT({ sub: 'u1' }).setIssuedAt().encode();
+const { payload } = UnsecuredJWT.decode(t);`,
+      errors: [
+        { messageId: 'unsecured', line: 2, column: 11, endLine: 2, endColumn: 42, data: { api: 'jose `UnsecuredJWT`' } },
+        { messageId: 'unsecured', line: 3, column: 21, endLine: 3, endColumn: 43, data: { api: 'jose `UnsecuredJWT.decode`' } },
+      ],
+    },
+    // --- decode driving an auth decision --------------------------------------------------
+    {
+      name: 'decode result becomes req.user in a middleware',
+      code: `const jwt = require('jsonwebtoken');
+function requireUser(req, res, next) {
+  const payload = jwt.decode(req.headers.authorization);
+  req.user = { id: payload.sub };
+  next();
+}`,
+      errors: [{ messageId: 'decode', line: 3, column: 19, endLine: 3, endColumn: 56, data: { api: 'jsonwebtoken `decode`', use: "become the request's user", fix: JSONWEBTOKEN_VERIFY } }],
+    },
+    {
+      name: 'decode result picks the account to load',
+      code: `import { decode } from 'jsonwebtoken';
+router.get('/orders', async (req, res) => {
+  const claims = decode(req.cookies.token) as { sub: string };
+  const account = await Account.findById(claims.sub);
+  res.json(account.orders);
+});`,
+      errors: [{ messageId: 'decode', line: 3, column: 18, endLine: 3, endColumn: 43, data: { api: 'jsonwebtoken `decode`', use: 'pick the user to load', fix: JSONWEBTOKEN_VERIFY } }],
+    },
+    {
+      name: 'decode returned from an auth-named helper',
+      code: `const jwt = require('jsonwebtoken');
+export const getUserFromToken = (token) => jwt.decode(token);`,
+      errors: [{ messageId: 'decode', line: 2, column: 44, endLine: 2, endColumn: 61, data: { api: 'jsonwebtoken `decode`', use: 'are returned as the caller’s identity', fix: JSONWEBTOKEN_VERIFY } }],
+    },
+    {
+      name: 'decode with complete:true whose payload (not header) is trusted',
+      code: `const jwt = require('jsonwebtoken');
+module.exports = (req, res, next) => {
+  const { payload } = jwt.decode(req.query.t, { complete: true });
+  res.locals.user = payload.sub;
+  next();
+};`,
+      errors: [{ messageId: 'decode', line: 3, column: 23, endLine: 3, endColumn: 66, data: { api: 'jsonwebtoken `decode`', use: "become the request's user", fix: JSONWEBTOKEN_VERIFY } }],
+    },
+    {
+      name: 'jose decodeJwt claim checked for access in Next.js middleware',
+      code: `import { NextResponse, type NextRequest } from 'next/server';
+import { decodeJwt } from 'jose';
+export function middleware(request: NextRequest) {
+  const token = request.cookies.get('session')?.value;
+  if (!token) return NextResponse.redirect(new URL('/login', request.url));
+  const { role } = decodeJwt(token);
+  if (role !== 'admin') return NextResponse.redirect(new URL('/', request.url));
+  return NextResponse.next();
+}`,
+      errors: [{ messageId: 'decode', line: 6, column: 20, endLine: 6, endColumn: 36, data: { api: 'jose `decodeJwt`', use: 'decide access in a condition', fix: JOSE_VERIFY } }],
+    },
+    {
+      name: 'Nest guard decoding through the injected JwtService',
+      code: `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly jwtService: JwtService) {}
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest();
+    const payload = this.jwtService.decode(request.headers.authorization?.split(' ')[1]);
+    return payload?.roles?.includes('admin');
+  }
+}`,
+      errors: [{
+        messageId: 'decode', line: 8, column: 21, endLine: 8, endColumn: 89,
+        data: { api: '@nestjs/jwt `JwtService.decode`', use: 'are returned as the caller’s identity', fix: 'Use `await this.jwtService.verifyAsync(token)` and trust only what it returns.' },
+      }],
+    },
+    {
+      name: 'a verify of another token does not count',
+      code: `const jwt = require('jsonwebtoken');
+function authenticate(req, res, next) {
+  jwt.verify(req.cookies.csrf, secret, { algorithms: ['HS256'] });
+  const user = jwt.decode(req.cookies.session);
+  if (user.role !== 'admin') return res.sendStatus(403);
+  next();
+}`,
+      errors: [{ messageId: 'decode', line: 4, column: 16, endLine: 4, endColumn: 47, data: { api: 'jsonwebtoken `decode`', use: 'decide access in a condition', fix: JSONWEBTOKEN_VERIFY } }],
+    },
+    {
+      name: 'a passport verify callback handed the decoded claims',
+      code: `const jwt = require('jsonwebtoken');
+const { Strategy } = require('passport-custom');
+passport.use('token', new Strategy((req, done) => {
+  done(null, jwt.decode(req.headers['x-api-token']));
+}));`,
+      errors: [{ messageId: 'decode', line: 4, column: 14, endLine: 4, endColumn: 52, data: { api: 'jsonwebtoken `decode`', use: "become the request's user", fix: JSONWEBTOKEN_VERIFY } }],
+    },
+    // --- strict options -----------------------------------------------------------------
+    {
+      name: 'strict: jsonwebtoken verify without algorithms; RS256 for a public key',
+      options: [{ requireAlgorithms: true, checkClockTolerance: true }],
+      code: `const jwt = require('jsonwebtoken');
+jwt.verify(token, process.env.JWT_SECRET);
+jwt.verify(token, publicKey, (err, claims) => done(err, claims));
+jwt.verify(token, secret, { issuer: 'me' });
+jwt.verify(token, secret, { algorithms: ['HS256'], clockTolerance: 2 * 60 * 60 });`,
+      errors: [
+        {
+          messageId: 'insecure', line: 2, column: 1, endLine: 2, endColumn: 42,
+          data: { api: 'jsonwebtoken `verify`', problems: UNPINNED('HS256') },
+          suggestions: [{ messageId: 'addAlgorithms', data: { alg: 'HS256' }, output: `const jwt = require('jsonwebtoken');
+jwt.verify(token, process.env.JWT_SECRET, { algorithms: ['HS256'] });
+jwt.verify(token, publicKey, (err, claims) => done(err, claims));
+jwt.verify(token, secret, { issuer: 'me' });
+jwt.verify(token, secret, { algorithms: ['HS256'], clockTolerance: 2 * 60 * 60 });` }],
+        },
+        {
+          messageId: 'insecure', line: 3, column: 1, endLine: 3, endColumn: 65,
+          data: { api: 'jsonwebtoken `verify`', problems: UNPINNED('RS256') },
+          suggestions: [{ messageId: 'addAlgorithms', data: { alg: 'RS256' }, output: `const jwt = require('jsonwebtoken');
+jwt.verify(token, process.env.JWT_SECRET);
+jwt.verify(token, publicKey, { algorithms: ['RS256'] }, (err, claims) => done(err, claims));
+jwt.verify(token, secret, { issuer: 'me' });
+jwt.verify(token, secret, { algorithms: ['HS256'], clockTolerance: 2 * 60 * 60 });` }],
+        },
+        {
+          messageId: 'insecure', line: 4, column: 1, endLine: 4, endColumn: 44,
+          data: { api: 'jsonwebtoken `verify`', problems: UNPINNED('HS256') },
+          suggestions: [{ messageId: 'addAlgorithms', data: { alg: 'HS256' }, output: `const jwt = require('jsonwebtoken');
+jwt.verify(token, process.env.JWT_SECRET);
+jwt.verify(token, publicKey, (err, claims) => done(err, claims));
+jwt.verify(token, secret, { issuer: 'me', algorithms: ['HS256'] });
+jwt.verify(token, secret, { algorithms: ['HS256'], clockTolerance: 2 * 60 * 60 });` }],
+        },
+        { messageId: 'insecure', line: 5, column: 1, endLine: 5, endColumn: 82, data: { api: 'jsonwebtoken `verify`', problems: TOLERANCE(7200) }, suggestions: [] },
+      ],
+    },
+    {
+      name: 'strict: jose jwtVerify with a clock tolerance of two hours',
+      options: [{ checkClockTolerance: true }],
+      code: `import { jwtVerify } from 'jose';
+const { payload } = await jwtVerify(t, key, { clockTolerance: '2h' });`,
+      errors: [{ messageId: 'insecure', line: 2, column: 27, endLine: 2, endColumn: 70, data: { api: 'jose `jwtVerify`', problems: TOLERANCE(7200) }, suggestions: [] }],
+    },
+    {
+      name: 'test files with checkTestFiles',
+      filename: 'src/auth.test.ts',
+      options: [{ checkTestFiles: true }],
+      code: `const jwt = require('jsonwebtoken');
+jwt.sign({ sub: 'u1' }, 'k');`,
+      errors: [{
+        messageId: 'insecure', line: 2, column: 1, endLine: 2, endColumn: 29,
+        data: { api: 'jsonwebtoken `sign`', problems: NEVER_EXPIRES },
+        suggestions: [{ messageId: 'addExpiresIn', output: `const jwt = require('jsonwebtoken');
+jwt.sign({ sub: 'u1' }, 'k', { expiresIn: '15m' });` }],
+      }],
+    },
+  ],
+});

@@ -6,7 +6,7 @@ import { createRule } from '../src/create-rule.js';
 import { getFile, memo, type FileFacts } from '../src/core/file.js';
 import { staticKey, stringOf, unwrap } from '../src/core/ast.js';
 import { resolveRef } from '../src/core/modules.js';
-import { arrayElements, dereference, getProperty, resolveObject, resolveValue } from '../src/core/values.js';
+import { arrayElements, dereference, envName, getProperty, resolveObject, resolveValue } from '../src/core/values.js';
 import { isConfirmationName, isPasswordName, words } from '../src/core/names.js';
 import { isHashed, rawPasswordOf, type RawPassword } from '../src/core/passwords.js';
 import { isRequestObject, userInputOf, userPasswordOf } from '../src/core/requests.js';
@@ -24,7 +24,7 @@ type Node = TSESTree.Node;
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
 const MAX_TEXT = 48;
 /** Words that say a password-named binding holds the stored copy: `storedPassword`, `dbPassword`, `expectedPassword`. */
-const STORED_WORDS = new Set(['stored', 'saved', 'db', 'expected', 'correct', 'real', 'actual', 'admin', 'user', 'account', 'existing', 'current', 'valid', 'configured', 'master', 'root']);
+const STORED_WORDS = new Set(['stored', 'saved', 'db', 'expected', 'correct', 'real', 'actual', 'admin', 'existing', 'configured', 'master', 'root']);
 /** Strings in a name → string table that say it is not a password table (roles, display names). */
 const ROLE_WORDS = new Set(['admin', 'user', 'editor', 'viewer', 'guest', 'owner', 'member', 'moderator', 'manager', 'read', 'write', 'staff', 'active', 'inactive']);
 
@@ -204,7 +204,7 @@ export default createRule<Options, MessageId>({
 
     function describe(n: Node): string {
       const u = unwrap(n);
-      if (u.type === T.Literal && typeof u.value === 'string') return `the hard-coded ${mask(u.value)}`;
+      if (u.type === T.Literal && typeof u.value === 'string') return `hard-coded as ${mask(u.value)}`;
       return `\`${short(sourceCode.getText(u))}\``;
     }
 
@@ -243,7 +243,8 @@ export default createRule<Options, MessageId>({
       if (fromRef) return fromRef;
       const first = args[0] ? resolveObject(file, args[0]) : null;
       const hasKey = (k: string): boolean => !!first && getProperty(file, first, k).kind === 'found';
-      if (hasKey('data')) return 'prisma';
+      const root = chainRoot(call.callee);
+      if (hasKey('data') || (hasKey('create') && hasKey('update')) || (root.type === T.Identifier && /prisma/i.test(root.name))) return 'prisma';
       if (method?.hint) return method.hint;
       const imported = importedFamily();
       if (imported) return imported;
@@ -259,7 +260,8 @@ export default createRule<Options, MessageId>({
     // -- Hashing hooks (mongoose pre('save'), sequelize beforeCreate, TypeORM @BeforeInsert) --
 
     function textHashesOnSave(text: string): boolean {
-      return HASHING_HOOK.test(text) && HASH_CALL_TEXT.test(text);
+      const code = text.replace(/\/\*[\s\S]*?\*\/|(^|[^:'"`\\])\/\/[^\n]*/g, '$1');
+      return HASHING_HOOK.test(code) && HASH_CALL_TEXT.test(code);
     }
 
     /** The model module a receiver comes from hashes in a hook: this file, or the relative module it is imported from. */
@@ -348,7 +350,8 @@ export default createRule<Options, MessageId>({
         if (!storedPassword(stored) || isHashed(file, stored)) continue;
         const user = userPassword(typed);
         if (!user || storedPassword(typed)) continue;
-        const store = unwrap(stored).type === T.Literal ? 'the source code' : STORES[storeOfCompare(stored)].label;
+        const kind = unwrap(stored);
+        const store = kind.type === T.Literal ? 'the source code' : envName(file, kind) !== undefined ? 'the environment' : STORES[storeOfCompare(stored)].label;
         report(report_, 'compare', { stored: describe(stored), input: describe(typed), operator, store, fix: STORES[storeOfCompare(stored)].fix });
         return;
       }

@@ -263,11 +263,12 @@ export default createRule<Options, MessageId>({
       const end = chainEnd(call);
       const passwordData = data.some((d) => carriesPassword(file, d));
       if (!passwordData && !isPasswordStorageName(resultName(end))) return;
-      const algorithm = api.algorithm ?? (api.algorithmArg !== undefined ? stringOf(dereference(file, argumentAt(call, api.algorithmArg) ?? call)) : null) ?? 'a fast digest';
+      const named = api.algorithm ?? (api.algorithmArg !== undefined ? stringOf(dereference(file, argumentAt(call, api.algorithmArg) ?? call)) : null);
+      const algorithm = named === null ? 'a fast digest' : api.label.endsWith('createHmac') ? `HMAC-${named.toUpperCase()}` : named.toUpperCase();
       context.report({
         node: end,
         messageId: 'fastHash',
-        data: { subject: subjectOf(data), algorithm: algorithm.toUpperCase().replace(/^HMAC-?/, 'HMAC-'), api: api.label, fix: PASSWORD_HASH_FIX },
+        data: { subject: subjectOf(data), algorithm, api: api.label, fix: PASSWORD_HASH_FIX },
       });
     }
 
@@ -284,7 +285,9 @@ export default createRule<Options, MessageId>({
           problems.push(
             api.kind === 'pbkdf2'
               ? `runs only ${formatNumber(found.value)} iterations (at least ${formatNumber(min)}; OWASP recommends 600,000 for PBKDF2-HMAC-SHA256)`
-              : `uses ${api.cost.label} ${formatNumber(found.value)}, below ${formatNumber(min)} (each step below doubles the guessing speed; use ${formatNumber(api.cost.recommended)})`,
+              : api.kind === 'bcrypt'
+                ? `uses ${api.cost.label} ${formatNumber(found.value)}, below ${formatNumber(min)} (each step down halves the work per guess; use ${formatNumber(api.cost.recommended)})`
+                : `uses ${api.cost.label} ${formatNumber(found.value)}, below ${formatNumber(min)} (use ${formatNumber(api.cost.recommended)} or more)`,
           );
         }
         // bcrypt.hash(pw, '$2b$08$fixedsaltfixedsaltfix')

@@ -2,11 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
-import { calleeName, mentionedNames, staticKey, unwrap } from '../src/core/ast.js';
+import { calleeName, staticKey, unwrap } from '../src/core/ast.js';
 import { isCallOf } from '../src/core/match.js';
 import { dereference, resolveObject, resolveValue } from '../src/core/values.js';
 import { words } from '../src/core/names.js';
-import { isBearerTokenName } from '../src/core/cookies.js';
+import { identifierNames, isBearerTokenName } from '../src/core/cookies.js';
 import { STORAGE_CALLS, STORAGE_HOSTS, TOKEN_PRODUCERS, WEB_STORAGES } from '../src/models/cookies.js';
 
 export type MessageId = 'tokenInStorage';
@@ -72,9 +72,9 @@ export default createRule<Options, MessageId>({
     function isTokenValue(raw: Node, depth = 0): boolean {
       if (depth > MAX_DEPTH) return false;
       const node = unwrap(raw);
-      if (mentionedNames(node, 16).some(isBearerTokenName)) return true;
+      if (identifierNames(node, 16).some(isBearerTokenName)) return true;
       const target = unwrap(dereference(file, node));
-      if (target !== node && mentionedNames(target, 16).some(isBearerTokenName)) return true;
+      if (target !== node && identifierNames(target, 16).some(isBearerTokenName)) return true;
       if (target.type === T.CallExpression) {
         if (TOKEN_PRODUCERS.some((p) => !p.chainMethod && isCallOf(file, target, p))) return true;
         // JSON.stringify({ token }), String(token)

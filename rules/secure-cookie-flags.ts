@@ -7,7 +7,7 @@ import { invokedRef, isCallOf, isChainCallOf, registeredPlugin } from '../src/co
 import { moduleMatches, resolveRef, type ModuleRef } from '../src/core/modules.js';
 import { dereference, getProperty, getPropertyPath, resolveObject, resolveValue, type Lookup } from '../src/core/values.js';
 import { isAuthCookieName, words } from '../src/core/names.js';
-import { fileModules, isBearerTokenName, isPreferenceCookieName, parseCookieString, stringParts, type ParsedCookie } from '../src/core/cookies.js';
+import { fileModules, identifierNames, isBearerTokenName, isMutatedBinding, isPreferenceCookieName, parseCookieString, stringParts, type ParsedCookie } from '../src/core/cookies.js';
 import {
   COOKIE_SETTERS, DOCUMENT_COOKIE, SERVER_MODULES, SESSION_MIDDLEWARE, SET_COOKIE_HEADER_METHODS, SET_COOKIE_STRING_FIX, TOKEN_PRODUCERS,
   type CookieDefaults, type CookieSetter, type FlagDefault, type SessionMiddleware,
@@ -176,16 +176,18 @@ export default createRule<Options, MessageId>({
         const callee = calleeName(target);
         if (callee && words(callee).some((w) => SESSIONISH.has(w))) return true;
       }
-      return [raw, target].some((n) => mentionedNames(n, 16).some((name) => isBearerTokenName(name) || (words(name).length === 1 && SESSIONISH.has(words(name)[0]!))));
+      return [raw, target].some((n) => identifierNames(n, 16).some((name) => isBearerTokenName(name) || (words(name).length === 1 && SESSIONISH.has(words(name)[0]!))));
     }
 
     function classify(name: string | null, nameNodes: readonly Node[], value: readonly Node[]): Kind {
       if (name !== null) {
+        if (words(name).some((w) => w === 'csrf' || w === 'xsrf')) return 'other'; // read by script on purpose (double submit)
         if (isAuthCookieName(name)) return 'auth';
         if (isPreferenceCookieName(name)) return 'other';
         return value.some(isTokenValue) ? 'auth' : 'other';
       }
       const names = nameNodes.flatMap((n) => mentionedNames(n, 8));
+      if (names.some((n) => words(n).some((w) => w === 'csrf' || w === 'xsrf'))) return 'other';
       if (names.some(isAuthCookieName)) return 'auth';
       if (names.some(isPreferenceCookieName)) return 'other';
       return value.some(isTokenValue) ? 'auth' : 'unresolved';
@@ -300,6 +302,7 @@ export default createRule<Options, MessageId>({
         valueNode = typeof v === 'string' ? null : v;
         options = argument(call, setter.options.arg);
       }
+      if (typeof options !== 'string' && isMutatedBinding(file, options)) options = 'unknown';
       const nameValue = nameNode ? resolveValue(file, nameNode) : null;
       const name = nameValue?.kind === 'literal' ? nameValue.text : null;
       const kind = classify(name, nameNode ? [nameNode] : [], valueNode ? [valueNode] : []);
@@ -443,13 +446,13 @@ export default createRule<Options, MessageId>({
       let options: TSESTree.ObjectExpression | null = null;
       for (const index of m.options) {
         const arg = argument(call, index);
-        if (arg === 'unknown') return;
+        if (arg === 'unknown' || (arg !== 'absent' && isMutatedBinding(file, arg))) return;
         if (arg !== 'absent') options = resolveObject(file, arg);
         if (options) break;
       }
       if (!options && call.arguments.length > Math.min(...m.options)) return; // options the file cannot see
       const cookie: Lookup = !options ? { kind: 'absent' } : m.cookie.length ? getPropertyPath(file, options, m.cookie) : { kind: 'found', value: options, property: options };
-      if (cookie.kind === 'unknown') return;
+      if (cookie.kind === 'unknown' || (cookie.kind === 'found' && isMutatedBinding(file, cookie.value))) return;
       const flags = (key: string): Lookup => (cookie.kind === 'found' ? getProperty(file, cookie.value, key) : { kind: 'absent' });
       const target = options;
       const edit: Site['edit'] = target

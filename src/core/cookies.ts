@@ -266,5 +266,83 @@ const NOT_BEARER_WORDS = new Set([
  * nonce / PKCE verifiers, push-notification tokens or names about a token (`tokenExpiry`).
  */
 export function isBearerTokenName(name: string): boolean {
-  return isTokenName(name) && !words(name).some((w) => NOT_BEARER_WORDS.has(w));
+  const w = words(name);
+  if (w.includes('token') && w[w.length - 1] === 'key') return false; // TOKEN_KEY: where a token is kept
+  return isTokenName(name) && !w.some((x) => NOT_BEARER_WORDS.has(x) || TOKEN_DESCRIPTOR_WORDS.has(x));
+}
+
+/** Words that make a name about a token rather than the token: `tokenExpiresAt`, `token_type`, `hasToken`. */
+const TOKEN_DESCRIPTOR_WORDS = new Set([
+  'expires', 'expiry', 'expired', 'expiration', 'exp', 'at', 'ttl', 'age', 'type', 'kind', 'length', 'count',
+  'has', 'is', 'should', 'valid', 'invalid', 'missing', 'name', 'header', 'prefix', 'scope', 'scopes',
+  'url', 'endpoint', 'status', 'error', 'time', 'timestamp', 'date', 'issued', 'last',
+]);
+
+/**
+ * The identifier and property names an expression is made of (not its string
+ * literals), bounded: `data.token` → token, data; `JSON.stringify(x)` → stringify, JSON, x.
+ */
+export function identifierNames(node: Node, limit = 32): string[] {
+  const out: string[] = [];
+  const stack: Node[] = [node];
+  while (stack.length && out.length < limit) {
+    const n = stack.pop()!;
+    switch (n.type) {
+      case T.Identifier:
+        out.push(n.name);
+        break;
+      case T.MemberExpression:
+        if (!n.computed && n.property.type === T.Identifier) out.push(n.property.name);
+        else stack.push(n.property);
+        stack.push(n.object);
+        break;
+      case T.CallExpression:
+        stack.push(n.callee, ...n.arguments);
+        break;
+      case T.AwaitExpression:
+      case T.UnaryExpression:
+      case T.SpreadElement:
+        stack.push(n.argument);
+        break;
+      case T.TSAsExpression:
+      case T.TSNonNullExpression:
+      case T.TSSatisfiesExpression:
+      case T.ChainExpression:
+        stack.push(n.expression);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * True when the object a binding holds is changed after its declaration
+ * (`sess.cookie.secure = true`, `Object.assign(opts, …)`, `delete opts.x`):
+ * then what its literal says is not the whole story.
+ */
+export function isMutatedBinding(file: FileFacts, raw: Node): boolean {
+  const node = unwrap(raw);
+  if (node.type !== T.Identifier) return false;
+  const variable = file.variableOf(node);
+  if (!variable) return false;
+  for (const ref of variable.references) {
+    let current: Node = ref.identifier;
+    while (current.parent?.type === T.MemberExpression && current.parent.object === current) current = current.parent;
+    const parent = current.parent;
+    if (current === ref.identifier) {
+      if (parent?.type === T.CallExpression && parent.arguments[0] === current && isObjectAssign(parent)) return true;
+      continue;
+    }
+    if (parent?.type === T.AssignmentExpression && parent.left === current) return true;
+    if (parent?.type === T.UnaryExpression && parent.operator === 'delete') return true;
+    if (parent?.type === T.CallExpression && parent.arguments[0] === current && isObjectAssign(parent)) return true;
+  }
+  return false;
+}
+
+function isObjectAssign(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === T.MemberExpression && staticKey(callee) === 'assign' && unwrap(callee.object).type === T.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'Object';
 }

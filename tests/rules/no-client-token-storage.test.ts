@@ -1,0 +1,197 @@
+import rule from '../../rules/no-client-token-storage.js';
+import { ruleTester } from '../rule-tester.js';
+
+ruleTester.run('no-client-token-storage', rule, {
+  assertionOptions: { requireData: true, requireLocation: true },
+  valid: [
+    {
+      name: "non-auth values: theme, drafts, layout, tabs",
+      filename: "Settings.tsx",
+      code: `localStorage.setItem('theme', data.preferences.theme);
+sessionStorage.setItem('profile_tab', tab);
+sessionStorage.setItem(\`draft:\${id}\`, text);
+localStorage.setItem('sidebar', collapsed ? 'collapsed' : 'open');
+sessionStorage.setItem('lastRefresh', new Date().toISOString());
+localStorage.layout = JSON.stringify(layout);
+window.localStorage['lastVisited'] = path;`,
+    },
+    {
+      name: "OAuth state, PKCE verifier, CSRF token and token metadata are not bearer tokens",
+      code: `sessionStorage.setItem('oauth_state', state);
+sessionStorage.setItem('pkce_code_verifier', verifier);
+sessionStorage.setItem('nonce', nonce);
+localStorage.setItem('csrfToken', csrf);
+localStorage.setItem('tokenExpiresAt', String(expiresAt));
+localStorage.setItem('token_type', 'Bearer');`,
+    },
+    {
+      name: "reading tokens and removing them is fine",
+      code: `const token = localStorage.getItem('token');
+localStorage.removeItem('refresh_token');
+sessionStorage.clear();`,
+    },
+    {
+      name: "a shadowed storage or a look-alike object",
+      code: `function save(localStorage) {
+  localStorage.setItem('token', t);
+}
+const cache = new Map();
+cache.setItem?.('token', t);
+const sessionStorage = createMemoryStore();
+sessionStorage.setItem('access_token', t);`,
+    },
+    {
+      name: "a token kept in memory only",
+      code: `let accessToken = null;
+export function setAccessToken(token) {
+  accessToken = token;
+}`,
+    },
+    {
+      name: "test files are skipped by default",
+      filename: "src/auth.spec.ts",
+      code: `localStorage.setItem('token', 'test');`,
+    },
+    {
+      name: "empty file",
+      code: ``,
+    },
+    {
+      name: "odd syntax does not crash",
+      code: `localStorage.setItem(...args);
+localStorage.setItem();
+localStorage[key] = value;
+localStorage.token += 'x';
+const a = b; const b = a;
+localStorage.setItem('x', a);
+localStorage.setItem('x', { ...a, [k]: 1 });`,
+    },
+  ],
+  invalid: [
+    {
+      name: "login response token in a React component",
+      filename: "Login.jsx",
+      code: `export default function Login() {
+  async function submit() {
+    const res = await fetch('/api/login', { method: 'POST' });
+    const data = await res.json();
+    localStorage.setItem('token', data.token);
+  }
+  return <form onSubmit={submit} />;
+}`,
+      errors: [
+        {
+          messageId: 'tokenInStorage', line: 5, column: 5, endLine: 5, endColumn: 46,
+          data: { what: "under `token`", storage: "`localStorage`" },
+        },
+      ],
+    },
+    {
+      name: "id token prop in an effect",
+      filename: "Profile.tsx",
+      code: `useEffect(() => {
+  localStorage.setItem('id_token', idToken);
+}, [idToken]);`,
+      errors: [
+        {
+          messageId: 'tokenInStorage', line: 2, column: 3, endLine: 2, endColumn: 44,
+          data: { what: "under `id_token`", storage: "`localStorage`" },
+        },
+      ],
+    },
+    {
+      name: "axios refresh wrapper, sessionStorage",
+      code: `import axios from 'axios';
+export async function refresh() {
+  const { data } = await axios.post('/api/refresh');
+  sessionStorage.setItem('accessToken', data.accessToken);
+}`,
+      errors: [
+        {
+          messageId: 'tokenInStorage', line: 4, column: 3, endLine: 4, endColumn: 58,
+          data: { what: "under `accessToken`", storage: "`sessionStorage`" },
+        },
+      ],
+    },
+    {
+      name: "by value origin under a neutral key, JSON.stringify({ token })",
+      code: `window.sessionStorage.setItem('auth', JSON.stringify({ token: tokens.accessToken }));
+localStorage.setItem('app', JSON.stringify({ user, refreshToken }));
+localStorage.setItem('k', data.access_token);`,
+      errors: [
+        {
+          messageId: 'tokenInStorage', line: 1, column: 1, endLine: 1, endColumn: 85,
+          data: { what: "under `auth`", storage: "`sessionStorage`" },
+        },
+        {
+          messageId: 'tokenInStorage', line: 2, column: 1, endLine: 2, endColumn: 68,
+          data: { what: "under `app`", storage: "`localStorage`" },
+        },
+        {
+          messageId: 'tokenInStorage', line: 3, column: 1, endLine: 3, endColumn: 45,
+          data: { what: "under `k`", storage: "`localStorage`" },
+        },
+      ],
+    },
+    {
+      name: "property and bracket assignment, window.localStorage",
+      code: `localStorage.token = res.data.token;
+localStorage['refresh_token'] = tokens.refresh;
+window.localStorage.jwt = jwt;
+globalThis.sessionStorage.sessionId = id;`,
+      errors: [
+        {
+          messageId: 'tokenInStorage', line: 1, column: 1, endLine: 1, endColumn: 36,
+          data: { what: "under `token`", storage: "`localStorage`" },
+        },
+        {
+          messageId: 'tokenInStorage', line: 2, column: 1, endLine: 2, endColumn: 47,
+          data: { what: "under `refresh_token`", storage: "`localStorage`" },
+        },
+        {
+          messageId: 'tokenInStorage', line: 3, column: 1, endLine: 3, endColumn: 30,
+          data: { what: "under `jwt`", storage: "`localStorage`" },
+        },
+        {
+          messageId: 'tokenInStorage', line: 4, column: 1, endLine: 4, endColumn: 41,
+          data: { what: "under `sessionId`", storage: "`sessionStorage`" },
+        },
+      ],
+    },
+    {
+      name: "a storage through a binding and a key constant",
+      code: `const TOKEN_KEY = 'app.token';
+const storage = remember ? localStorage : sessionStorage;
+storage.setItem(TOKEN_KEY, value);`,
+      errors: [
+        {
+          messageId: 'tokenInStorage', line: 3, column: 1, endLine: 3, endColumn: 34,
+          data: { what: "under `app.token`", storage: "`localStorage`" },
+        },
+      ],
+    },
+    {
+      name: "localforage",
+      code: `import localforage from 'localforage';
+await localforage.setItem('jwt', token);`,
+      errors: [
+        {
+          messageId: 'tokenInStorage', line: 2, column: 7, endLine: 2, endColumn: 40,
+          data: { what: "under `jwt`", storage: "`localforage`" },
+        },
+      ],
+    },
+    {
+      name: "checkTestFiles reports in test files",
+      filename: "src/auth.spec.ts",
+      options: [{"checkTestFiles":true}],
+      code: `localStorage.setItem('token', t);`,
+      errors: [
+        {
+          messageId: 'tokenInStorage', line: 1, column: 1, endLine: 1, endColumn: 33,
+          data: { what: "under `token`", storage: "`localStorage`" },
+        },
+      ],
+    },
+  ],
+});

@@ -7,7 +7,7 @@ import { argumentAt, isCallOf, isChainCallOf, registeredPlugin, type CallLike } 
 import { resolveRef, refIs } from '../src/core/modules.js';
 import { arrayElements, getPropertyPath, resolveValue, type Value } from '../src/core/values.js';
 import { isSecretName, words } from '../src/core/names.js';
-import { isPrivateKeyPem, isSecretLiteral, isSinkSecretLiteral, mask } from '../src/core/secrets.js';
+import { hasPrivateKeyHeader, isPrivateKeyPem, isSecretLiteral, isSinkSecretLiteral, mask } from '../src/core/secrets.js';
 import { SECRET_SINKS, type SecretSink, type SecretSlot } from '../src/models/secret-sinks.js';
 import { stringLiteralType } from '../src/core/types.js';
 
@@ -158,6 +158,13 @@ export default createRule<Options, MessageId>({
       }
     }
 
+    /** A PEM header is a key only with key material in the whole concatenation / template it starts. */
+    function checkPem(whole: TSESTree.Node, fallbackText: string): void {
+      const value = resolveValue(file, whole);
+      const text = value.kind === 'literal' ? value.text : fallbackText;
+      if (isPrivateKeyPem(text)) add({ via: 'pem', node: whole, text });
+    }
+
     function envFor(f: Finding): string {
       if (f.via === 'pem') return 'PRIVATE_KEY';
       if (f.value.kind === 'fallback' && f.value.name) return f.value.name;
@@ -224,11 +231,11 @@ export default createRule<Options, MessageId>({
         checkNamed(staticKey(node), node.value);
       },
       Literal(node) {
-        if (typeof node.value === 'string' && isPrivateKeyPem(node.value)) add({ via: 'pem', node: outermostConcat(node), text: node.value });
+        if (typeof node.value === 'string' && hasPrivateKeyHeader(node.value)) checkPem(outermostConcat(node), node.value);
       },
       TemplateElement(node) {
         const text = node.value.cooked;
-        if (text && isPrivateKeyPem(text)) add({ via: 'pem', node: outermostConcat(node.parent), text });
+        if (text && hasPrivateKeyHeader(text)) checkPem(outermostConcat(node.parent), text);
       },
       'Program:exit'() {
         for (const f of findings.values()) report(f);

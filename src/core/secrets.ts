@@ -19,7 +19,16 @@ export function isPlaceholderSecret(text: string): boolean {
 const PRIVATE_PEM = /-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----/;
 const PUBLIC_PEM = /-----BEGIN ((RSA )?PUBLIC KEY|CERTIFICATE)-----/;
 
+/** A PEM private key with key material after its header (a bare header string, as in a format check, is not a key). */
 export function isPrivateKeyPem(text: string): boolean {
+  const m = PRIVATE_PEM.exec(text);
+  if (!m) return false;
+  const body = text.slice(m.index + m[0].length).replace(/-----END[^-]*-----[\s\S]*$/, '');
+  return /[A-Za-z0-9+/=]{16,}/.test(body.replace(/\\n|\s/g, ''));
+}
+
+/** Mentions a private-key PEM header (`-----BEGIN … PRIVATE KEY-----`), with or without material. */
+export function hasPrivateKeyHeader(text: string): boolean {
   return PRIVATE_PEM.test(text);
 }
 
@@ -86,7 +95,7 @@ export function isSinkSecretLiteral(text: string): boolean {
 
 /** `"su…" (24 chars)`: never more than the first 2 characters and the length. */
 export function mask(text: string): string {
-  if (isPrivateKeyPem(text)) return `a PEM private key (${text.length} chars)`;
+  if (hasPrivateKeyHeader(text)) return `a PEM private key (${text.length} chars)`;
   const head = [...text].slice(0, 2).join('');
   return `"${head}…" (${text.length} chars)`;
 }

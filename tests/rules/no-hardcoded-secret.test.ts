@@ -53,6 +53,10 @@ const jwt = require('jsonwebtoken');
 jwt.sign({}, a);
 const o = { [k]: 'x', ...rest };
 jwt.sign({}, o.secret);` },
+    { name: 'a bare PEM header in a format check is not a key', code: `export function importPKCS8(pkcs8) {
+  if (typeof pkcs8 !== 'string' || pkcs8.indexOf('-----BEGIN PRIVATE KEY-----') !== 0) throw new TypeError('pkcs8 must be PEM');
+  return pkcs8;
+}` },
     { name: 'empty file', code: '' },
   ],
   invalid: [
@@ -575,13 +579,13 @@ this.clientSecret = process.env.CLIENT_SECRET;` },
     {
       name: "PEM private key concatenated",
       code: `const key = '-----BEGIN PRIVATE KEY-----\\n' +
-  'MIIEvQIBADANBg\\n' +
+  'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n' +
   '-----END PRIVATE KEY-----\\n';
 export default key;`,
       errors: [
         {
           messageId: 'privateKey', line: 1, column: 13, endLine: 3, endColumn: 32,
-          data: { preview: "a PEM private key (28 chars)", env: "PRIVATE_KEY" },
+          data: { preview: "a PEM private key (87 chars)", env: "PRIVATE_KEY" },
           suggestions: [
             { messageId: 'useEnv', data: { env: "PRIVATE_KEY" }, output: `if (!process.env.PRIVATE_KEY) {
   throw new Error('PRIVATE_KEY must be set');

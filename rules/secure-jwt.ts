@@ -346,6 +346,14 @@ function isDoneCallback(call: CallLike, arg: Node): boolean {
   return callee.type === T.Identifier && DONE_CALLBACKS.has(callee.name) && call.arguments.indexOf(arg as TSESTree.CallExpressionArgument) >= 1;
 }
 
+/** `c.set('user', claims)` (hono), `request.session.set('user', claims)`, `ctx.set('jwtPayload', claims)`: a context setter keyed by identity. */
+function isIdentitySetter(call: CallLike, arg: Node): boolean {
+  if (calleeName(call) !== 'set' || call.arguments[1] !== arg) return false;
+  const key = call.arguments[0];
+  const name = key && key.type === T.Literal && typeof key.value === 'string' ? key.value : null;
+  return !!name && words(name).some((w) => IDENTITY_WORDS.has(w) || w === 'jwt');
+}
+
 type Step = { readonly use: Use } | { readonly declarator: TSESTree.VariableDeclarator; readonly claim: boolean } | { readonly assigned: TSESTree.Identifier; readonly claim: boolean } | null;
 
 /**
@@ -408,7 +416,7 @@ function climb(start: Node, claimIn: boolean): Step {
       case T.NewExpression:
         if (p.callee !== n) {
           if (isAccountLookup(p)) return { use: 'lookup' };
-          if (isDoneCallback(p, n)) return { use: 'user' };
+          if (isDoneCallback(p, n) || isIdentitySetter(p, n)) return { use: 'user' };
         }
         n = p;
         continue;

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import rule from '../../rules/secure-jwt.js';
 import { ruleTester } from '../rule-tester.js';
 
@@ -16,6 +18,8 @@ const JSONWEBTOKEN_VERIFY = "Use `jwt.verify(token, secret, { algorithms: ['HS25
 const JOSE_VERIFY = 'Use `await jwtVerify(token, key)` (it also runs in edge middleware) and trust only the payload it returns.';
 /** A folder that does not exist, so the neighbour scan of module configurations finds nothing. */
 const NOWHERE = '/nonexistent-app/src/auth';
+/** A real folder whose other files pass `expiresIn` on every sign call (the jwt-nest example app). */
+const NEST_AUTH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/examples/own/jwt-nest/src/auth');
 
 ruleTester.run('secure-jwt', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
@@ -68,6 +72,8 @@ export class AuthService {
   constructor(private jwt: JwtService) {}
   login(user) { return this.jwt.signAsync({ sub: user.id }, { expiresIn: '1h' }); }
 }` },
+    { name: 'a module configuration whose neighbouring files sign with expiresIn', filename: `${NEST_AUTH}/tokens.module.ts`, code: `import { JwtModule } from '@nestjs/jwt';
+export const tokensModule = JwtModule.register({ secret: process.env.JWT_SECRET });` },
     { name: '@fastify/jwt with sign.expiresIn, or a reply.jwtSign that passes one', filename: `${NOWHERE}/server.js`, code: `import Fastify from 'fastify';
 import fastifyJwt from '@fastify/jwt';
 const app = Fastify();
@@ -558,6 +564,16 @@ passport.use('token', new Strategy((req, done) => {
   done(null, jwt.decode(req.headers['x-api-token']));
 }));`,
       errors: [{ messageId: 'decode', line: 4, column: 14, endLine: 4, endColumn: 52, data: { api: 'jsonwebtoken `decode`', use: "become the request's user", fix: JSONWEBTOKEN_VERIFY } }],
+    },
+    {
+      name: 'hono middleware storing decoded claims with c.set',
+      code: `import { decode } from 'hono/jwt';
+export const auth = async (c, next) => {
+  const { payload } = decode(c.req.header('authorization') ?? '');
+  c.set('jwtPayload', payload);
+  await next();
+};`,
+      errors: [{ messageId: 'decode', line: 3, column: 23, endLine: 3, endColumn: 66, data: { api: 'hono `decode`', use: "become the request's user", fix: 'Use `await verify(token, c.env.JWT_SECRET)` (or the `jwt()` middleware) and trust only what it returns.' } }],
     },
     // --- strict options -----------------------------------------------------------------
     {

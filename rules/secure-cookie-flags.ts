@@ -182,14 +182,14 @@ export default createRule<Options, MessageId>({
     function classify(name: string | null, nameNodes: readonly Node[], value: readonly Node[]): Kind {
       if (name !== null) {
         if (words(name).some((w) => w === 'csrf' || w === 'xsrf')) return 'other'; // read by script on purpose (double submit)
-        if (isAuthCookieName(name)) return 'auth';
         if (isPreferenceCookieName(name)) return 'other';
+        if (isAuthCookieName(name)) return 'auth';
         return value.some(isTokenValue) ? 'auth' : 'other';
       }
       const names = nameNodes.flatMap((n) => mentionedNames(n, 8));
       if (names.some((n) => words(n).some((w) => w === 'csrf' || w === 'xsrf'))) return 'other';
-      if (names.some(isAuthCookieName)) return 'auth';
       if (names.some(isPreferenceCookieName)) return 'other';
+      if (names.some(isAuthCookieName)) return 'auth';
       return value.some(isTokenValue) ? 'auth' : 'unresolved';
     }
 

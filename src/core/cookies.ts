@@ -250,9 +250,21 @@ const PREFERENCE_WORDS = new Set([
   'experiment', 'variant', 'region', 'country',
 ]);
 
-/** A cookie name that says it holds a preference, not authentication: `theme`, `locale`, `cookie_consent`, `_ga`. */
+/** Words that make a cookie name about a session rather than the session itself: `session_expires_at`, `last_login`. */
+const COOKIE_DESCRIPTOR_WORDS = new Set([
+  'expires', 'expiry', 'expired', 'expiration', 'exp', 'at', 'ttl', 'age', 'time', 'timestamp', 'date', 'last',
+  'count', 'hint', 'seen', 'visited',
+]);
+
+/**
+ * A cookie name that says it holds a preference or a fact about the session,
+ * not authentication: `theme`, `locale`, `cookie_consent`, `_ga`,
+ * `session_expires_at`, `last_login`.
+ */
 export function isPreferenceCookieName(name: string): boolean {
-  return !isAuthCookieName(name) && words(name).some((w) => PREFERENCE_WORDS.has(w));
+  const w = words(name);
+  if (w.some((x) => COOKIE_DESCRIPTOR_WORDS.has(x))) return true;
+  return !isAuthCookieName(name) && w.some((x) => PREFERENCE_WORDS.has(x));
 }
 
 const NOT_BEARER_WORDS = new Set([

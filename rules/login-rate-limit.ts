@@ -289,8 +289,9 @@ function nestLimit(file: FileFacts, route: Route): boolean | null {
 
 function describeRoute(route: Route): string {
   const method = route.method === 'any' ? 'ANY' : route.method === 'del' ? 'DELETE' : route.method.toUpperCase();
-  const where = fullPath(route) ?? route.handlerName ?? 'this route';
-  return `${method} ${where}`;
+  const where = fullPath(route);
+  const handler = route.handlerName && pathWords(where).length === 0 ? ` (${route.handlerName})` : '';
+  return `${method} ${where ?? ''}${handler}`.trim();
 }
 
 export default createRule<Options, MessageId>({

@@ -88,6 +88,15 @@ function isRegenerateName(name: string | null): boolean {
   return w.some((x) => REGENERATE_WORDS.includes(x)) || hasPair(w, REGENERATE_WORD_PAIRS);
 }
 
+/** `totp.verify(…)` → `totp verify`, `user.comparePassword(…)` → `user comparePassword`: the receiver says what is checked. */
+function receiverAndMethod(call: TSESTree.CallExpression): string | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  const receiver = nameOf(callee.object);
+  const method = staticKey(callee);
+  return receiver && method ? `${receiver} ${method}` : null;
+}
+
 /** A name that says the call checks a credential or logs in: `verifyPassword`, `comparePassword`, `validateUser`, `authenticate`. */
 function isAuthCallName(name: string | null): boolean {
   if (!name) return false;
@@ -214,6 +223,7 @@ export default createRule<Options, MessageId>({
         else if (
           AUTHENTICATING_CALLS.some((pattern) => isCallOf(file, call, pattern))
           || isAuthCallName(name)
+          || isAuthCallName(receiverAndMethod(call))
           || call.arguments.some((a) => carriesPassword(a))
         ) {
           events.push({ kind: 'auth', node: call });
@@ -265,7 +275,7 @@ export default createRule<Options, MessageId>({
     function report(write: Write): void {
       const route = routeOf(file, write.node);
       const flavor: SessionFlavor =
-        route?.framework === 'koa' || (!route && write.session.baseText === 'ctx') ? 'koa'
+        route?.framework === 'koa' || (route?.framework !== 'fastify' && write.session.baseText === 'ctx') ? 'koa'
           : route?.framework === 'fastify' || write.viaSet ? 'fastify'
             : 'express';
       const target = file.sourceCode.getText(write.node.type === T.AssignmentExpression ? write.node.left : write.node);
@@ -293,7 +303,7 @@ export default createRule<Options, MessageId>({
       const callee = unwrap(call.callee) as TSESTree.MemberExpression;
       const fn = handlerOf({ base: callee.object, baseText: '' }, call);
       if (fn && eventsIn(fn).some((e) => e.kind === 'regenerate' && dominates(e.node, call))) return;
-      context.report({ node: call, messageId: 'passportLogin', data: { target: `${file.sourceCode.getText(callee)}()`, version: info.range ?? '' } });
+      context.report({ node: call.callee, messageId: 'passportLogin', data: { target: `${file.sourceCode.getText(callee)}()`, version: info.range ?? '' } });
     }
 
     return {

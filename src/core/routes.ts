@@ -323,14 +323,14 @@ function routeFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTr
   }
   let index = 0;
   let path: string | null = null;
-  if (isPathLike(file, args[0])) {
+  const named = stringOf(args[0]);
+  if (owner.framework === 'koa' && named !== null && !named.startsWith('/') && isPathLike(file, args[1])) {
+    // koa-router named routes: router.post('login', '/login', …)
+    path = pathText(file, args[1]);
+    index = 2;
+  } else if (isPathLike(file, args[0])) {
     path = pathText(file, args[0]);
     index = 1;
-    // koa-router named routes: router.post('login', '/login', …)
-    if (owner.framework === 'koa' && isPathLike(file, args[1]) && stringOf(args[0]) !== null && !stringOf(args[0])!.startsWith('/')) {
-      path = pathText(file, args[1]);
-      index = 2;
-    }
   } else if (owner.framework === 'unknown' || owner.framework === 'fastify') {
     return;
   }

@@ -20,6 +20,8 @@ export interface EngineParams {
   readonly project: boolean;
   /** Only for `project`: the project's config already loads the plugin, use it as it is. */
   readonly asIs?: boolean;
+  /** Lint build output and bundles too (`--no-ignore`). */
+  readonly noIgnore?: boolean;
 }
 
 /** Options for `new ESLint(…)`, also built inside worker threads by options-module.ts. */
@@ -34,7 +36,7 @@ export function eslintOptions(p: EngineParams): ESLint.Options {
   return {
     cwd: p.cwd,
     overrideConfigFile: true,
-    overrideConfig: [{ name: `${NAMESPACE}/cli-ignores`, ignores: DEFAULT_IGNORES }, ...ours],
+    overrideConfig: p.noIgnore ? ours : [{ name: `${NAMESPACE}/cli-ignores`, ignores: DEFAULT_IGNORES }, ...ours],
     warnIgnored: false,
     errorOnUnmatchedPattern: false,
   };
@@ -45,17 +47,21 @@ function optionsModuleUrl(p: EngineParams, concurrency: Concurrency): URL {
   url.searchParams.set('cwd', p.cwd);
   url.searchParams.set('level', p.level);
   if (p.project) url.searchParams.set('project', p.asIs ? 'as-is' : '1');
+  if (p.noIgnore) url.searchParams.set('no-ignore', '1');
   url.searchParams.set('concurrency', String(concurrency));
   return url;
 }
 
-/** Whether the project's config loads a plugin under our namespace for `file`. */
-async function projectLoadsPlugin(cwd: string, file: string): Promise<boolean> {
+/** Whether the project's config loads a plugin under our namespace (judged on the first of `files` it does not ignore). */
+async function projectLoadsPlugin(cwd: string, files: readonly string[]): Promise<boolean> {
   const probe = new ESLint({ cwd });
-  const config = (await probe.calculateConfigForFile(file)) as { plugins?: Record<string, unknown> | string[] } | undefined;
-  const plugins = config?.plugins;
-  if (!plugins) return false;
-  return Array.isArray(plugins) ? plugins.some((p) => p === NAMESPACE || p.startsWith(`${NAMESPACE}:`)) : NAMESPACE in plugins;
+  for (const file of files.slice(0, 50)) {
+    const config = (await probe.calculateConfigForFile(file)) as { plugins?: Record<string, unknown> | string[] } | undefined;
+    if (!config) continue; // ignored by the project
+    const plugins = config.plugins ?? {};
+    return Array.isArray(plugins) ? plugins.some((p) => p === NAMESPACE || p.startsWith(`${NAMESPACE}:`)) : NAMESPACE in plugins;
+  }
+  return false;
 }
 
 export interface Engine {
@@ -64,9 +70,9 @@ export interface Engine {
   readonly parallel: boolean;
 }
 
-export async function createEngine(params: EngineParams, concurrency: Concurrency, sample: string | undefined): Promise<Engine> {
+export async function createEngine(params: EngineParams, concurrency: Concurrency, files: readonly string[]): Promise<Engine> {
   let p = params;
-  if (p.project && sample !== undefined) p = { ...p, asIs: await projectLoadsPlugin(p.cwd, sample) };
+  if (p.project) p = { ...p, asIs: await projectLoadsPlugin(p.cwd, files) };
   const canUseWorkers = concurrency !== 'off' && typeof (ESLint as { fromOptionsModule?: unknown }).fromOptionsModule === 'function' && import.meta.url.endsWith('.js');
   if (canUseWorkers) {
     try {

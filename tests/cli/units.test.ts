@@ -1,0 +1,142 @@
+/**
+ * The CLI's small pieces, in process: .gitignore semantics, workflow-command
+ * escaping, argument parsing, the progress line (terminal only, after a
+ * moment), colours on a terminal.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isIgnoredBy, parseGitignore } from '../../src/cli/gitignore.js';
+import { escapeData, escapeProperty, formatGithub } from '../../src/cli/format-ci.js';
+import { parseArgs } from '../../src/cli/args.js';
+import { Progress } from '../../src/cli/progress.js';
+import { looksMinified } from '../../src/cli/files.js';
+import { main } from '../../src/cli.js';
+import type { FileReport } from '../../src/cli/findings.js';
+
+const BASE = path.resolve('/repo');
+const ignored = (text: string, rel: string, isDir = false): boolean => isIgnoredBy(parseGitignore(text, BASE), path.join(BASE, rel), isDir);
+
+describe('.gitignore patterns', () => {
+  it('matches names at any depth unless anchored', () => {
+    expect(ignored('secrets.ts', 'secrets.ts')).toBe(true);
+    expect(ignored('secrets.ts', 'a/b/secrets.ts')).toBe(true);
+    expect(ignored('/secrets.ts', 'a/secrets.ts')).toBe(false);
+    expect(ignored('/secrets.ts', 'secrets.ts')).toBe(true);
+    expect(ignored('a/secrets.ts', 'x/a/secrets.ts')).toBe(false);
+    expect(ignored('a/secrets.ts', 'a/secrets.ts')).toBe(true);
+  });
+
+  it('handles a trailing slash (directories only), negation, comments, wildcards and **', () => {
+    expect(ignored('tmp/', 'tmp', true)).toBe(true);
+    expect(ignored('tmp/', 'tmp', false)).toBe(false);
+    expect(ignored('*.gen.ts\n!keep.gen.ts', 'src/x.gen.ts')).toBe(true);
+    expect(ignored('*.gen.ts\n!keep.gen.ts', 'src/keep.gen.ts')).toBe(false);
+    expect(ignored('# comment\n\\#hash.ts', '#hash.ts')).toBe(true);
+    expect(ignored('# comment', '# comment')).toBe(false);
+    expect(ignored('src/**/fixtures', 'src/fixtures', true)).toBe(true);
+    expect(ignored('src/**/fixtures', 'src/a/b/fixtures', true)).toBe(true);
+    expect(ignored('**/cache', 'deep/er/cache', true)).toBe(true);
+    expect(ignored('out/**', 'out/a/b.ts')).toBe(true);
+    expect(ignored('file?.ts', 'file1.ts')).toBe(true);
+    expect(ignored('file[0-2].ts', 'file3.ts')).toBe(false);
+    expect(ignored('file[!0-2].ts', 'file3.ts')).toBe(true);
+    expect(ignored('*.ts', 'a/b.tsx')).toBe(false);
+    expect(ignored('trailing.ts   ', 'trailing.ts')).toBe(true);
+  });
+
+  it('patterns of a nested .gitignore are relative to its directory', () => {
+    const rules = parseGitignore('/local.ts', path.join(BASE, 'pkg'));
+    expect(isIgnoredBy(rules, path.join(BASE, 'pkg/local.ts'), false)).toBe(true);
+    expect(isIgnoredBy(rules, path.join(BASE, 'local.ts'), false)).toBe(false);
+  });
+});
+
+describe('minified bundles', () => {
+  it('recognises long-line generated code and not ordinary source', () => {
+    expect(looksMinified(`!function(){${'var a=1;'.repeat(2000)}}();`)).toBe(true);
+    expect(looksMinified(`const a = 1;\n`.repeat(1000))).toBe(false);
+  });
+});
+
+describe('GitHub workflow-command escaping', () => {
+  it('escapes %, CR and LF in data, and also : and , in properties', () => {
+    expect(escapeData('100% sure\r\nnext: a, b')).toBe('100%25 sure%0D%0Anext: a, b');
+    expect(escapeProperty('dir,with:odd%name\n.ts')).toBe('dir%2Cwith%3Aodd%25name%0A.ts');
+  });
+
+  it('puts the escaped path and message into one annotation line', () => {
+    const reports: FileReport[] = [
+      {
+        file: path.join(BASE, 'a,b:c.ts'),
+        findings: [{ file: path.join(BASE, 'a,b:c.ts'), ruleId: null, severity: 2, message: 'Parsing error: 50% done\nnext', line: 1, column: 2, endLine: 1, endColumn: 2, suggestions: [], fingerprint: 'f' }],
+      },
+    ];
+    expect(formatGithub(reports, BASE)).toBe('::error file=a%2Cb%3Ac.ts,line=1,col=2,endLine=1,endColumn=2,title=parse-error::Parsing error: 50%25 done%0Anext\n');
+  });
+});
+
+describe('arguments', () => {
+  it('reads options in both spellings and defaults the path to .', () => {
+    expect(parseArgs([])).toMatchObject({ paths: ['.'], level: 'recommended', format: 'stylish', concurrency: 'auto', maxWarnings: -1 });
+    expect(parseArgs(['--config=all', '-f', 'sarif', '--max-warnings', '3', '--concurrency=4', '--', '--odd-file.ts'])).toMatchObject({
+      paths: ['--odd-file.ts'],
+      level: 'all',
+      format: 'sarif',
+      maxWarnings: 3,
+      concurrency: 4,
+    });
+    expect(() => parseArgs(['--output-file'])).toThrow('--output-file needs a value');
+    expect(() => parseArgs(['--staged=yes'])).toThrow('--staged takes no value');
+    expect(() => parseArgs(['--concurrency', 'lots'])).toThrow('--concurrency takes a number, auto or off, not "lots"');
+  });
+});
+
+describe('progress line', () => {
+  it('shows counts on a terminal once the run has lasted a moment, and erases itself', async () => {
+    let out = '';
+    const progress = new Progress({ isTTY: true, write: (s: string) => (out += s) }, 10, true, 0);
+    progress.start();
+    progress.advance(3);
+    await new Promise((r) => setTimeout(r, 250));
+    progress.stop();
+    expect(out).toMatch(/\r\u001B\[Kbroken-auth: linting 3\/10 files… \ds/);
+    expect(out.endsWith('\r\u001B[K')).toBe(true);
+  });
+
+  it('writes nothing for a short run, or when disabled', async () => {
+    let out = '';
+    const quick = new Progress({ isTTY: true, write: (s: string) => (out += s) }, 10, true, 60_000);
+    quick.start();
+    await new Promise((r) => setTimeout(r, 150));
+    quick.stop();
+    const off = new Progress({ isTTY: false, write: (s: string) => (out += s) }, 10, false, 0);
+    off.start();
+    await new Promise((r) => setTimeout(r, 150));
+    off.stop();
+    expect(out).toBe('');
+  });
+});
+
+describe('main() in process', () => {
+  it('colours stylish output on a terminal and keeps stderr quiet when stderr is not one', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'broken-auth-main-'));
+    try {
+      writeFileSync(path.join(dir, 'a.ts'), "import session from 'express-session';\nexport const s = session({ secret: 'keyboard cat', cookie: { secure: true, httpOnly: true } });\n");
+      let stdout = '';
+      let stderr = '';
+      const code = await main(['--concurrency', 'off'], dir, {
+        stdout: { isTTY: true, write: (s: string) => (stdout += s) },
+        stderr: { isTTY: false, write: (s: string) => (stderr += s) },
+        env: {},
+      });
+      expect(code).toBe(1);
+      expect(stdout).toContain('\u001B[4ma.ts\u001B[24m');
+      expect(stdout).toContain('\u001B[31merror\u001B[39m');
+      expect(stderr).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -281,6 +281,9 @@ export default createRule<Options, MessageId>({
     function lookupIn(options: Node | 'absent' | 'unknown', key: string): Lookup {
       if (options === 'absent') return { kind: 'absent' };
       if (options === 'unknown') return { kind: 'unknown' };
+      const call = unwrap(options);
+      // `cookieOptions()`: a local helper that returns the options object
+      if (call.type === T.CallExpression && call.callee.type === T.Identifier) return getPropertyPath(file, call.callee, ['()', key]);
       return getProperty(file, options, key);
     }
 

@@ -100,6 +100,21 @@ export const COOKIE_SETTERS: readonly CookieSetter[] = [
     fix: optionsFix('`response.cookies.set(name, value, options)`'),
   },
   {
+    label: 'nookies `setCookie`', match: { kind: 'call', module: 'nookies', path: ['setCookie'] },
+    name: { arg: 1 }, value: { arg: 2 }, options: { arg: 3 }, defaults: NONE,
+    fix: optionsFix('`setCookie(ctx, name, value, options)`'),
+  },
+  {
+    label: 'nookies `setCookie`', match: { kind: 'call', module: 'nookies', path: ['set'] },
+    name: { arg: 1 }, value: { arg: 2 }, options: { arg: 3 }, defaults: NONE,
+    fix: optionsFix('`setCookie(ctx, name, value, options)`'),
+  },
+  {
+    label: 'cookies-next `setCookie`', match: { kind: 'call', module: 'cookies-next', path: ['setCookie'] },
+    name: { arg: 0 }, value: { arg: 1 }, options: { arg: 2 }, defaults: NONE,
+    fix: optionsFix('`setCookie(name, value, { req, res, ...options })`'),
+  },
+  {
     label: 'js-cookie `Cookies.set`', match: { kind: 'call', module: 'js-cookie', path: ['set'] },
     name: { arg: 0 }, value: { arg: 1 }, options: { arg: 2 }, defaults: NONE, client: true,
     fix: 'Let the server set the cookie with `Set-Cookie: …; HttpOnly; Secure; SameSite=Lax` and keep the token out of client code.',

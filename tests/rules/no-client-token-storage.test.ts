@@ -171,6 +171,21 @@ storage.setItem(TOKEN_KEY, value);`,
       ],
     },
     {
+      name: "an API key and a sessionStorage session id",
+      code: `localStorage.setItem('apiKey', form.apiKey.value);
+sessionStorage.setItem('sessionId', session.id);`,
+      errors: [
+        {
+          messageId: 'tokenInStorage', line: 1, column: 1, endLine: 1, endColumn: 50,
+          data: { what: "under `apiKey`", storage: "`localStorage`" },
+        },
+        {
+          messageId: 'tokenInStorage', line: 2, column: 1, endLine: 2, endColumn: 48,
+          data: { what: "under `sessionId`", storage: "`sessionStorage`" },
+        },
+      ],
+    },
+    {
       name: "localforage",
       code: `import localforage from 'localforage';
 await localforage.setItem('jwt', token);`,

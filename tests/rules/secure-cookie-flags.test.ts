@@ -54,6 +54,23 @@ res.setHeader('Set-Cookie', 'currency=EUR; Path=/');
 document.cookie = 'cookie_consent=1; path=/';`,
     },
     {
+      name: "facts about a session are not auth cookies",
+      code: `res.cookie('session_expires_at', String(expiresAt));
+res.cookie('last_login', new Date().toISOString());`,
+    },
+    {
+      name: "options from a local helper that returns them",
+      code: `const secureOptions = () => ({ httpOnly: true, secure: true, sameSite: 'lax' });
+res.cookie('token', t, secureOptions());`,
+    },
+    {
+      name: "nookies and cookies-next with both flags",
+      code: `import { setCookie } from 'nookies';
+import { setCookie as setNextCookie } from 'cookies-next';
+setCookie(ctx, 'token', t, { httpOnly: true, secure: true, path: '/' });
+setNextCookie('session', id, { req, res, httpOnly: true, secure: true });`,
+    },
+    {
       name: "CSRF cookies are read by script on purpose",
       code: `res.cookie('XSRF-TOKEN', req.csrfToken());
 res.cookie('csrf_token', token, { sameSite: 'strict' });`,
@@ -915,6 +932,50 @@ koa.use(koaSession(koa, { httpOnly: false }));
 fastify.register(require('@fastify/session'), { secret, cookie: { secure: false } });
 fastify.register(require('@fastify/secure-session'), { key, cookie: { path: '/', httpOnly: false } });
 getIronSession(await cookies(), { password, cookieName: 'app', cookieOptions: { secure: true } });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "options from a local helper that lacks secure",
+      code: `const cookieOptions = (maxAge) => ({ httpOnly: true, maxAge });
+res.cookie('token', t, cookieOptions(1000));`,
+      errors: [
+        {
+          messageId: 'missingSecure', line: 2, column: 1, endLine: 2, endColumn: 11,
+          data: { setter: "Express `res.cookie`", cookie: "the auth cookie `token`", problems: "without `secure`", fix: setterFix("Express `res.cookie`") },
+          suggestions: [
+            { messageId: 'addFlags', data: { flags: "`secure: true`" }, output: `const cookieOptions = (maxAge) => ({ httpOnly: true, maxAge });
+res.cookie('token', t, { ...cookieOptions(1000), secure: true });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "nookies and cookies-next",
+      code: `import nookies from 'nookies';
+import { setCookie } from 'cookies-next';
+nookies.set(ctx, 'token', t, { maxAge: 3600, path: '/' });
+setCookie('session', id, { req, res, httpOnly: true });`,
+      errors: [
+        {
+          messageId: 'missingBoth', line: 3, column: 1, endLine: 3, endColumn: 12,
+          data: { setter: "nookies `setCookie`", cookie: "the auth cookie `token`", problems: "without `httpOnly` and without `secure`", fix: setterFix("nookies `setCookie`") },
+          suggestions: [
+            { messageId: 'addFlags', data: { flags: "`httpOnly: true` and `secure: true`" }, output: `import nookies from 'nookies';
+import { setCookie } from 'cookies-next';
+nookies.set(ctx, 'token', t, { maxAge: 3600, path: '/', httpOnly: true, secure: true });
+setCookie('session', id, { req, res, httpOnly: true });` },
+          ],
+        },
+        {
+          messageId: 'missingSecure', line: 4, column: 1, endLine: 4, endColumn: 10,
+          data: { setter: "cookies-next `setCookie`", cookie: "the auth cookie `session`", problems: "without `secure`", fix: setterFix("cookies-next `setCookie`") },
+          suggestions: [
+            { messageId: 'addFlags', data: { flags: "`secure: true`" }, output: `import nookies from 'nookies';
+import { setCookie } from 'cookies-next';
+nookies.set(ctx, 'token', t, { maxAge: 3600, path: '/' });
+setCookie('session', id, { req, res, httpOnly: true, secure: true });` },
           ],
         },
       ],

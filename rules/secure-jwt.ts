@@ -94,6 +94,7 @@ const LOOKUP_VERBS = new Set(['find', 'lookup', 'load', 'fetch']);
 /** Passport-style callbacks that hand the identity to the framework. */
 const DONE_CALLBACKS = new Set(['done', 'cb', 'callback', 'verified']);
 const PUBLIC_KEY_WORDS = new Set(['public', 'pub', 'pem', 'cert', 'certificate', 'jwks', 'rsa', 'ec', 'spki']);
+const UI_MODULES = /^(react|react-dom|react-native|vue|svelte|solid-js|preact|@angular\/core|next\/navigation|next\/router)(\/|$)/;
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 const SCAN_LIMIT = 300;
 /** Every module the model knows, so a call into one is never mistaken for a local verify helper. */
@@ -262,14 +263,27 @@ function functionName(fn: TSESTree.FunctionLike): string | null {
   return null;
 }
 
+/** Parameter names, including the keys of a destructured parameter (`({ req })` → req). */
 function parameterNames(fn: TSESTree.FunctionLike): string[] {
   const out: string[] = [];
   for (const raw of fn.params) {
     const p = raw.type === T.TSParameterProperty ? raw.parameter : raw;
     const id = p.type === T.AssignmentPattern ? p.left : p;
     if (id.type === T.Identifier) out.push(id.name);
+    else if (id.type === T.ObjectPattern) {
+      for (const prop of id.properties) if (prop.type === T.Property) out.push(staticKey(prop) ?? '');
+    }
   }
   return out;
+}
+
+/** Browser code (a `'use client'` file, or one importing a UI framework): what it decodes only drives what is shown. */
+function isClientFile(program: TSESTree.Program): boolean {
+  for (const statement of program.body) {
+    if (statement.type === T.ExpressionStatement && statement.directive === 'use client') return true;
+    if (statement.type === T.ImportDeclaration && UI_MODULES.test(String(statement.source.value))) return true;
+  }
+  return false;
 }
 
 /** A React component or hook: what it decodes is shown, not trusted. */
@@ -320,7 +334,7 @@ function isAuthFunction(fn: TSESTree.FunctionLike | null): boolean {
   if (!fn || isUiFunction(fn)) return false;
   if (parameterNames(fn).some((p) => words(p).some((w) => REQUEST_WORDS.has(w)))) return true;
   const name = functionName(fn);
-  return !!name && words(name).some((w) => AUTH_FUNCTION_WORDS.has(w));
+  return !!name && words(name).some((w) => AUTH_FUNCTION_WORDS.has(w) || REQUEST_WORDS.has(w));
 }
 
 /** `req.user = …`, `ctx.state.user = …`, `res.locals.auth = …`, `request.session.userId = …`. */
@@ -829,10 +843,12 @@ export default createRule<Options, MessageId>({
           }
           add(pending.call, pending.api.label, problems);
         }
+        const client = decodes.length > 0 && isClientFile(sourceCode.ast);
         for (const { api, call } of decodes) {
           const fn = enclosingFunction(call);
           const token = argumentAt(call, api.token);
-          if (verifies.some((v) => inside(v.call, fn) && sameToken(v.token, token))) continue;
+          if (client) break;
+          if (verifies.some((v) => (inside(v.call, fn) && sameToken(v.token, token)) || (v.token === null && !enclosingFunction(v.call)))) continue;
           const use = decisionUse(file, call);
           if (use) context.report({ node: call, messageId: 'decode', data: { api: api.label, use: USE_TEXT[use], fix: api.fix } });
         }

@@ -14,7 +14,8 @@ export type JwtLibrary =
   | '@fastify/jwt'
   | 'hono/jwt'
   | 'passport-jwt'
-  | 'jwt-simple';
+  | 'jwt-simple'
+  | 'jwt-decode';
 
 /** A property path inside an options object: `['signOptions', 'expiresIn']`. */
 export type OptionPath = readonly string[];
@@ -253,6 +254,10 @@ export const JWT_APIS: readonly JwtApi[] = [
     role: 'verify', library: 'hono/jwt', label: 'hono `verify`', match,
     token: 0, options: null, algorithms: [], ignoreExpiration: [], clockTolerance: [], pinAlgorithms: null,
   })),
+  {
+    role: 'verify', library: 'hono/jwt', label: 'hono `jwt` middleware', match: call('hono/jwt', 'jwt'),
+    token: null, options: { arg: 0 }, algorithms: [], ignoreExpiration: [], clockTolerance: [], pinAlgorithms: null,
+  },
   ...([call(['hono/jwt', 'hono/utils/jwt/jwt'], 'decode'), call(['hono/utils/jwt', 'hono/jwt'], 'Jwt', 'decode')]).map((match): DecodeApi => ({
     role: 'decode', library: 'hono/jwt', label: 'hono `decode`', match, token: 0, fix: 'Use `await verify(token, c.env.JWT_SECRET)` (or the `jwt()` middleware) and trust only what it returns.',
   })),
@@ -266,6 +271,12 @@ export const JWT_APIS: readonly JwtApi[] = [
     role: 'decode', library: 'jwt-simple', label: 'jwt-simple `decode` with `noVerify`', match: call('jwt-simple', 'decode'), token: 0, skipsVerifyWhenArgTrue: 2,
     fix: 'Drop the `noVerify` argument so `jwt.decode(token, secret)` checks the signature.',
   },
+
+  // --- jwt-decode (decoding only: v4 named export, v3 default export) -------------
+  ...([call('jwt-decode', 'jwtDecode'), call('jwt-decode')]).map((match): DecodeApi => ({
+    role: 'decode', library: 'jwt-decode', label: 'jwt-decode', match, token: 0,
+    fix: 'Verify the token where the decision is made (`jwt.verify` from jsonwebtoken, `jwtVerify` from jose) and trust only what it returns.',
+  })),
 ];
 
 /** The algorithm the strict `algorithms` suggestion proposes for a key whose name says it is public (RS256) or not (HS256). */

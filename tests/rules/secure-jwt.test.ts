@@ -135,6 +135,17 @@ function isExpired(token) {
   const { exp } = jwt.decode(token);
   return exp * 1000 < Date.now();
 }` },
+    { name: 'client code decides only what to show', filename: 'AdminLink.tsx', code: `'use client';
+import { jwtDecode } from 'jwt-decode';
+export const isAdmin = (token: string) => jwtDecode<{ role: string }>(token).role === 'admin';` },
+    { name: 'a file whose routes sit behind express-jwt', code: `const { expressjwt } = require('express-jwt');
+const jwt = require('jsonwebtoken');
+app.use(expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }));
+app.get('/me', (req, res) => {
+  const claims = jwt.decode(req.headers.authorization.slice(7));
+  if (claims.role !== 'admin') return res.sendStatus(403);
+  res.json(claims);
+});` },
     { name: 'jwt-simple decode with a key verifies', code: `const jwt = require('jwt-simple');
 function auth(req, res, next) {
   req.user = jwt.decode(req.headers['x-token'], process.env.JWT_SECRET);
@@ -574,6 +585,22 @@ export const auth = async (c, next) => {
   await next();
 };`,
       errors: [{ messageId: 'decode', line: 3, column: 23, endLine: 3, endColumn: 66, data: { api: 'hono `decode`', use: "become the request's user", fix: 'Use `await verify(token, c.env.JWT_SECRET)` (or the `jwt()` middleware) and trust only what it returns.' } }],
+    },
+    {
+      name: 'jwt-decode in server middleware; a GraphQL context built from a destructured request',
+      code: `import { jwtDecode } from 'jwt-decode';
+export const authMiddleware = (req, res, next) => {
+  const claims = jwtDecode(req.headers.authorization ?? '');
+  if (!claims.sub) return res.sendStatus(401);
+  next();
+};
+export const server = new ApolloServer({
+  context: ({ req }) => ({ user: jwtDecode(req.headers.authorization) }),
+});`,
+      errors: [
+        { messageId: 'decode', line: 3, column: 18, endLine: 3, endColumn: 60, data: { api: 'jwt-decode', use: 'decide access in a condition', fix: 'Verify the token where the decision is made (`jwt.verify` from jsonwebtoken, `jwtVerify` from jose) and trust only what it returns.' } },
+        { messageId: 'decode', line: 8, column: 34, endLine: 8, endColumn: 70, data: { api: 'jwt-decode', use: 'are returned as the caller’s identity', fix: 'Verify the token where the decision is made (`jwt.verify` from jsonwebtoken, `jwtVerify` from jose) and trust only what it returns.' } },
+      ],
     },
     // --- strict options -----------------------------------------------------------------
     {

@@ -195,6 +195,9 @@ export default createRule<Options, MessageId>({
     if (file.isTest && !options.checkTestFiles) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<Node>();
+    /** Tables whose entries are compared as passwords, and string-valued user tables that may be them. */
+    const passwordTables = new Set<unknown>();
+    const stringTables: { variable: unknown; init: Node; name: string }[] = [];
 
     function report(node: Node, messageId: MessageId, data: Record<string, string>): void {
       if (reported.has(node)) return;
@@ -351,10 +354,44 @@ export default createRule<Options, MessageId>({
         const user = userPassword(typed);
         if (!user || storedPassword(typed)) continue;
         const kind = unwrap(stored);
+        if (kind.type === T.Literal && !isCredentialLiteralCompare(report_, user)) continue;
+        markTable(stored);
         const store = kind.type === T.Literal ? 'the source code' : envName(file, kind) !== undefined ? 'the environment' : STORES[storeOfCompare(stored)].label;
         report(report_, 'compare', { stored: describe(stored), input: describe(typed), operator, store, fix: STORES[storeOfCompare(stored)].fix });
         return;
       }
+    }
+
+    /**
+     * A literal is a hard-coded credential when the password comes from a login
+     * (request, passport, credentials) or the same condition also pins the user
+     * name (`username === 'admin' && password === 'secret'`); a strength check
+     * in `validatePassword(password)` comparing with 'password' is not.
+     */
+    function isCredentialLiteralCompare(compare: Node, user: RawPassword): boolean {
+      if (user.input && user.input.source !== 'parameter') return true;
+      const parent = compare.parent;
+      if (parent?.type !== T.LogicalExpression || parent.operator !== '&&') return false;
+      const other = parent.left === compare ? parent.right : parent.left;
+      const o = unwrap(other);
+      if (o.type !== T.BinaryExpression || !EQUALITY.has(o.operator)) return false;
+      const sides = [unwrap(o.left as Node), unwrap(o.right)];
+      return sides.some((x) => x.type === T.Literal) && sides.some((x) => {
+        const name = x.type === T.Identifier ? x.name : x.type === T.MemberExpression ? staticKey(x) : null;
+        return !!name && words(name).some((w) => ['user', 'username', 'login', 'email', 'name', 'account'].includes(w));
+      });
+    }
+
+    /** `USERS[name]`, `users.get(name)`, or a binding of one: remember the table, whose literal form is then a password table. */
+    function markTable(stored: Node): void {
+      let n = unwrap(stored);
+      if (n.type === T.Identifier) n = unwrap(dereference(file, n));
+      let table: Node | null = null;
+      if (n.type === T.MemberExpression && n.computed) table = unwrap(n.object);
+      else if (n.type === T.CallExpression && n.callee.type === T.MemberExpression && staticKey(n.callee) === 'get') table = unwrap(n.callee.object);
+      if (table?.type !== T.Identifier) return;
+      const variable = file.variableOf(table);
+      if (variable) passwordTables.add(variable);
     }
 
     function storeOfCompare(stored: Node): StoreFamily {
@@ -595,7 +632,9 @@ export default createRule<Options, MessageId>({
         const values = init.properties.map((p) => (p.type === T.Property ? unwrap(p.value as Node) : null));
         const strings = values.filter((v): v is TSESTree.StringLiteral => !!v && v.type === T.Literal && typeof v.value === 'string' && v.value !== '');
         if (strings.length > 0 && strings.length === values.length && strings.every((s) => looksLikePassword(s.value))) {
-          report(init, 'table', { name: node.id.name, fix: STORES.memory.fix });
+          // name → string: a password table only when its entries are compared as passwords (reported at Program:exit)
+          const variable = file.variableOf(node.id);
+          if (variable) stringTables.push({ variable, init, name: node.id.name });
           return;
         }
       }
@@ -644,6 +683,11 @@ export default createRule<Options, MessageId>({
       NewExpression: checkNew,
       AssignmentExpression: checkAssignment,
       VariableDeclarator: checkTable,
+      'Program:exit'() {
+        for (const t of stringTables) {
+          if (passwordTables.has(t.variable)) report(t.init, 'table', { name: t.name, fix: STORES.memory.fix });
+        }
+      },
     };
   },
 });

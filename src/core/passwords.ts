@@ -159,8 +159,18 @@ function hashed(file: FileFacts, raw: Node, depth: number, seen: Set<Node>): boo
     }
     case T.MemberExpression: {
       const key = staticKey(node);
-      if (key !== null && isHashName(key)) return true;
-      return false;
+      if (key === null) return false;
+      if (isHashName(key)) return true;
+      // user.password = await bcrypt.hash(user.password, 10); … { password: user.password }
+      const object = unwrap(node.object);
+      if (object.type !== T.Identifier) return false;
+      const v = file.variableOf(object);
+      return !!v && v.references.some((r) => {
+        const member = r.identifier.parent;
+        if (member?.type !== T.MemberExpression || member.object !== r.identifier || staticKey(member) !== key) return false;
+        const assign = member.parent;
+        return assign?.type === T.AssignmentExpression && assign.left === member && assign.operator === '=' && next(assign.right);
+      });
     }
     case T.CallExpression: {
       if (hashApiOf(file, node)) return true;

@@ -102,7 +102,7 @@ export function userPasswordOf(file: FileFacts, node: TSESTree.Node): UserInput 
   if (found.source === 'passport') return found;
   const n = unwrap(node);
   const local = n.type === T.Identifier ? n.name : n.type === T.MemberExpression ? staticKey(n) : null;
-  const names = [local, found.name].filter((x): x is string => !!x);
+  const names = [local, found.name, found.path[found.path.length - 1]].filter((x): x is string => !!x);
   if (names.some((x) => isConfirmationName(x))) return null;
   return names.some((x) => isPasswordName(x)) ? found : null;
 }
@@ -245,6 +245,8 @@ function parameter(file: FileFacts, name: TSESTree.Identifier, depth: number, se
   if (keys.length === 0 && typeName(inner) === 'FormData') return { source: 'form', path: [], name: name.name };
   // A parameter named like a password or a credentials object.
   if (keys.length === 0 && (isPasswordName(name.name) || isCredentialsName(name.name))) return { source: 'parameter', path: [], name: name.name };
+  // comparePassword(candidate), UserSchema.methods.checkPassword = function (attempt) { … }
+  if (keys.length === 0 && isPasswordCheckName(functionName(fn)) && !isRecordName(name.name)) return { source: 'parameter', path: ['password'], name: name.name };
   if (keys.length > 0 && isPasswordName(keys[keys.length - 1]!)) {
     // ({ email, password }) destructured from a request-like parameter or any object parameter
     const base = isRequestLikeParam(inner) ? { source: 'body' as const, path: [], name: null } : { source: 'parameter' as const, path: [], name: null };
@@ -252,6 +254,29 @@ function parameter(file: FileFacts, name: TSESTree.Identifier, depth: number, se
   }
   void depth;
   void seen;
+  return null;
+}
+
+/** `comparePassword`, `checkPassword`, `isValidPassword`, `verifyPassword`, `passwordMatches`. */
+function isPasswordCheckName(name: string | null): boolean {
+  if (!name) return false;
+  const w = words(name);
+  return w.some((x) => x === 'password' || x === 'pass' || x === 'pwd') && w.some((x) => ['compare', 'check', 'verify', 'validate', 'valid', 'match', 'matches', 'correct', 'authenticate'].includes(x));
+}
+
+/** Parameters of a password check that hold the record or the hash, not the attempt. */
+function isRecordName(name: string): boolean {
+  const w = words(name);
+  return w.some((x) => ['user', 'account', 'record', 'row', 'member', 'stored', 'hash', 'hashed', 'salt', 'digest', 'encrypted', 'expected', 'cb', 'callback', 'done', 'next'].includes(x));
+}
+
+/** The name a function goes by: declaration, variable, property, method, or `obj.methods.x = function`. */
+function functionName(fn: TSESTree.FunctionLike): string | null {
+  if ((fn.type === T.FunctionDeclaration || fn.type === T.FunctionExpression) && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
+  if (parent?.type === T.Property || parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition) return staticKey(parent);
+  if (parent?.type === T.AssignmentExpression && parent.left.type === T.MemberExpression) return staticKey(parent.left);
   return null;
 }
 

@@ -89,6 +89,20 @@ new Thing().save();` },
 const { a = 1, ...rest } = obj;
 const a = b; const b2 = a;
 let z = (y as any)!.password satisfies string;` },
+    { name: "a strength check comparing with a weak literal", code: `function validatePassword(password) {
+  if (password === 'password' || password === username) return 'too weak';
+}` },
+    { name: "a string table that is never compared as a password", code: `const usersById = { 1: 'Alice', 2: 'Bob' };
+const userLabels = { alice: 'wonderland' };
+export const label = (id) => usersById[id];` },
+    { name: "a record field hashed in place, then copied into the write", code: `const bcrypt = require('bcrypt');
+async function register(newUser) {
+  newUser.password = await bcrypt.hash(newUser.password, 10);
+  await User.create({ email: newUser.email, password: newUser.password });
+}` },
+    { name: "a password check method that uses bcrypt", code: `userSchema.methods.comparePassword = function (candidate) {
+  return bcrypt.compare(candidate, this.password);
+};` },
     { name: "test files are skipped by default", filename: "test/users.test.js", code: `const users = [{ username: 'alice', password: 'wonderland' }];
 if (user.password === req.body.password) {}` },
   ],
@@ -565,6 +579,36 @@ export default NextAuth({ providers: [Credentials({ async authorize(credentials)
       ],
     },
     {
+      name: "a mongoose password-check method comparing this.password",
+      code: `userSchema.methods.comparePassword = function (candidate) {
+  return this.password === candidate;
+};`,
+      errors: [
+        {
+          messageId: 'compare', line: 2, column: 10, endLine: 2, endColumn: 37,
+          data: { stored: "`this.password`", input: "`candidate`", operator: "===", store: "the user store", fix: STORES.generic.fix },
+        },
+      ],
+    },
+    {
+      name: "a users table literal compared through a binding",
+      code: `const users = { admin: 'S3cret!' };
+function login(name, password) {
+  const expected = users[name];
+  return expected !== undefined && expected === password;
+}`,
+      errors: [
+        {
+          messageId: 'table', line: 1, column: 15, endLine: 1, endColumn: 35,
+          data: { stored: "`expected`", input: "`password`", operator: "===", store: "the user store", fix: STORES.generic.fix },
+        },
+        {
+          messageId: 'compare', line: 4, column: 36, endLine: 4, endColumn: 57,
+          data: { name: "users", fix: STORES.memory.fix },
+        },
+      ],
+    },
+    {
       name: "test files are checked with checkTestFiles",
       filename: "test/users.test.js",
       options: [{"checkTestFiles":true}],
@@ -589,11 +633,11 @@ app.post('/login', (req, res) => {
       errors: [
         {
           messageId: 'table', line: 1, column: 39, endLine: 1, endColumn: 62,
-          data: { name: "USERS", fix: STORES.memory.fix },
+          data: { stored: "`USERS[username]`", input: "`password`", operator: "===", store: "the user table in memory", fix: STORES.memory.fix },
         },
         {
           messageId: 'compare', line: 4, column: 28, endLine: 4, endColumn: 56,
-          data: { stored: "`USERS[username]`", input: "`password`", operator: "===", store: "the user table in memory", fix: STORES.memory.fix },
+          data: { name: "USERS", fix: STORES.memory.fix },
         },
       ],
     },

@@ -600,11 +600,11 @@ function login(name, password) {
       errors: [
         {
           messageId: 'table', line: 1, column: 15, endLine: 1, endColumn: 35,
-          data: { stored: "`expected`", input: "`password`", operator: "===", store: "the user store", fix: STORES.generic.fix },
+          data: { name: "users", fix: STORES.memory.fix },
         },
         {
           messageId: 'compare', line: 4, column: 36, endLine: 4, endColumn: 57,
-          data: { name: "users", fix: STORES.memory.fix },
+          data: { stored: "`expected`", input: "`password`", operator: "===", store: "the user store", fix: STORES.generic.fix },
         },
       ],
     },
@@ -633,11 +633,11 @@ app.post('/login', (req, res) => {
       errors: [
         {
           messageId: 'table', line: 1, column: 39, endLine: 1, endColumn: 62,
-          data: { stored: "`USERS[username]`", input: "`password`", operator: "===", store: "the user table in memory", fix: STORES.memory.fix },
+          data: { name: "USERS", fix: STORES.memory.fix },
         },
         {
           messageId: 'compare', line: 4, column: 28, endLine: 4, endColumn: 56,
-          data: { name: "USERS", fix: STORES.memory.fix },
+          data: { stored: "`USERS[username]`", input: "`password`", operator: "===", store: "the user table in memory", fix: STORES.memory.fix },
         },
       ],
     },

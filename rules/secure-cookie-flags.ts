@@ -35,6 +35,9 @@ interface Site {
   readonly sameSiteNone: boolean;
   readonly defaults: CookieDefaults;
   readonly client: boolean;
+  /** The expressions that give the cookie its name and value, to follow into a helper's callers. */
+  readonly nameNodes: readonly Node[];
+  readonly valueNodes: readonly Node[];
   /** The suggestion for the flags it names, or null where no safe edit exists. */
   readonly edit: ((fixer: TSESLint.RuleFixer, flags: readonly string[]) => TSESLint.RuleFix[]) | null;
 }
@@ -200,8 +203,59 @@ export default createRule<Options, MessageId>({
 
     // --- reporting ----------------------------------------------------------------
 
+    /** The parameter `node` stands for, in a function of this file: `function setCookie(name, value)`. */
+    function parameterOf(node: Node): { fn: TSESTree.FunctionLike; index: number } | null {
+      const id = unwrap(node);
+      if (id.type !== T.Identifier) return null;
+      const variable = file.variableOf(id);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (!def || def.type !== 'Parameter') return null;
+      const fn = def.node as TSESTree.FunctionLike;
+      const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
+      return index === -1 ? null : { fn, index };
+    }
+
+    /** The calls of a local function in this file (`function f() {}`, `const f = () => {}`). */
+    function callsOf(fn: TSESTree.FunctionLike): TSESTree.CallExpression[] {
+      const id = fn.type === T.FunctionDeclaration ? fn.id : fn.parent?.type === T.VariableDeclarator && fn.parent.id.type === T.Identifier ? fn.parent.id : null;
+      const variable = id ? file.variableOf(id) : null;
+      if (!variable) return [];
+      return variable.references
+        .map((ref) => ref.identifier.parent)
+        .filter((p): p is TSESTree.CallExpression => p?.type === T.CallExpression && p.callee.type === T.Identifier && variable.references.some((r) => r.identifier === p.callee));
+    }
+
+    /**
+     * A cookie helper (`function setCookie(name, value) { document.cookie = … }`):
+     * judge each call in the file by the name and value it passes, and report
+     * there. True when every call could be judged (the helper needs no report of its own).
+     */
+    function reportHelperCalls(site: Site): boolean {
+      const nameParam = site.nameNodes.length === 1 ? parameterOf(site.nameNodes[0]!) : null;
+      if (!nameParam) return false;
+      const valueParam = site.valueNodes.map(parameterOf).find((p) => p?.fn === nameParam.fn) ?? null;
+      const calls = callsOf(nameParam.fn);
+      let judged = calls.length > 0;
+      for (const call of calls) {
+        const nameArg = argument(call, nameParam.index);
+        if (typeof nameArg === 'string') {
+          judged = false;
+          continue;
+        }
+        const resolved = resolveValue(file, nameArg);
+        const name = resolved.kind === 'literal' ? resolved.text : null;
+        const valueArg = valueParam ? argument(call, valueParam.index) : 'absent';
+        const kind = classify(name, [nameArg], typeof valueArg === 'string' ? site.valueNodes : [valueArg]);
+        if (kind === 'unresolved') judged = false;
+        if (kind === 'auth') report({ ...site, kind, cookie: cookiePhrase(kind, name), report: call.callee, nameNodes: [], valueNodes: [] });
+      }
+      return judged;
+    }
+
     function report(site: Site): void {
-      if (KIND_RANK[site.kind] > scope) return;
+      if (site.kind === 'unresolved' && reportHelperCalls(site)) return;
+      // A script-side cookie helper (`document.cookie = name + '=' + value`) is only worth a report for a proven auth cookie.
+      if (KIND_RANK[site.kind] > scope || (site.client && site.kind === 'unresolved' && scope < SCOPE_RANK.all)) return;
       if (site.client) {
         const secure = missing(site.secure, site.defaults.secure);
         context.report({
@@ -333,6 +387,8 @@ export default createRule<Options, MessageId>({
         fix: setter.fix,
         kind,
         cookie: cookiePhrase(kind, name),
+        nameNodes: nameNode ? [nameNode] : [],
+        valueNodes: valueNode ? [valueNode] : [],
         httpOnly: flagState(file, lookupIn(options, 'httpOnly')),
         secure,
         sameSiteNone: isSameSiteNone(file, lookupIn(options, 'sameSite')),
@@ -355,6 +411,8 @@ export default createRule<Options, MessageId>({
         fix,
         kind,
         cookie: cookiePhrase(kind, parsed.name),
+        nameNodes: parsed.nameHoles,
+        valueNodes: parsed.holes.filter((h) => !parsed.nameHoles.includes(h)),
         httpOnly: flag('httponly'),
         secure,
         sameSiteNone: parsed.attributes.get('samesite')?.toLowerCase() === 'none',
@@ -472,6 +530,8 @@ export default createRule<Options, MessageId>({
         fix: m.fix,
         kind: 'auth',
         cookie: 'its session cookie',
+        nameNodes: [],
+        valueNodes: [],
         httpOnly: flagState(file, flags('httpOnly')),
         secure: flagState(file, flags('secure')),
         sameSiteNone: isSameSiteNone(file, flags('sameSite')),

@@ -110,6 +110,8 @@ export interface ParsedCookie {
   readonly name: string | null;
   /** Expressions inside the name and the value: what the cookie is about when its name is not known. */
   readonly holes: readonly Node[];
+  /** The holes inside the name (`${name}=…`). */
+  readonly nameHoles: readonly Node[];
   /** Attribute names (lower case) → their value text (`''` for flags). */
   readonly attributes: ReadonlyMap<string, string>;
   /** False when a hole could be a whole attribute (`; ${flags}`): a flag not seen is unknown, not absent. */
@@ -122,6 +124,7 @@ export function parseCookieString(parts: readonly StringPart[]): ParsedCookie {
   let name = '';
   let nameKnown = true;
   const holes: Node[] = [];
+  const nameHoles: Node[] = [];
   let attributeText = '';
   let complete = true;
   for (const part of parts) {
@@ -129,6 +132,7 @@ export function parseCookieString(parts: readonly StringPart[]): ParsedCookie {
       if (state === 'name') {
         nameKnown = false;
         holes.push(part.node);
+        nameHoles.push(part.node);
       } else if (state === 'value') {
         holes.push(part.node);
       } else {
@@ -172,7 +176,7 @@ export function parseCookieString(parts: readonly StringPart[]): ParsedCookie {
     const key = (eq === -1 ? item : item.slice(0, eq)).trim().toLowerCase();
     attributes.set(key, eq === -1 ? '' : item.slice(eq + 1).trim());
   }
-  return { name: nameKnown ? name.trim() : null, holes, attributes, complete };
+  return { name: nameKnown ? name.trim() : null, holes, nameHoles, attributes, complete };
 }
 
 /** Is this an unshadowed `require('x')` call; its module or null. */

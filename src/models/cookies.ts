@@ -115,6 +115,11 @@ export const COOKIE_SETTERS: readonly CookieSetter[] = [
     fix: optionsFix('`setCookie(name, value, { req, res, ...options })`'),
   },
   {
+    label: '`cookies` `cookies.set`', match: { kind: 'call', module: 'cookies', path: ['new', 'set'] },
+    name: { arg: 0 }, value: { arg: 1 }, options: { arg: 2 }, defaults: KOA,
+    fix: "Pass `{ httpOnly: true, secure: true, sameSite: 'lax' }` to `cookies.set(name, value, options)` (or construct it with `{ secure: true }` behind a TLS proxy).",
+  },
+  {
     label: 'js-cookie `Cookies.set`', match: { kind: 'call', module: 'js-cookie', path: ['set'] },
     name: { arg: 0 }, value: { arg: 1 }, options: { arg: 2 }, defaults: NONE, client: true,
     fix: 'Let the server set the cookie with `Set-Cookie: …; HttpOnly; Secure; SameSite=Lax` and keep the token out of client code.',

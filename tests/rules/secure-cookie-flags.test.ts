@@ -71,6 +71,23 @@ setCookie(ctx, 'token', t, { httpOnly: true, secure: true, path: '/' });
 setNextCookie('session', id, { req, res, httpOnly: true, secure: true });`,
     },
     {
+      name: "a script-side cookie helper called only with preference cookies",
+      code: `function setCookie(name, value, days) {
+  const expires = new Date(Date.now() + days * 864e5).toUTCString();
+  document.cookie = name + '=' + encodeURIComponent(value) + '; expires=' + expires + '; path=/';
+}
+setCookie('theme', 'dark', 365);
+setCookie(key, value, 1);`,
+    },
+    {
+      name: "the cookies package follows the protocol like koa",
+      code: `import Cookies from 'cookies';
+export default function handler(req, res) {
+  const cookies = new Cookies(req, res, { secure: true });
+  cookies.set('session', id);
+}`,
+    },
+    {
       name: "CSRF cookies are read by script on purpose",
       code: `res.cookie('XSRF-TOKEN', req.csrfToken());
 res.cookie('csrf_token', token, { sameSite: 'strict' });`,
@@ -976,6 +993,64 @@ setCookie('session', id, { req, res, httpOnly: true });` },
 import { setCookie } from 'cookies-next';
 nookies.set(ctx, 'token', t, { maxAge: 3600, path: '/' });
 setCookie('session', id, { req, res, httpOnly: true, secure: true });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a cookie helper is judged at each call by the name it passes",
+      code: `function setCookie(cname, cvalue, exdays) {
+  const d = new Date();
+  d.setTime(d.getTime() + exdays * 86400000);
+  document.cookie = cname + '=' + cvalue + ';expires=' + d.toUTCString() + ';path=/';
+}
+setCookie('token', res.data.token, 7);
+setCookie('theme', 'dark', 365);`,
+      errors: [
+        {
+          messageId: 'clientCookie', line: 6, column: 1, endLine: 6, endColumn: 10,
+          data: { setter: "`document.cookie`", cookie: "the auth cookie `token`", secure: ", and without `Secure` it also travels over plain HTTP", fix: DOCUMENT_COOKIE.fix },
+        },
+      ],
+    },
+    {
+      name: "a server-side cookie helper called with an auth cookie name",
+      code: `const setCookie = (res, name, value) => res.cookie(name, value, { secure: true });
+app.post('/login', (req, res) => {
+  setCookie(res, 'sid', req.sessionID);
+  setCookie(res, 'theme', 'dark');
+});`,
+      errors: [
+        {
+          messageId: 'missingHttpOnly', line: 3, column: 3, endLine: 3, endColumn: 12,
+          data: { setter: "Express `res.cookie`", cookie: "the auth cookie `sid`", problems: "without `httpOnly`", fix: setterFix("Express `res.cookie`") },
+          suggestions: [
+            { messageId: 'addFlags', data: { flags: "`httpOnly: true`" }, output: `const setCookie = (res, name, value) => res.cookie(name, value, { secure: true, httpOnly: true });
+app.post('/login', (req, res) => {
+  setCookie(res, 'sid', req.sessionID);
+  setCookie(res, 'theme', 'dark');
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the cookies package with httpOnly: false",
+      code: `import Cookies from 'cookies';
+export default function handler(req, res) {
+  const cookies = new Cookies(req, res);
+  cookies.set('token', token, { httpOnly: false });
+}`,
+      errors: [
+        {
+          messageId: 'missingHttpOnly', line: 4, column: 3, endLine: 4, endColumn: 14,
+          data: { setter: "`cookies` `cookies.set`", cookie: "the auth cookie `token`", problems: "with `httpOnly: false`", fix: setterFix("`cookies` `cookies.set`") },
+          suggestions: [
+            { messageId: 'addFlags', data: { flags: "`httpOnly: true`" }, output: `import Cookies from 'cookies';
+export default function handler(req, res) {
+  const cookies = new Cookies(req, res);
+  cookies.set('token', token, { httpOnly: true });
+}` },
           ],
         },
       ],

@@ -97,8 +97,14 @@ const PUBLIC_KEY_WORDS = new Set(['public', 'pub', 'pem', 'cert', 'certificate',
 const UI_MODULES = /^(react|react-dom|react-native|vue|svelte|solid-js|preact|@angular\/core|next\/navigation|next\/router)(\/|$)/;
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 const SCAN_LIMIT = 300;
-/** Every module the model knows, so a call into one is never mistaken for a local verify helper. */
-const JWT_MODULES: ReadonlySet<string> = new Set(JWT_APIS.flatMap((a) => (a.match.by === 'call' ? [a.match.module].flat() : [])));
+/** The model indexed by how a call can match it, so each call only meets the entries it could be. */
+const BY_MODULE = new Map<string, JwtApi[]>();
+for (const api of JWT_APIS) {
+  if (api.match.by !== 'call') continue;
+  for (const module of [api.match.module].flat()) BY_MODULE.set(module, [...(BY_MODULE.get(module) ?? []), api]);
+}
+const PLUGIN_APIS = JWT_APIS.filter((a) => a.match.by === 'plugin');
+const METHOD_APIS = JWT_APIS.filter((a) => a.match.by === 'method');
 const EXPIRY_MENTION = /\bexpiresIn\b|\bsetExpirationTime\b|\bexp\s*:/;
 
 // ---------------------------------------------------------------------------
@@ -778,14 +784,20 @@ export default createRule<Options, MessageId>({
     function onCall(call: CallLike): void {
       const ref = invokedRef(file, call);
       const plugin = registeredPlugin(file, call);
+      const known = ref ? BY_MODULE.get(ref.module) : undefined;
+      const candidates = [
+        ...(known ?? []),
+        ...(plugin !== null ? PLUGIN_APIS : []),
+        ...(!ref || ref.module === 'fastify' ? METHOD_APIS : []),
+      ];
       let matched = false;
-      for (const api of JWT_APIS) {
+      for (const api of candidates) {
         if (!matches(file, call, api.match, ref, plugin)) continue;
         matched = true;
         check(api, call);
       }
       // A local helper that verifies (`verifyToken(token)`) counts as a verify of that token.
-      if (!matched && call.type === T.CallExpression && !(ref && JWT_MODULES.has(ref.module))) {
+      if (!matched && !known && call.type === T.CallExpression) {
         const name = calleeName(call);
         if (name && words(name).some((w) => w === 'verify' || w === 'validate')) verifies.push({ call, token: argumentAt(call, 0) });
       }

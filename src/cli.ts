@@ -9,15 +9,25 @@ import path from 'node:path';
 import type { ESLint } from 'eslint';
 import { PACKAGE } from './package-info.js';
 import { parseArgs, USAGE, type CliOptions } from './cli/args.js';
-import { applyBaseline, writeBaseline } from './cli/baseline.js';
-import { createEngine, type Engine } from './cli/engine.js';
+import type { Engine } from './cli/engine.js';
 import { discoverFiles, hasLintableExtension, looksMinified, SKIPPED_DIRS, UsageError } from './cli/files.js';
-import { toReports, totals, type FileReport } from './cli/findings.js';
-import { formatGithub, formatGitlab } from './cli/format-ci.js';
-import { formatSarif } from './cli/format-sarif.js';
-import { formatStylish } from './cli/format-stylish.js';
+import type { FileReport } from './cli/findings.js';
 import { gitRootOf, stagedFiles, stagedText } from './cli/git.js';
 import { Progress } from './cli/progress.js';
+
+/** ESLint, the rules and the formatters load only once the arguments are known to be good (`--help` and usage errors stay instant). */
+async function loadLinting() {
+  const [engine, findings, baseline, ci, sarif, stylish] = await Promise.all([
+    import('./cli/engine.js'),
+    import('./cli/findings.js'),
+    import('./cli/baseline.js'),
+    import('./cli/format-ci.js'),
+    import('./cli/format-sarif.js'),
+    import('./cli/format-stylish.js'),
+  ]);
+  return { ...engine, ...findings, ...baseline, ...ci, ...sarif, ...stylish };
+}
+type Linting = Awaited<ReturnType<typeof loadLinting>>;
 
 export interface CliStream {
   write(text: string): unknown;
@@ -64,7 +74,7 @@ function stagedTargets(o: CliOptions, cwd: string): Targets {
     if (!o.noIgnore && looksMinified(text)) continue;
     staged.set(file, text);
   }
-  return { files: [...staged.keys()], staged, eslintCwd: o.useEslintConfig ? root : commonDir(root, []) };
+  return { files: [...staged.keys()], staged, eslintCwd: root };
 }
 
 function diskTargets(o: CliOptions, cwd: string, io: CliIo): Targets {
@@ -109,9 +119,9 @@ async function lint(engine: Engine, targets: Targets, progress: Progress): Promi
   return results;
 }
 
-function formatJson(reports: readonly FileReport[]): string {
+function formatJson(reports: readonly FileReport[], L: Linting): string {
   const results = reports.map((r) => {
-    const { errors, warnings } = totals([r]);
+    const { errors, warnings } = L.totals([r]);
     return {
       filePath: r.file,
       messages: r.findings.map((f) => ({
@@ -140,22 +150,22 @@ function useColour(o: CliOptions, io: CliIo): boolean {
   if (o.color !== undefined) return o.color;
   if (o.outputFile) return false;
   if (io.env.NO_COLOR) return false;
-  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0';
+  if (io.env.FORCE_COLOR) return io.env.FORCE_COLOR !== '0';
   return io.stdout.isTTY === true;
 }
 
-function render(o: CliOptions, reports: readonly FileReport[], cwd: string, io: CliIo): string {
+function render(o: CliOptions, reports: readonly FileReport[], cwd: string, io: CliIo, L: Linting): string {
   switch (o.format) {
     case 'json':
-      return formatJson(reports);
+      return formatJson(reports, L);
     case 'sarif':
-      return formatSarif(reports, cwd);
+      return L.formatSarif(reports, cwd);
     case 'github':
-      return formatGithub(reports, cwd);
+      return L.formatGithub(reports, cwd);
     case 'gitlab':
-      return formatGitlab(reports, cwd);
+      return L.formatGitlab(reports, cwd);
     case 'stylish':
-      return formatStylish(reports, cwd, useColour(o, io));
+      return L.formatStylish(reports, cwd, useColour(o, io));
   }
 }
 
@@ -179,31 +189,32 @@ export async function main(argv: readonly string[], cwd: string = process.cwd(),
     }
     const root = path.resolve(cwd);
     const targets = o.staged ? stagedTargets(o, root) : diskTargets(o, root, io);
+    const L = await loadLinting();
     let reports: FileReport[] = [];
     if (targets.files.length > 0) {
       restoreWarnings = quietConcurrencyWarnings(debug);
       const interactive = io.stderr.isTTY === true && !io.env.CI;
       const progress = new Progress(io.stderr, targets.files.length, interactive);
-      const engine = await createEngine(
-        { cwd: targets.eslintCwd, level: o.level, project: o.useEslintConfig },
+      const engine = await L.createEngine(
+        { cwd: targets.eslintCwd, level: o.level, project: o.useEslintConfig, noIgnore: o.noIgnore },
         o.staged ? 'off' : o.concurrency,
-        targets.files[0],
+        targets.files,
       );
       progress.start();
       try {
-        reports = toReports(await lint(engine, targets, progress), targets.staged ?? undefined);
+        reports = L.toReports(await lint(engine, targets, progress), targets.staged ?? undefined);
       } finally {
         progress.stop();
       }
     }
     if (o.writeBaseline) {
       const file = path.resolve(root, o.writeBaseline);
-      const n = writeBaseline(file, reports);
+      const n = L.writeBaseline(file, reports);
       io.stderr.write(`broken-auth: wrote ${n} finding${n === 1 ? '' : 's'} to the baseline ${o.writeBaseline}\n`);
       return 0;
     }
-    if (o.baseline) reports = applyBaseline(path.resolve(root, o.baseline), reports).reports;
-    const text = render(o, reports, root, io);
+    if (o.baseline) reports = L.applyBaseline(path.resolve(root, o.baseline), reports).reports;
+    const text = render(o, reports, root, io, L);
     if (o.outputFile) {
       const out = path.resolve(root, o.outputFile);
       try {
@@ -215,7 +226,7 @@ export async function main(argv: readonly string[], cwd: string = process.cwd(),
     } else if (text) {
       io.stdout.write(text);
     }
-    const { errors, warnings } = totals(reports);
+    const { errors, warnings } = L.totals(reports);
     return errors > 0 || (o.maxWarnings >= 0 && warnings > o.maxWarnings) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {

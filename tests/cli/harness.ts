@@ -67,6 +67,11 @@ export function builtPackage(): string {
       symlinkSync(path.join(ROOT, 'node_modules'), path.join(staging, 'node_modules'), 'dir');
       symlinkSync(path.join(ROOT, 'docs'), path.join(staging, 'docs'), 'dir');
       writeFileSync(path.join(staging, '.complete'), new Date().toISOString());
+      // Builds of older source states: keep the last hour's (other runs may still use them).
+      for (const entry of readdirSync(base)) {
+        const old = path.join(base, entry);
+        if (old !== staging && !entry.endsWith('.lock') && Date.now() - statSync(old).mtimeMs > 3_600_000) rmSync(old, { recursive: true, force: true });
+      }
       rmSync(dir, { recursive: true, force: true });
       renameSync(staging, dir);
     } finally {

@@ -90,6 +90,8 @@ const IDENTITY_WORDS = new Set([
 ]);
 /** Nouns in a callee that say it loads an account (`User.findById`, `prisma.user.findUnique`). */
 const ACCOUNT_WORDS = new Set(['user', 'users', 'account', 'accounts', 'member', 'members', 'customer', 'customers', 'profile', 'profiles', 'person', 'people', 'principal', 'tenant', 'employee', 'admin', 'admins']);
+const RESPONSE_METHODS = new Set(['json', 'send', 'end', 'render', 'jsonp', 'write', 'html', 'text']);
+const RESPONSE_FIELDS = new Set(['body', 'status', 'statusCode', 'message', 'type', 'headers', 'length']);
 const LOOKUP_VERBS = new Set(['find', 'lookup', 'load', 'fetch']);
 /** Passport-style callbacks that hand the identity to the framework. */
 const DONE_CALLBACKS = new Set(['done', 'cb', 'callback', 'verified']);
@@ -347,6 +349,7 @@ function isAuthFunction(fn: TSESTree.FunctionLike | null): boolean {
 function isIdentityTarget(left: TSESTree.MemberExpression): boolean {
   const key = staticKey(left);
   if (key && words(key).some((w) => IDENTITY_WORDS.has(w))) return true;
+  if (key && RESPONSE_FIELDS.has(key)) return false; // `ctx.body = claims`: a response, not an identity
   let root: Node = left;
   while (root.type === T.MemberExpression) root = unwrap(root.object);
   return root.type === T.Identifier && words(root.name).some((w) => REQUEST_WORDS.has(w) && w !== 'next' && w !== 'event');
@@ -364,6 +367,14 @@ function isAccountLookup(call: CallLike): boolean {
 function isDoneCallback(call: CallLike, arg: Node): boolean {
   const callee = unwrap(call.callee);
   return callee.type === T.Identifier && DONE_CALLBACKS.has(callee.name) && call.arguments.indexOf(arg as TSESTree.CallExpressionArgument) >= 1;
+}
+
+/** `res.json(x)`, `reply.send(x)`, `c.json(x)`, `NextResponse.json(x)`, `new Response(x)`: x only goes back to the client. */
+function isResponse(call: CallLike): boolean {
+  const callee = unwrap(call.callee);
+  if (call.type === T.NewExpression) return callee.type === T.Identifier && callee.name === 'Response';
+  const name = calleeName(call);
+  return !!name && RESPONSE_METHODS.has(name) && callee.type === T.MemberExpression;
 }
 
 /** `c.set('user', claims)` (hono), `request.session.set('user', claims)`, `ctx.set('jwtPayload', claims)`: a context setter keyed by identity. */
@@ -435,6 +446,7 @@ function climb(start: Node, claimIn: boolean): Step {
       case T.CallExpression:
       case T.NewExpression:
         if (p.callee !== n) {
+          if (isResponse(p)) return null; // claims echoed in a response body
           if (isAccountLookup(p)) return { use: 'lookup' };
           if (isDoneCallback(p, n) || isIdentitySetter(p, n)) return { use: 'user' };
         }

@@ -146,6 +146,14 @@ app.get('/me', (req, res) => {
   if (claims.role !== 'admin') return res.sendStatus(403);
   res.json(claims);
 });` },
+    { name: 'claims echoed back in a response body', code: `const jwt = require('jsonwebtoken');
+app.get('/token-info', (req, res) => {
+  const claims = jwt.decode(req.query.token);
+  return res.json({ subject: claims.sub, expires: claims.exp });
+});
+router.get('/debug', async (ctx) => {
+  ctx.body = jwt.decode(ctx.query.token);
+});` },
     { name: 'jwt-simple decode with a key verifies', code: `const jwt = require('jwt-simple');
 function auth(req, res, next) {
   req.user = jwt.decode(req.headers['x-token'], process.env.JWT_SECRET);
@@ -555,6 +563,15 @@ export class RolesGuard implements CanActivate {
         messageId: 'decode', line: 8, column: 21, endLine: 8, endColumn: 89,
         data: { api: '@nestjs/jwt `JwtService.decode`', use: 'are returned as the caller’s identity', fix: 'Use `await this.jwtService.verifyAsync(token)` and trust only what it returns.' },
       }],
+    },
+    {
+      name: 'koa middleware storing claims on ctx.state',
+      code: `const jwt = require('jsonwebtoken');
+module.exports = async function auth(ctx, next) {
+  ctx.state.claims = jwt.decode(ctx.get('authorization').slice(7));
+  await next();
+};`,
+      errors: [{ messageId: 'decode', line: 3, column: 22, endLine: 3, endColumn: 67, data: { api: 'jsonwebtoken `decode`', use: "become the request's user", fix: JSONWEBTOKEN_VERIFY } }],
     },
     {
       name: 'a verify of another token does not count',

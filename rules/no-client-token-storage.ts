@@ -6,7 +6,7 @@ import { calleeName, staticKey, unwrap } from '../src/core/ast.js';
 import { isCallOf } from '../src/core/match.js';
 import { dereference, resolveObject, resolveValue } from '../src/core/values.js';
 import { words } from '../src/core/names.js';
-import { identifierNames, isBearerTokenName } from '../src/core/cookies.js';
+import { callsOf, identifierNames, isBearerTokenName, parameterOf } from '../src/core/cookies.js';
 import { STORAGE_CALLS, STORAGE_HOSTS, TOKEN_PRODUCERS, WEB_STORAGES } from '../src/models/cookies.js';
 
 export type MessageId = 'tokenInStorage';
@@ -116,6 +116,24 @@ export default createRule<Options, MessageId>({
     function check(report: Node, storage: string, key: Node | null, value: Node): void {
       if ((key && isTokenKey(key)) || isTokenValue(value)) {
         context.report({ node: report, messageId: 'tokenInStorage', data: { what: describe(key, value), storage: `\`${storage}\`` } });
+        return;
+      }
+      checkHelperCalls(storage, key, value);
+    }
+
+    /** A storage helper (`function save(key, value) { localStorage.setItem(key, value) }`): judge each call in the file by what it passes. */
+    function checkHelperCalls(storage: string, key: Node | null, value: Node): void {
+      const keyParam = key ? parameterOf(file, key) : null;
+      const valueParam = parameterOf(file, value);
+      const fn = keyParam?.fn ?? valueParam?.fn;
+      if (!fn || (keyParam && valueParam && keyParam.fn !== valueParam.fn)) return;
+      for (const call of callsOf(file, fn)) {
+        const keyArg = keyParam ? call.arguments[keyParam.index] : key;
+        const valueArg = valueParam ? call.arguments[valueParam.index] : value;
+        if (!valueArg || valueArg.type === T.SpreadElement || keyArg?.type === T.SpreadElement) continue;
+        if ((keyArg && isTokenKey(keyArg)) || isTokenValue(valueArg)) {
+          context.report({ node: call, messageId: 'tokenInStorage', data: { what: describe(keyArg ?? null, valueArg), storage: `\`${storage}\`` } });
+        }
       }
     }
 

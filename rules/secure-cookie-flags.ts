@@ -7,7 +7,7 @@ import { invokedRef, isCallOf, isChainCallOf, registeredPlugin } from '../src/co
 import { moduleMatches, resolveRef, type ModuleRef } from '../src/core/modules.js';
 import { dereference, getProperty, getPropertyPath, resolveObject, resolveValue, type Lookup } from '../src/core/values.js';
 import { isAuthCookieName, words } from '../src/core/names.js';
-import { fileModules, identifierNames, isBearerTokenName, isMutatedBinding, isPreferenceCookieName, parseCookieString, stringParts, type ParsedCookie } from '../src/core/cookies.js';
+import { callsOf, fileModules, identifierNames, parameterOf, isBearerTokenName, isMutatedBinding, isPreferenceCookieName, parseCookieString, stringParts, type ParsedCookie } from '../src/core/cookies.js';
 import {
   COOKIE_SETTERS, DOCUMENT_COOKIE, SERVER_MODULES, SESSION_MIDDLEWARE, SET_COOKIE_HEADER_METHODS, SET_COOKIE_STRING_FIX, TOKEN_PRODUCERS,
   type CookieDefaults, type CookieSetter, type FlagDefault, type SessionMiddleware,
@@ -203,38 +203,16 @@ export default createRule<Options, MessageId>({
 
     // --- reporting ----------------------------------------------------------------
 
-    /** The parameter `node` stands for, in a function of this file: `function setCookie(name, value)`. */
-    function parameterOf(node: Node): { fn: TSESTree.FunctionLike; index: number } | null {
-      const id = unwrap(node);
-      if (id.type !== T.Identifier) return null;
-      const variable = file.variableOf(id);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (!def || def.type !== 'Parameter') return null;
-      const fn = def.node as TSESTree.FunctionLike;
-      const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
-      return index === -1 ? null : { fn, index };
-    }
-
-    /** The calls of a local function in this file (`function f() {}`, `const f = () => {}`). */
-    function callsOf(fn: TSESTree.FunctionLike): TSESTree.CallExpression[] {
-      const id = fn.type === T.FunctionDeclaration ? fn.id : fn.parent?.type === T.VariableDeclarator && fn.parent.id.type === T.Identifier ? fn.parent.id : null;
-      const variable = id ? file.variableOf(id) : null;
-      if (!variable) return [];
-      return variable.references
-        .map((ref) => ref.identifier.parent)
-        .filter((p): p is TSESTree.CallExpression => p?.type === T.CallExpression && p.callee.type === T.Identifier && variable.references.some((r) => r.identifier === p.callee));
-    }
-
     /**
      * A cookie helper (`function setCookie(name, value) { document.cookie = … }`):
      * judge each call in the file by the name and value it passes, and report
      * there. True when every call could be judged (the helper needs no report of its own).
      */
     function reportHelperCalls(site: Site): boolean {
-      const nameParam = site.nameNodes.length === 1 ? parameterOf(site.nameNodes[0]!) : null;
+      const nameParam = site.nameNodes.length === 1 ? parameterOf(file, site.nameNodes[0]!) : null;
       if (!nameParam) return false;
-      const valueParam = site.valueNodes.map(parameterOf).find((p) => p?.fn === nameParam.fn) ?? null;
-      const calls = callsOf(nameParam.fn);
+      const valueParam = site.valueNodes.map((n) => parameterOf(file, n)).find((p) => p?.fn === nameParam.fn) ?? null;
+      const calls = callsOf(file, nameParam.fn);
       let judged = calls.length > 0;
       for (const call of calls) {
         const nameArg = argument(call, nameParam.index);

@@ -362,3 +362,51 @@ function isObjectAssign(call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
   return callee.type === T.MemberExpression && staticKey(callee) === 'assign' && unwrap(callee.object).type === T.Identifier && (unwrap(callee.object) as TSESTree.Identifier).name === 'Object';
 }
+
+// ---------------------------------------------------------------------------
+// Helpers of the file: a cookie or storage write inside a small function whose
+// name and value come from its callers.
+
+/** The parameter `node` stands for, in a function of this file: `function setCookie(name, value)` → name is #0. */
+export function parameterOf(file: FileFacts, node: Node): { fn: TSESTree.FunctionLike; index: number } | null {
+  const id = unwrap(node);
+  if (id.type !== T.Identifier) return null;
+  const variable = file.variableOf(id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def || def.type !== 'Parameter') return null;
+  const fn = def.node as TSESTree.FunctionLike;
+  const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
+  return index === -1 ? null : { fn, index };
+}
+
+/**
+ * The calls of a function in this file: `function f() {}` / `const f = () => {}`
+ * called as `f(…)`, and a method of a const object literal
+ * (`const storage = { set(k, v) {…} }`) called as `storage.set(…)`.
+ */
+export function callsOf(file: FileFacts, fn: TSESTree.FunctionLike): TSESTree.CallExpression[] {
+  const parent = fn.parent;
+  let id: TSESTree.Identifier | null = null;
+  let method: string | null = null;
+  if (fn.type === T.FunctionDeclaration) id = fn.id;
+  else if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) id = parent.id;
+  else if (parent?.type === T.Property && parent.parent.type === T.ObjectExpression && parent.parent.parent?.type === T.VariableDeclarator && parent.parent.parent.id.type === T.Identifier) {
+    method = staticKey(parent);
+    id = parent.parent.parent.id;
+  }
+  const variable = id ? file.variableOf(id) : null;
+  if (!variable || (method === null && id === null)) return [];
+  const out: TSESTree.CallExpression[] = [];
+  for (const ref of variable.references) {
+    const use = ref.identifier;
+    if (method === null) {
+      if (use.parent?.type === T.CallExpression && use.parent.callee === use) out.push(use.parent);
+      continue;
+    }
+    const member = use.parent;
+    if (member?.type === T.MemberExpression && member.object === use && staticKey(member) === method && member.parent?.type === T.CallExpression && member.parent.callee === member) {
+      out.push(member.parent);
+    }
+  }
+  return out;
+}

@@ -48,6 +48,14 @@ export function setAccessToken(token) {
 }`,
     },
     {
+      name: "a storage helper used only for preferences",
+      code: `function save(key, value) {
+  localStorage.setItem(key, JSON.stringify(value));
+}
+save('prefs', prefs);
+save(\`draft:\${id}\`, text);`,
+    },
+    {
       name: "test files are skipped by default",
       filename: "src/auth.spec.ts",
       code: `localStorage.setItem('token', 'test');`,
@@ -182,6 +190,36 @@ sessionStorage.setItem('sessionId', session.id);`,
         {
           messageId: 'tokenInStorage', line: 2, column: 1, endLine: 2, endColumn: 48,
           data: { what: "under `sessionId`", storage: "`sessionStorage`" },
+        },
+      ],
+    },
+    {
+      name: "storage helpers are judged at each call",
+      code: `function save(key, value) {
+  localStorage.setItem(key, JSON.stringify(value));
+}
+save('token', data.token);
+save('prefs', prefs);
+export const storage = {
+  set(key, value) { window.localStorage.setItem(key, value); },
+};
+storage.set('refreshToken', r);
+storage.set('theme', t);
+const persist = (value) => sessionStorage.setItem('user', value);
+persist(data.accessToken);
+persist(user.name);`,
+      errors: [
+        {
+          messageId: 'tokenInStorage', line: 4, column: 1, endLine: 4, endColumn: 26,
+          data: { what: "under `token`", storage: "`localStorage`" },
+        },
+        {
+          messageId: 'tokenInStorage', line: 9, column: 1, endLine: 9, endColumn: 31,
+          data: { what: "under `refreshToken`", storage: "`localStorage`" },
+        },
+        {
+          messageId: 'tokenInStorage', line: 12, column: 1, endLine: 12, endColumn: 26,
+          data: { what: "under `user`", storage: "`sessionStorage`" },
         },
       ],
     },

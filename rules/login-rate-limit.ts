@@ -351,7 +351,9 @@ export default createRule<Options, MessageId>({
     return {
       CallExpression(node) {
         if (fileThrottled) return;
-        const ref = resolveRef(file, node.callee);
+        const callee = unwrap(node.callee);
+        if (callee.type !== T.MemberExpression || !/^(forRoot|forRootAsync)$/.test(staticKey(callee) ?? '')) return;
+        const ref = resolveRef(file, callee);
         if (ref && ref.module === '@nestjs/throttler' && ref.path[0] === 'ThrottlerModule') fileThrottled = true;
       },
       Property(node) {

@@ -613,6 +613,32 @@ function collectNext(b: Builder, program: TSESTree.Program): void {
   }
 }
 
+/**
+ * The prefix a route's owner adds in this file: koa-router's `new Router({ prefix: '/auth' })`,
+ * or where the router is mounted (`app.use('/auth', router)`, fastify `register(plugin, { prefix })`, hono `app.route('/auth', sub)`).
+ */
+function withOwnerPrefix(file: FileFacts, route: Route, uses: readonly Use[]): Route {
+  if (route.prefix !== null || !route.owner) return route;
+  let prefix: string | null = null;
+  const key = route.owner.key;
+  if (typeof key === 'object' && 'defs' in key) {
+    const def = (key as { defs: readonly { node: Node }[] }).defs[0];
+    const init = def?.node.type === T.VariableDeclarator && def.node.init ? unwrap(def.node.init) : null;
+    const options = init?.type === T.NewExpression ? init.arguments[0] : undefined;
+    if (options && options.type !== T.SpreadElement) {
+      const obj = dereference(file, options);
+      const value = obj.type === T.ObjectExpression ? propertyValue(obj, 'prefix') : null;
+      if (value) prefix = pathText(file, value);
+    }
+  }
+  if (prefix === null) {
+    const mount = uses.find((use) => use.child?.key === key && use.prefixes && use.prefixes.length === 1);
+    if (mount) prefix = mount.prefixes![0]!;
+  }
+  if (!prefix) return route;
+  return { ...route, prefix };
+}
+
 function build(file: FileFacts): RouteTable {
   const b: Builder = { file, routes: [], uses: [] };
   const program = file.sourceCode.ast;
@@ -644,11 +670,12 @@ function build(file: FileFacts): RouteTable {
   }
   for (const call of calls) collectCall(b, call);
   collectNext(b, program);
+  const routes = b.routes.map((route) => withOwnerPrefix(file, route, b.uses));
   const handlers = new Map<Node, Route>();
-  for (const route of b.routes) {
+  for (const route of routes) {
     if (route.handlerFunction && !handlers.has(route.handlerFunction)) handlers.set(route.handlerFunction, route);
   }
-  return { routes: b.routes, uses: b.uses, handlers };
+  return { routes, uses: b.uses, handlers };
 }
 
 // ---------------------------------------------------------------------------

@@ -293,7 +293,7 @@ app.use('/api', rateLimit({ limit: 5 }));
 app.post('/auth/login', login);
 app.use('/account', router);`,
       errors: [
-        { messageId: 'unlimited', line: 7, column: 8, endLine: 7, endColumn: 21, data: { route: "POST /login", fix: LIMITER_FIX.express } },
+        { messageId: 'unlimited', line: 7, column: 8, endLine: 7, endColumn: 21, data: { route: "POST /account/login", fix: LIMITER_FIX.express } },
         { messageId: 'unlimited', line: 9, column: 5, endLine: 9, endColumn: 23, data: { route: "POST /auth/login", fix: LIMITER_FIX.express } },
       ],
     },
@@ -357,6 +357,17 @@ router.post('/otp', async (ctx) => { ctx.body = {}; });`,
       errors: [
         { messageId: 'unlimited', line: 3, column: 8, endLine: 3, endColumn: 30, data: { route: "POST /login", fix: LIMITER_FIX.koa } },
         { messageId: 'unlimited', line: 4, column: 8, endLine: 4, endColumn: 19, data: { route: "POST /otp", fix: LIMITER_FIX.koa } },
+      ],
+    },
+    {
+      name: "koa-router: the router prefix says what the routes are for",
+      code: `const Router = require('@koa/router');
+const router = new Router({ prefix: '/auth' });
+router.post('/', async (ctx) => { ctx.body = {}; });
+router.post('/register', async (ctx) => { ctx.body = {}; });
+module.exports = router;`,
+      errors: [
+        { messageId: 'unlimited', line: 3, column: 8, endLine: 3, endColumn: 16, data: { route: "POST /auth", fix: LIMITER_FIX.koa } },
       ],
     },
     {

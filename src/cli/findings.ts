@@ -127,6 +127,11 @@ export interface Totals {
 export function totals(reports: readonly FileReport[]): Totals {
   let errors = 0;
   let warnings = 0;
-  for (const r of reports) for (const f of r.findings) f.severity === 2 ? errors++ : warnings++;
+  for (const r of reports) {
+    for (const f of r.findings) {
+      if (f.severity === 2) errors++;
+      else warnings++;
+    }
+  }
   return { errors, warnings };
 }

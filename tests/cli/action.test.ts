@@ -1,0 +1,88 @@
+/**
+ * The composite action's script (action.yml), run with bash the way the
+ * Actions runner does: inputs as INPUT_* variables, outputs appended to
+ * $GITHUB_OUTPUT, the project's installed `broken-auth` on the seed app.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtPackage, ROOT, SEED_VULNERABLE, tempProject } from './harness.js';
+
+/** The `run: |` block of the step with `id: lint`, de-indented. */
+function actionScript(): string {
+  const lines = readFileSync(path.join(ROOT, 'action.yml'), 'utf8').split('\n');
+  const start = lines.findIndex((l) => /^\s+run: \|\s*$/.test(l));
+  if (start < 0) throw new Error('action.yml has no run: | block');
+  const body: string[] = [];
+  let indent = -1;
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim() === '') {
+      body.push('');
+      continue;
+    }
+    const own = line.length - line.trimStart().length;
+    if (indent < 0) indent = own;
+    if (own < indent) break;
+    body.push(line.slice(indent));
+  }
+  return body.join('\n');
+}
+
+let project: string;
+
+beforeAll(() => {
+  const pkg = builtPackage();
+  project = tempProject({ 'src/app.ts': SEED_VULNERABLE, 'README.md': '# app\n' }, 'broken-auth-action-');
+  mkdirSync(path.join(project, 'node_modules/.bin'), { recursive: true });
+  symlinkSync(pkg, path.join(project, 'node_modules/eslint-plugin-broken-auth'), 'dir');
+  symlinkSync('../eslint-plugin-broken-auth/bin/broken-auth.js', path.join(project, 'node_modules/.bin/broken-auth'));
+}, 300_000);
+
+afterAll(() => {
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+function runAction(inputs: Record<string, string>, outputFile: string) {
+  const env = {
+    ...process.env,
+    CI: 'true',
+    GITHUB_OUTPUT: path.join(project, outputFile),
+    INPUT_PATHS: '.',
+    INPUT_CONFIG: 'recommended',
+    INPUT_FORMAT: 'sarif',
+    INPUT_OUTPUT_FILE: 'broken-auth.sarif',
+    INPUT_ANNOTATIONS: 'true',
+    INPUT_BASELINE: '',
+    INPUT_USE_ESLINT_CONFIG: 'false',
+    INPUT_FAIL: 'true',
+    INPUT_VERSION: 'latest',
+    ...inputs,
+  };
+  return spawnSync('bash', ['-e', '-c', actionScript()], { cwd: project, env, encoding: 'utf8', timeout: 240_000 });
+}
+
+describe('action.yml', () => {
+  it('writes SARIF, annotates, reports exit-code 1 and fails the step on findings', () => {
+    const r = runAction({}, 'out-1');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const sarif = JSON.parse(readFileSync(path.join(project, 'broken-auth.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.results.map((x) => x.ruleId)).toContain('broken-auth/no-hardcoded-secret');
+    expect(r.stdout).toMatch(/^::error file=src\/app\.ts,line=12,col=11,endLine=12,endColumn=29,title=broken-auth\/no-hardcoded-secret::/m);
+    expect(readFileSync(path.join(project, 'out-1'), 'utf8')).toBe('exit-code=1\n');
+  });
+
+  it('passes the step with fail-on-findings: false, still reporting exit-code 1', () => {
+    const r = runAction({ 'INPUT_FAIL': 'false', 'INPUT_ANNOTATIONS': 'false', 'INPUT_PATHS': 'src' }, 'out-2');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(path.join(project, 'out-2'), 'utf8')).toBe('exit-code=1\n');
+  });
+
+  it('fails the step on a usage error whatever fail-on-findings says', () => {
+    const r = runAction({ 'INPUT_FAIL': 'false', 'INPUT_CONFIG': 'paranoid' }, 'out-3');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('broken-auth: unknown config "paranoid"');
+  });
+});

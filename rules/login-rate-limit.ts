@@ -337,6 +337,8 @@ export default createRule<Options, MessageId>({
         return fileThrottled || nestGlobalThrottler(file.filename);
       }
       if (route.middleware.some((m) => isLimiter(file, m))) return true;
+      // export const POST = withRateLimit(handler), router.post('/login', limited(login))
+      if (route.handler && unwrap(route.handler).type === T.CallExpression && isLimiter(file, route.handler)) return true;
       if (route.handlerFunction && functionLimits(file, route.handlerFunction)) return true;
       for (const applied of appliedMiddleware(file, route)) {
         if (applied.use.kind === 'register') {

@@ -255,22 +255,48 @@ function underPrefix(path: string | null, prefixes: readonly string[] | null): b
   return prefixes.some((p) => p === '' || path.split(' ').some((one) => one === p || one.startsWith(`${p}/`)));
 }
 
-function isFunctionLike(file: FileFacts, raw: Node): boolean {
+/** Names that hold data, not handlers: `api.post('/login', state.credentials)` is a client call. */
+const DATA_WORDS = new Set(['state', 'form', 'data', 'body', 'payload', 'credentials', 'values', 'props', 'params', 'input', 'json', 'options', 'config']);
+
+/**
+ * Could this argument be a request handler? Used only for receivers that are
+ * not known apps or routers, so that client calls (`api.post('/login', body)`,
+ * `api.post('/login', JSON.stringify(body))`) are not taken for routes.
+ */
+function isFunctionLike(file: FileFacts, raw: Node, depth = 0): boolean {
   const node = unwrap(raw);
   switch (node.type) {
     case T.ArrowFunctionExpression:
     case T.FunctionExpression:
-    case T.MemberExpression:
-    case T.CallExpression:
       return true;
+    case T.MemberExpression: {
+      const names = [nameOfNode(node.object), staticKey(node)].filter((n): n is string => !!n);
+      return !names.some((n) => words(n).some((w) => DATA_WORDS.has(w)));
+    }
+    case T.CallExpression: {
+      // catchAsync(login), passport.authenticate('local'), controller.login.bind(controller)
+      if (depth > 2) return false;
+      const callee = unwrap(node.callee);
+      const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? staticKey(callee) : null;
+      if (name && /^(authenticate|bind|handler|wrap|asyncHandler)$|handler|async|catch|wrap/i.test(name)) return true;
+      return node.arguments.some((a) => a.type !== T.SpreadElement && isFunctionLike(file, a, depth + 1));
+    }
     case T.Identifier: {
       if (functionOf(file, node)) return true;
+      if (words(node.name).some((w) => DATA_WORDS.has(w))) return false;
       const def = file.variableOf(node)?.defs[0];
       return def?.type === 'ImportBinding' || (def?.node.type === T.VariableDeclarator && def.node.init?.type === T.CallExpression);
     }
     default:
       return false;
   }
+}
+
+function nameOfNode(node: Node): string | null {
+  const n = unwrap(node);
+  if (n.type === T.Identifier) return n.name;
+  if (n.type === T.MemberExpression) return staticKey(n);
+  return null;
 }
 
 function isObjectArg(file: FileFacts, node: Node): boolean {
@@ -338,7 +364,9 @@ function routeFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTr
   if (owner.framework === 'unknown') {
     const last = rest[rest.length - 1];
     if (!last || !isFunctionLike(file, last)) {
-      if (!(last && rest.length === 1 && isObjectArg(file, last))) return;
+      // fastify-style `server.route('/login', { handler })` from an instance this file cannot see
+      const options = last && rest.length === 1 ? dereference(file, last) : null;
+      if (!(options?.type === T.ObjectExpression && propertyValue(options, 'handler'))) return;
     }
   }
   const end = index > 0 ? args[index - 1]! : property;

@@ -219,6 +219,12 @@ export default async function handler(req, res) {
 }`,
     },
     {
+      name: "Next.js: a handler wrapped in a limiter",
+      filename: "app/api/otp/verify/route.ts",
+      code: `import { withRateLimit } from '@/lib/with-rate-limit';
+export const POST = withRateLimit(async (request: Request) => Response.json(await verifyOtp(await request.json())), { limit: 5 });`,
+    },
+    {
       name: "GET routes that render a form, and routes that do not take credentials",
       code: `const express = require('express');
 const router = express.Router();
@@ -245,6 +251,14 @@ export async function signIn(email, password) {
   await request(app).post('/login').send({ email, password });
   cache.post('/login', 1);
 }`,
+    },
+    {
+      name: "a hand-made API client imported from the app is not a router",
+      code: `import api from './api';
+export const login = (credentials) => api.post('/auth/login', credentials);
+export const signIn = (email, password) => api.post('/auth/signin', { email, password });
+export const reset = (body) => api.post('/password/reset', JSON.stringify(body));
+export const otp = (state) => api.post('/otp/verify', state.otpForm);`,
     },
     {
       name: "test files are skipped by default",

@@ -35,6 +35,8 @@ interface Site {
   readonly sameSiteNone: boolean;
   readonly defaults: CookieDefaults;
   readonly client: boolean;
+  /** A raw `Set-Cookie` string: flags are attributes (`HttpOnly`, `Secure`), not options. */
+  readonly raw: boolean;
   /** The expressions that give the cookie its name and value, to follow into a helper's callers. */
   readonly nameNodes: readonly Node[];
   readonly valueNodes: readonly Node[];
@@ -45,6 +47,8 @@ interface Site {
 const SCOPE_RANK: Record<CookieScope, number> = { auth: 0, unresolved: 1, all: 2 };
 const KIND_RANK: Record<Kind, number> = { auth: 0, unresolved: 1, other: 2 };
 const SECURE_PREFIX = /^__(secure|host)-/i;
+/** Raw `Set-Cookie` strings: a flag is there or it is not. */
+const STRING_DEFAULTS: CookieDefaults = { httpOnly: 'unset', secure: 'unset' };
 const SESSIONISH = new Set(['session', 'sess', 'sid', 'jwt', 'auth', 'token']);
 
 /** Is the flag missing once the library's default applies? */
@@ -246,7 +250,7 @@ export default createRule<Options, MessageId>({
       const httpOnly = missing(site.httpOnly, site.defaults.httpOnly);
       const secure = missing(site.secure, site.defaults.secure);
       if (!httpOnly && !secure) return;
-      const strings = site.defaults === STRING_DEFAULTS;
+      const strings = site.raw;
       const flags = [...(httpOnly ? ['httpOnly'] : []), ...(secure ? ['secure'] : [])];
       const edit = site.edit;
       context.report({
@@ -319,7 +323,7 @@ export default createRule<Options, MessageId>({
       return getProperty(file, options, key);
     }
 
-    function setterSite(setter: CookieSetter, call: TSESTree.CallExpression, report: Node, client: boolean): Site | null {
+    function setterSite(setter: CookieSetter, call: TSESTree.CallExpression, report: Node, client: boolean): Site {
       let nameNode: Node | null;
       let valueNode: Node | null;
       let options: Node | 'absent' | 'unknown';
@@ -372,6 +376,7 @@ export default createRule<Options, MessageId>({
         sameSiteNone: isSameSiteNone(file, lookupIn(options, 'sameSite')),
         defaults: setter.defaults,
         client: client || !!setter.client,
+        raw: false,
         edit: canEdit && !client && !setter.client ? edit : null,
       };
     }
@@ -396,6 +401,7 @@ export default createRule<Options, MessageId>({
         sameSiteNone: parsed.attributes.get('samesite')?.toLowerCase() === 'none',
         defaults: STRING_DEFAULTS,
         client,
+        raw: !client,
         edit,
       };
     }
@@ -454,8 +460,7 @@ export default createRule<Options, MessageId>({
       if (produced.type === T.CallExpression) {
         const setter = setterOf(produced);
         if (setter) {
-          const site = setterSite(setter, produced, node.left, true);
-          if (site) report({ ...site, label: DOCUMENT_COOKIE.label, fix: DOCUMENT_COOKIE.fix });
+          report({ ...setterSite(setter, produced, node.left, true), label: DOCUMENT_COOKIE.label, fix: DOCUMENT_COOKIE.fix });
           return;
         }
       }
@@ -515,6 +520,7 @@ export default createRule<Options, MessageId>({
         sameSiteNone: isSameSiteNone(file, flags('sameSite')),
         defaults: m.defaults,
         client: false,
+        raw: false,
         edit: m.cookie.length > 1 ? null : edit,
       });
     }
@@ -524,8 +530,7 @@ export default createRule<Options, MessageId>({
         const setter = setterOf(call);
         if (setter) {
           if (writesDocumentCookie(call)) return;
-          const site = setterSite(setter, call, call.callee, false);
-          if (site) report(site);
+          report(setterSite(setter, call, call.callee, false));
           return;
         }
         if (checkHeaderCall(call)) return;
@@ -544,6 +549,3 @@ export default createRule<Options, MessageId>({
     };
   },
 });
-
-/** Raw `Set-Cookie` strings: a flag is there or it is not. */
-const STRING_DEFAULTS: CookieDefaults = { httpOnly: 'unset', secure: 'unset' };

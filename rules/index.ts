@@ -11,6 +11,9 @@ import noClientTokenStorage from './no-client-token-storage.js';
 import secureJwt from './secure-jwt.js';
 import sessionRegenerateOnLogin from './session-regenerate-on-login.js';
 import loginRateLimit from './login-rate-limit.js';
+import noInsecureTokenRandomness from './no-insecure-token-randomness.js';
+import timingSafeCompare from './timing-safe-compare.js';
+import noCredentialLogging from './no-credential-logging.js';
 
 export const rules = {
   'no-hardcoded-secret': noHardcodedSecret,
@@ -21,4 +24,7 @@ export const rules = {
   'secure-jwt': secureJwt,
   'session-regenerate-on-login': sessionRegenerateOnLogin,
   'login-rate-limit': loginRateLimit,
+  'no-insecure-token-randomness': noInsecureTokenRandomness,
+  'timing-safe-compare': timingSafeCompare,
+  'no-credential-logging': noCredentialLogging,
 };

@@ -132,6 +132,14 @@ const CREDENTIAL_DESCRIPTOR_WORDS = new Set([
   'service', 'manager', 'provider', 'strategy', 'error', 'message', 'msg', 'sent', 'used', 'revoked', 'issued',
   'created', 'updated', 'changed', 'hint', 'placeholder', 'input', 'strength', 'visible', 'shown', 'show', 'hidden',
   'fake', 'mock', 'dummy', 'sample', 'example', 'stub', 'demo', 'test',
+  // lexer / parser tokens and pagination cursors: `firstToken`, `tokenBefore`, `nextToken`, `closingParenToken`
+  'first', 'last', 'next', 'prev', 'previous', 'opening', 'closing', 'before', 'after', 'penultimate', 'following',
+  'preceding', 'paren', 'comma', 'semi', 'semicolon', 'brace', 'bracket', 'punctuator', 'keyword', 'operator', 'lexer',
+  'parser', 'eof', 'whitespace', 'comment', 'comments', 'jsx', 'page', 'cursor', 'continuation',
+  // `passNumber`, `passCount`, `passThrough`: a pass of an algorithm, not a password
+  'number', 'num', 'index', 'idx', 'phase', 'step', 'through', 'mode',
+  // type signatures: `callSignature`, `MethodSignature`, `indexSignature`
+  'call', 'construct', 'method', 'function', 'property', 'overload', 'declaration',
 ]);
 
 const ONE_TIME_CODE_QUALIFIERS = new Set([
@@ -182,6 +190,11 @@ export function isTimingSecretName(name: string): boolean {
   const w = words(name);
   if (w.length === 0) return false;
   if (w.some((x) => CREDENTIAL_DESCRIPTOR_WORDS.has(x) || x === 'algorithm' || x === 'alg')) return false;
+  // a bare digest is usually a content hash (ETag, cache key); an HMAC digest says so
+  if (w.includes('digest') && !w.some((x) => ['hmac', 'signature', 'sig', 'mac', 'token', 'secret', 'key'].includes(x))) return false;
   if (isPasswordName(name) || w.some((x) => PASSWORD_WORDS.has(x) && !w.includes('token') && !w.includes('code'))) return false;
+  // an identifier of a token (`tokenId`, `keyId`) is not the secret, a session id is
+  const last = w[w.length - 1]!;
+  if ((last === 'id' || last === 'ids') && !w.includes('session')) return false;
   return isSecretCompareName(name) || isOneTimeCodeName(name);
 }

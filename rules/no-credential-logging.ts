@@ -1,0 +1,259 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule.js';
+import { getFile, type FileFacts } from '../src/core/file.js';
+import { calleeName, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast.js';
+import { resolveRef, type ModuleRef } from '../src/core/modules.js';
+import { describedBy, inAuthRoute, producedName, wholeRequestPart } from '../src/core/flow.js';
+import { userInputOf } from '../src/core/requests.js';
+import { isCredentialName, words } from '../src/core/names.js';
+import { CONSOLE_METHODS, CONSOLE_REDACT, GENERIC_REDACT, LOCAL_LOGGER_WORDS, LOG_LEVELS, LOGGERS, type LoggerModel } from '../src/models/loggers.js';
+
+export type MessageId = 'credentialLogged';
+export type Options = [{ checkTestFiles?: boolean }];
+
+interface LogCall {
+  readonly callee: string;
+  readonly redact: string;
+}
+
+const LEVELS = new Set(LOG_LEVELS);
+const CONSOLE = new Set(CONSOLE_METHODS);
+/** Calls whose result shows their argument as it is. */
+const SHOWING_CALLS = new Set(['stringify', 'String', 'inspect', 'format', 'toString', 'toJSON', 'trim', 'concat']);
+/** Words of a helper that keeps a credential out of its result. */
+const REDACTING_WORDS = new Set([
+  'redact', 'redacted', 'mask', 'masked', 'sanitize', 'sanitise', 'sanitized', 'scrub', 'censor', 'obfuscate', 'omit',
+  'anonymize', 'anonymise', 'truncate', 'hash', 'fingerprint', 'pick', 'safe', 'strip', 'hide', 'filter', 'without',
+]);
+const MAX_DEPTH = 4;
+
+function matchesModule(model: LoggerModel, module: string): boolean {
+  return typeof model.module === 'string' ? model.module === module : model.module.includes(module);
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+/** Drop trailing `.child(…)` steps: `logger.child({ …}).info` is still `logger`. */
+function withoutChildren(path: readonly string[]): readonly string[] {
+  let p = path;
+  while (p.length >= 2 && p[p.length - 1] === '()' && p[p.length - 2] === 'child') p = p.slice(0, -2);
+  return p;
+}
+
+function isLocalModule(module: string): boolean {
+  return /^(\.|\/|~\/|@\/|#)/.test(module);
+}
+
+/** A known library's log call, from the callee's module path. */
+function libraryLogCall(ref: ModuleRef): LoggerModel | null {
+  for (const model of LOGGERS) {
+    if (!matchesModule(model, ref.module)) continue;
+    if (model.functions?.some((f) => samePath(f, ref.path))) return model;
+    const level = ref.path[ref.path.length - 1];
+    if (!level || !(model.levels ?? LOG_LEVELS).includes(level)) continue;
+    const instance = withoutChildren(ref.path.slice(0, -1));
+    if (model.instances.some((i) => samePath(i, instance))) return model;
+  }
+  return null;
+}
+
+/** `require('./logger').info`, `import { log } from '../lib/logging'; log.warn(…)`: the app's own logger module. */
+function isLocalLoggerCall(ref: ModuleRef): boolean {
+  if (!isLocalModule(ref.module)) return false;
+  const level = ref.path[ref.path.length - 1];
+  if (!level || !LEVELS.has(level) || ref.path.length < 1) return false;
+  const named = [ref.module, ...withoutChildren(ref.path.slice(0, -1))];
+  return named.some((n) => words(n).some((w) => LOCAL_LOGGER_WORDS.includes(w)));
+}
+
+/** A receiver named like a logger: `logger`, `log`, `this.logger`, `request.log`, `app.log`, `authLogger`. */
+function isLoggerNamed(node: TSESTree.Node): boolean {
+  let n = unwrap(node);
+  // logger.child({ … }).info(…)
+  while (n.type === T.CallExpression && calleeName(n) === 'child' && unwrap(n.callee).type === T.MemberExpression) {
+    n = unwrap((unwrap(n.callee) as TSESTree.MemberExpression).object);
+  }
+  const name = nameOf(n);
+  if (!name) return false;
+  const w = words(name);
+  const last = w[w.length - 1];
+  return last === 'logger' || last === 'log' || last === 'log4js';
+}
+
+function logCallOf(file: FileFacts, call: TSESTree.CallExpression, text: (n: TSESTree.Node) => string): LogCall | null {
+  const callee = unwrap(call.callee);
+  const shown = text(call.callee).length > 40 ? (calleeName(call) ?? 'log') : text(call.callee);
+  if (callee.type === T.MemberExpression) {
+    const obj = unwrap(callee.object);
+    const method = staticKey(callee);
+    if (obj.type === T.Identifier && obj.name === 'console' && method && CONSOLE.has(method) && file.isGlobal(obj)) {
+      return { callee: shown, redact: CONSOLE_REDACT };
+    }
+  }
+  const ref = resolveRef(file, call.callee);
+  if (ref) {
+    const model = libraryLogCall(ref);
+    if (model) return { callee: shown, redact: model.redact };
+    if (isLocalLoggerCall(ref)) return { callee: shown, redact: GENERIC_REDACT };
+  }
+  if (callee.type === T.MemberExpression && LEVELS.has(staticKey(callee) ?? '') && isLoggerNamed(callee.object)) {
+    return { callee: shown, redact: GENERIC_REDACT };
+  }
+  return null;
+}
+
+/** Does a property value show what it holds (a variable, member, template, `String(x)`), rather than a constant, flag or redaction? */
+function carries(raw: TSESTree.Node): boolean {
+  const value = unwrap(raw);
+  switch (value.type) {
+    case T.Identifier:
+      return value.name !== 'undefined';
+    case T.MemberExpression:
+      return !/^(length|size|byteLength)$/.test(staticKey(value) ?? '');
+    case T.TemplateLiteral:
+      return value.expressions.length > 0;
+    case T.CallExpression: {
+      const name = calleeName(value);
+      return !isRedacting(name) && SHOWING_CALLS.has(name ?? '');
+    }
+    default:
+      return false;
+  }
+}
+
+/** A call that keeps credentials out of its result: `redact(x)`, `mask(token)`, `token.slice(0, 6)`, `sanitize(req.body)`. */
+function isRedacting(name: string | null): boolean {
+  if (!name) return false;
+  if (name === 'slice' || name === 'substring' || name === 'substr' || name === 'replace' || name === 'replaceAll') return true;
+  return words(name).some((w) => REDACTING_WORDS.has(w));
+}
+
+export default createRule<Options, MessageId>({
+  name: 'no-credential-logging',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow passwords, secrets, tokens, auth headers and whole login request bodies in log output',
+      category: 'credential-logging',
+      recommended: 'recommended',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkTestFiles: {
+            type: 'boolean',
+            description: 'Also report in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`), which are skipped by default.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ checkTestFiles: false }],
+    messages: {
+      credentialLogged:
+        '`{{callee}}` writes {{what}} to the log: log files and log services are read by far more people and systems than the credential store, and anyone who reads them can replay the credential and sign in as the user. Log identifiers (a user id, the fact of a login), never credentials; {{redact}}.',
+    },
+  },
+  defaultOptions: [{ checkTestFiles: false }],
+  create(context, [options]) {
+    const file = getFile(context);
+    if (file.isTest && !options.checkTestFiles) return {};
+    const text = (n: TSESTree.Node): string => context.sourceCode.getText(n);
+    const quote = (n: TSESTree.Node): string => {
+      const t = text(n).replace(/\s+/g, ' ');
+      return `\`${t.length > 40 ? `${t.slice(0, 37)}…` : t}\``;
+    };
+
+    /** The whole request body / headers in an auth route (or a body that carries a password). */
+    function wholeRequest(node: TSESTree.Node): string | null {
+      const input = userInputOf(file, node);
+      let part: string | null = null;
+      if (input && input.path.length === 0 && ['body', 'form', 'credentials', 'headers', 'cookies'].includes(input.source)) part = input.source;
+      part ??= wholeRequestPart(file, node);
+      if (!part) return null;
+      if (part === 'cookies') return `the request cookies (${quote(node)})`;
+      if (part === 'credentials') return `the login credentials (${quote(node)})`;
+      if (!inAuthRoute(file, node)) return null;
+      return part === 'headers' ? `the request headers with the Authorization and Cookie headers (${quote(node)})` : `the whole request body of an auth route, password included (${quote(node)})`;
+    }
+
+    /** Does this value (a log argument or a part of one) carry a credential? Describe it, or null. */
+    function credentialIn(raw: TSESTree.Node, depth: number): string[] {
+      if (depth > MAX_DEPTH) return [];
+      const node = unwrap(raw);
+      switch (node.type) {
+        case T.Identifier:
+        case T.MemberExpression: {
+          if (node.type === T.MemberExpression && /^(length|size|byteLength)$/.test(staticKey(node) ?? '')) return [];
+          const whole = wholeRequest(node);
+          if (whole) return [whole];
+          const names = describedBy(file, node);
+          const own = nameOf(node);
+          if (own && isCredentialName(own)) return [quote(node)];
+          const origin = names.find((n) => n !== own && isCredentialName(n));
+          return origin ? [`${quote(node)} (a \`${origin}\` value)`] : [];
+        }
+        case T.TemplateLiteral:
+          return node.expressions.flatMap((e) => credentialIn(e, depth + 1));
+        case T.BinaryExpression:
+          return node.operator === '+' ? [...credentialIn(node.left, depth + 1), ...credentialIn(node.right, depth + 1)] : [];
+        case T.LogicalExpression:
+          return node.operator === '&&' ? credentialIn(node.right, depth + 1) : [...credentialIn(node.left, depth + 1), ...credentialIn(node.right, depth + 1)];
+        case T.ConditionalExpression:
+          return [...credentialIn(node.consequent, depth + 1), ...credentialIn(node.alternate, depth + 1)];
+        case T.AwaitExpression:
+          return credentialIn(node.argument, depth + 1);
+        case T.ArrayExpression:
+          return node.elements.flatMap((e) => (e ? credentialIn(e.type === T.SpreadElement ? e.argument : e, depth + 1) : []));
+        case T.ObjectExpression: {
+          // `{ ...req.body, password: undefined }`: the spread is redacted by the overrides after it
+          const redactsSpread = node.properties.some((p) => p.type === T.Property && isCredentialName(staticKey(p) ?? '') && !carries(p.value));
+          return node.properties.flatMap((p) => {
+            if (p.type === T.SpreadElement) return redactsSpread ? [] : credentialIn(p.argument, depth + 1);
+            if (p.type !== T.Property || p.kind !== 'init') return [];
+            const inner = credentialIn(p.value, depth + 1);
+            if (inner.length) return inner;
+            const key = staticKey(p);
+            return key && carries(p.value) && isCredentialName(key) ? [`the \`${key}\` field`] : [];
+          });
+        }
+        case T.CallExpression: {
+          const name = calleeName(node);
+          if (isRedacting(name)) return [];
+          const callee = unwrap(node.callee);
+          // JSON.stringify(req.body), String(token), util.inspect(x), token.toString()
+          if (name && SHOWING_CALLS.has(name)) {
+            if (callee.type === T.MemberExpression && (name === 'toString' || name === 'toJSON' || name === 'trim' || name === 'concat')) return credentialIn(callee.object, depth + 1);
+            return node.arguments.flatMap((a) => (a.type === T.SpreadElement ? [] : credentialIn(a, depth + 1)));
+          }
+          // req.get('authorization'), c.req.header('Cookie'), headers.get('x-api-key')
+          if (name && /^(get|header|getHeader)$/.test(name)) {
+            const header = stringOf(node.arguments[0] ?? null);
+            if (header && isCredentialName(header)) return [`the \`${header}\` header`];
+            return [];
+          }
+          const made = name ? producedName(name) : null;
+          return made && isCredentialName(made) ? [`${quote(node)}`] : [];
+        }
+        default:
+          return [];
+      }
+    }
+
+    return {
+      CallExpression(node) {
+        if (node.arguments.length === 0) return;
+        const log = logCallOf(file, node, text);
+        if (!log) return;
+        const found = [...new Set(node.arguments.flatMap((a) => credentialIn(a.type === T.SpreadElement ? a.argument : a, 0)))];
+        if (found.length === 0) return;
+        const what = found.length === 1 ? found[0]! : `${found.slice(0, -1).join(', ')} and ${found[found.length - 1]}`;
+        context.report({ node, messageId: 'credentialLogged', data: { callee: log.callee, what, redact: log.redact } });
+      },
+    };
+  },
+});

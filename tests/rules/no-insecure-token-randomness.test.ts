@@ -1,0 +1,195 @@
+import rule from '../../rules/no-insecure-token-randomness.js';
+import { ruleTester } from '../rule-tester.js';
+
+ruleTester.run('no-insecure-token-randomness', rule, {
+  assertionOptions: { requireData: true, requireLocation: true },
+  valid: [
+    { name: "empty file", code: `` },
+    { name: "odd syntax: optional chaining, computed keys, decorators, JSX, cycles", filename: 'file.tsx', code: `const a = b; const b = a;
+const o = { [k]: Math.random(), ...rest, get token() { return 1; } };
+const el = <div key={Math.random()} style={{ opacity: Math.random() }} />;
+@Component() class X { @Input() token = x?.y!; }
+Math?.random();` },
+    { name: "jitter, sampling, shuffles and colours", code: `function backoff(attempt) {
+  return 100 * 2 ** attempt + Math.floor(Math.random() * 100);
+}
+const jitter = Math.random() * 250;
+setTimeout(retry, 1000 + jitter);
+const sampled = events.filter(() => Math.random() < 0.1);
+function shuffle(items) {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+const hue = Math.floor(Math.random() * 360);
+const color = \`hsl(\${hue}, 70%, 50%)\`;
+const winner = players[Math.floor(Math.random() * players.length)];` },
+    { name: "ids for UI keys and request tracing are not credentials", code: `const id = Math.random().toString(36).slice(2);
+const requestId = Math.random().toString(36).substring(2, 10);
+function uid() { return Math.random().toString(36).slice(2); }
+const key = uid();
+todos.push({ id: uid(), title });` },
+    { name: "token-named values that are not random, and crypto-made tokens", code: `const crypto = require('crypto');
+const resetToken = crypto.randomBytes(32).toString('hex');
+const sessionId = crypto.randomUUID();
+const otp = crypto.randomInt(100000, 1000000).toString();
+const tokenTtl = Math.floor(Math.random() * 60) + 600;
+const tokenExpiresAt = Date.now() + Math.random() * 1000;` },
+    { name: "test data in a test file", filename: 'src/__tests__/auth.test.ts', code: `const token = Math.random().toString(36).slice(2);` },
+    { name: "fake tokens for fixtures", code: `const fakeToken = Math.random().toString(36);
+const mockApiKey = 'k' + Math.random();` },
+    { name: "a non-auth cookie and a comparison with Math.random", code: `res.cookie('theme', Math.random() > 0.5 ? 'dark' : 'light');
+res.cookie('ab_variant', String(Math.floor(Math.random() * 2)));
+if (Math.random() < 0.01) logger.debug('sampled');` },
+    { name: "a shadowed Math", code: `const Math = { random: () => 4 };
+const token = Math.random().toString(36);` },
+    { name: "SQL write of a non-credential column", code: `db.query('UPDATE users SET avatar_seed = $1, reset_token = $2 WHERE id = $3', [Math.random(), token, id]);` },
+  ],
+  invalid: [
+    {
+      name: "a reset token built with toString(36) in a named generator",
+      code: `const crypto = require('crypto');
+function generateResetToken() {
+  return Math.random().toString(36).substring(2) + Date.now().toString(36);
+}`,
+      errors: [
+        { messageId: 'insecure', line: 3, column: 10, endLine: 3, endColumn: 23, data: {"target":"the value of `generateResetToken()`","kind":"tokens"}, suggestions: [{ messageId: 'useRandomBytes', output: `const crypto = require('crypto');
+function generateResetToken() {
+  return crypto.randomBytes(16).toString('hex') + Date.now().toString(36);
+}` }] },
+      ],
+    },
+    {
+      name: "an API key accumulated with += in a loop",
+      code: `function generateApiKey() {
+  let key = '';
+  for (let i = 0; i < 32; i++) {
+    key += Math.floor(Math.random() * 16).toString(16);
+  }
+  return key;
+}`,
+      errors: [
+        { messageId: 'insecure', line: 4, column: 23, endLine: 4, endColumn: 36, data: {"target":"the value of `generateApiKey()`","kind":"tokens"} },
+      ],
+    },
+    {
+      name: "a six-digit OTP (numeric code suggestion with crypto imported)",
+      code: `import { randomInt } from 'node:crypto';
+export const generateOtp = () => Math.floor(100000 + Math.random() * 900000).toString();`,
+      errors: [
+        { messageId: 'insecure', line: 2, column: 54, endLine: 2, endColumn: 67, data: {"target":"the value of `generateOtp()`","kind":"codes"}, suggestions: [{ messageId: 'useRandomInt', output: `import { randomInt } from 'node:crypto';
+export const generateOtp = () => randomInt(100000, 1000000).toString();` }] },
+      ],
+    },
+    {
+      name: "Math.floor(Math.random() * N) + A with a namespace import",
+      code: `import * as nodeCrypto from 'crypto';
+const pin = Math.floor(Math.random() * 9000) + 1000;`,
+      errors: [
+        { messageId: 'insecure', line: 2, column: 24, endLine: 2, endColumn: 37, data: {"target":"`pin`","kind":"codes"}, suggestions: [{ messageId: 'useRandomInt', output: `import * as nodeCrypto from 'crypto';
+const pin = nodeCrypto.randomInt(1000, 10000);` }] },
+      ],
+    },
+    {
+      name: "a session id without a crypto import suggests crypto.randomUUID()",
+      code: `const sessionId = Math.random().toString(36).slice(2);`,
+      errors: [
+        { messageId: 'insecure', line: 1, column: 19, endLine: 1, endColumn: 32, data: {"target":"`sessionId`","kind":"session ids"}, suggestions: [{ messageId: 'useRandomUUID', output: `const sessionId = crypto.randomUUID();` }] },
+      ],
+    },
+    {
+      name: "a helper in the same file that returns Math.random output",
+      code: `function randomString(length) {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+  let out = '';
+  for (let i = 0; i < length; i++) out += chars.charAt(Math.floor(Math.random() * chars.length));
+  return out;
+}
+user.resetToken = randomString(32);
+const label = randomString(6);`,
+      errors: [
+        { messageId: 'insecure', line: 4, column: 67, endLine: 4, endColumn: 80, data: {"target":"`resetToken`","kind":"tokens"} },
+      ],
+    },
+    {
+      name: "a charset index, an array join and Array.from",
+      code: `const ALPHABET = 'abcdef0123456789';
+const nonce = Array.from({ length: 16 }, () => ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join('');
+const parts = [];
+for (let i = 0; i < 4; i++) parts.push(Math.random().toString(36).slice(2));
+const refreshToken = parts.join('-');`,
+      errors: [
+        { messageId: 'insecure', line: 2, column: 68, endLine: 2, endColumn: 81, data: {"target":"`nonce`","kind":"values"} },
+        { messageId: 'insecure', line: 4, column: 40, endLine: 4, endColumn: 53, data: {"target":"`refreshToken`","kind":"tokens"}, suggestions: [{ messageId: 'useRandomUUID', output: `const ALPHABET = 'abcdef0123456789';
+const nonce = Array.from({ length: 16 }, () => ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join('');
+const parts = [];
+for (let i = 0; i < 4; i++) parts.push(crypto.randomUUID());
+const refreshToken = parts.join('-');` }] },
+      ],
+    },
+    {
+      name: "a cookie value, a response field and a DB write",
+      code: `const { v4 } = require('uuid');
+app.post('/login', async (req, res) => {
+  const sid = Math.random().toString(36).slice(2);
+  res.cookie('session', sid, { httpOnly: true, secure: true });
+  await db.query('INSERT INTO sessions (user_id, session_id) VALUES (?, ?)', [user.id, Math.random().toString(36)]);
+  res.json({ apiKey: 'ak_' + Math.random().toString(36).slice(2) });
+});`,
+      errors: [
+        { messageId: 'insecure', line: 3, column: 15, endLine: 3, endColumn: 28, data: {"target":"`sid`","kind":"session ids"}, suggestions: [{ messageId: 'useRandomUUID', output: `const { v4 } = require('uuid');
+app.post('/login', async (req, res) => {
+  const sid = crypto.randomUUID();
+  res.cookie('session', sid, { httpOnly: true, secure: true });
+  await db.query('INSERT INTO sessions (user_id, session_id) VALUES (?, ?)', [user.id, Math.random().toString(36)]);
+  res.json({ apiKey: 'ak_' + Math.random().toString(36).slice(2) });
+});` }] },
+        { messageId: 'insecure', line: 5, column: 88, endLine: 5, endColumn: 101, data: {"target":"the `session_id` column","kind":"session ids"}, suggestions: [{ messageId: 'useRandomUUID', output: `const { v4 } = require('uuid');
+app.post('/login', async (req, res) => {
+  const sid = Math.random().toString(36).slice(2);
+  res.cookie('session', sid, { httpOnly: true, secure: true });
+  await db.query('INSERT INTO sessions (user_id, session_id) VALUES (?, ?)', [user.id, crypto.randomUUID()]);
+  res.json({ apiKey: 'ak_' + Math.random().toString(36).slice(2) });
+});` }] },
+        { messageId: 'insecure', line: 6, column: 30, endLine: 6, endColumn: 43, data: {"target":"`apiKey`","kind":"tokens"}, suggestions: [{ messageId: 'useRandomUUID', output: `const { v4 } = require('uuid');
+app.post('/login', async (req, res) => {
+  const sid = Math.random().toString(36).slice(2);
+  res.cookie('session', sid, { httpOnly: true, secure: true });
+  await db.query('INSERT INTO sessions (user_id, session_id) VALUES (?, ?)', [user.id, Math.random().toString(36)]);
+  res.json({ apiKey: 'ak_' + crypto.randomUUID() });
+});` }] },
+      ],
+    },
+    {
+      name: "a password, a salt and a verification code through String and padStart",
+      filename: 'file.ts',
+      code: `const tempPassword = Math.random().toString(36).slice(-10);
+const salt = Math.random().toString();
+function makeCode() { return String(Math.floor(Math.random() * 1e6)).padStart(6, '0'); }
+const verificationCode = makeCode();
+class Mailer { token = Math.random(); }`,
+      errors: [
+        { messageId: 'insecure', line: 1, column: 22, endLine: 1, endColumn: 35, data: {"target":"`tempPassword`","kind":"values"}, suggestions: [{ messageId: 'useRandomUUID', output: `const tempPassword = crypto.randomUUID();
+const salt = Math.random().toString();
+function makeCode() { return String(Math.floor(Math.random() * 1e6)).padStart(6, '0'); }
+const verificationCode = makeCode();
+class Mailer { token = Math.random(); }` }] },
+        { messageId: 'insecure', line: 2, column: 14, endLine: 2, endColumn: 27, data: {"target":"`salt`","kind":"values"} },
+        { messageId: 'insecure', line: 3, column: 48, endLine: 3, endColumn: 61, data: {"target":"`verificationCode`","kind":"codes"} },
+        { messageId: 'insecure', line: 5, column: 24, endLine: 5, endColumn: 37, data: {"target":"`token`","kind":"tokens"} },
+      ],
+    },
+    {
+      name: "test files with checkTestFiles",
+      filename: 'src/__tests__/auth.test.ts',
+      options: [{"checkTestFiles":true}],
+      code: `const token = Math.random().toString(36).slice(2);`,
+      errors: [
+        { messageId: 'insecure', line: 1, column: 15, endLine: 1, endColumn: 28, data: {"target":"`token`","kind":"tokens"}, suggestions: [{ messageId: 'useRandomUUID', output: `const token = crypto.randomUUID();` }] },
+      ],
+    },
+  ],
+});

@@ -133,10 +133,39 @@ function matches(file: FileFacts, call: CallLike, match: JwtMatch, ref: ModuleRe
 // ---------------------------------------------------------------------------
 // Options and values: three-state lookups
 
+/**
+ * Is the object a binding stands for changed after its literal was written:
+ * `opts.expiresIn = ttl`, `payload.exp = …`, `Object.assign(opts, …)`, `delete opts.x`?
+ * Then its properties cannot be read off the literal.
+ */
+function isMutated(file: FileFacts, node: Node): boolean {
+  const id = unwrap(node);
+  if (id.type !== T.Identifier) return false;
+  const variable = file.variableOf(id);
+  if (!variable) return false;
+  for (const ref of variable.references) {
+    let n: Node = ref.identifier;
+    while (n.parent?.type === T.MemberExpression && n.parent.object === n) n = n.parent;
+    const parent = n.parent;
+    if (n === ref.identifier) {
+      if (parent?.type === T.CallExpression && parent.arguments[0] === n && unwrap(parent.callee).type === T.MemberExpression) {
+        const callee = unwrap(parent.callee) as TSESTree.MemberExpression;
+        const owner = unwrap(callee.object);
+        if (owner.type === T.Identifier && owner.name === 'Object' && staticKey(callee) === 'assign') return true;
+      }
+      continue;
+    }
+    if (parent?.type === T.AssignmentExpression && parent.left === n) return true;
+    if (parent?.type === T.UnaryExpression && parent.operator === 'delete') return true;
+  }
+  return false;
+}
+
 function optionsRoot(file: FileFacts, call: CallLike, at: OptionsAt | null): OptionsRoot {
   if (!at) return ABSENT_ROOT;
   const arg = argumentAt(call, at.arg);
   if (!arg) return call.arguments.slice(0, at.arg + 1).some((a) => a.type === T.SpreadElement) ? UNKNOWN_ROOT : ABSENT_ROOT;
+  if (isMutated(file, arg)) return UNKNOWN_ROOT;
   const target = dereference(file, arg);
   if (!at.prefix?.length) {
     if (target.type === T.ArrowFunctionExpression || target.type === T.FunctionExpression) return ABSENT_ROOT; // the callback slot
@@ -202,6 +231,7 @@ function payloadExpiry(file: FileFacts, call: CallLike, index: number | null): L
   if (index === null) return 'absent';
   const arg = argumentAt(call, index);
   if (!arg) return call.arguments.some((a) => a.type === T.SpreadElement) ? 'unknown' : 'absent';
+  if (isMutated(file, arg)) return 'unknown';
   return getPropertyPath(file, arg, ['exp']).kind;
 }
 

@@ -30,6 +30,17 @@ jwt.sign({ sub: user.id }, secret, { expiresIn: '15m' });` },
     { name: 'refresh-token flow with exp in the payload through a binding', code: `import jwt from 'jsonwebtoken';
 const payload = { sub: user.id, type: 'refresh', exp: Math.floor(Date.now() / 1000) + 7 * 86400 };
 export const refresh = jwt.sign(payload, process.env.REFRESH_SECRET!);` },
+    { name: 'payload and options completed after their literal', code: `const jwt = require('jsonwebtoken');
+function issueRefresh(user, ttl) {
+  const payload = { sub: user.id, kind: 'refresh' };
+  payload.exp = Math.floor(Date.now() / 1000) + ttl;
+  return jwt.sign(payload, process.env.REFRESH_SECRET);
+}
+function issueAccess(user) {
+  const options = { algorithm: 'HS256' };
+  Object.assign(options, defaults);
+  return jwt.sign({ sub: user.id }, process.env.JWT_SECRET, options);
+}` },
     { name: 'expiresIn through a spread of a known object', code: `const { sign } = require('jsonwebtoken');
 const base = { expiresIn: '1h' };
 sign({ sub }, key, { ...base, algorithm: 'HS256' });` },

@@ -9,7 +9,7 @@ import { resolveRef } from '../src/core/modules.js';
 import { arrayElements, dereference, envName, getProperty, resolveObject, resolveValue } from '../src/core/values.js';
 import { isConfirmationName, isPasswordName, words } from '../src/core/names.js';
 import { isHashed, rawPasswordOf, type RawPassword } from '../src/core/passwords.js';
-import { isRequestObject, userInputOf, userPasswordOf } from '../src/core/requests.js';
+import { isPasswordCheckFunction, isRequestObject, userInputOf } from '../src/core/requests.js';
 import { mask } from '../src/core/secrets.js';
 import {
   DATA_KEYS, FILTER_KEYS, HASH_CALL_TEXT, HASHING_HOOK, isUserTableName, NOT_STORE_NAMES, NOT_STORES, PREPARED_RUN,
@@ -199,6 +199,16 @@ export default createRule<Options, MessageId>({
     const passwordTables = new Set<unknown>();
     const stringTables: { variable: unknown; init: Node; name: string }[] = [];
 
+    /** A literal inside a literal user table (`const USERS = [{ password: 'x' }]`): the table report covers its writes. */
+    function insideLiteralTable(raw: RawPassword): boolean {
+      if (raw.kind !== 'literal') return false;
+      for (let n: Node | undefined = raw.node.parent; n; n = n.parent) {
+        if (n.type === T.VariableDeclarator) return n.id.type === T.Identifier && isUserTableName(words(n.id.name));
+        if (n.type !== T.Property && n.type !== T.ObjectExpression && n.type !== T.ArrayExpression && n.type !== T.TSAsExpression && n.type !== T.TSSatisfiesExpression) return false;
+      }
+      return false;
+    }
+
     function report(node: Node, messageId: MessageId, data: Record<string, string>): void {
       if (reported.has(node)) return;
       reported.add(node);
@@ -272,13 +282,31 @@ export default createRule<Options, MessageId>({
       if (memo(file, 'plaintext-password:hook', () => textHashesOnSave(sourceCode.text))) return true;
       const root = chainRoot(receiver);
       const ref = root.type === T.Identifier ? resolveRef(file, root) : null;
-      if (!ref || !ref.module.startsWith('.')) return false;
-      const dir = path.dirname(file.filename);
-      const base = path.resolve(dir, ref.module);
+      if (ref) return ref.module.startsWith('.') && moduleHashesOnSave(ref.module);
+      // The model is not traceable (a `this.x` repository, an untyped parameter): trust any imported model that hashes.
+      return relativeImports().some((module) => moduleHashesOnSave(module));
+    }
+
+    /** The relative modules this file imports or requires (first 12), where its models live. */
+    function relativeImports(): string[] {
+      return memo(file, 'plaintext-password:relative-imports', () => {
+        const out: string[] = [];
+        for (const stmt of sourceCode.ast.body) {
+          if (stmt.type === T.ImportDeclaration && String(stmt.source.value).startsWith('.')) out.push(String(stmt.source.value));
+        }
+        for (const m of sourceCode.text.matchAll(/\brequire\(\s*['"](\.[^'"]+)['"]\s*\)/g)) out.push(m[1]!);
+        return out.slice(0, 12);
+      });
+    }
+
+    /** Does the relative module (resolved like Node/TypeScript would) show a hashing hook? */
+    function moduleHashesOnSave(module: string): boolean {
+      const base = path.resolve(path.dirname(file.filename), module);
       return memo(file, `plaintext-password:hook:${base}`, () => {
-        for (const candidate of [base, `${base}.ts`, `${base}.js`, `${base}.mjs`, `${base}.cjs`, `${base}.mts`, `${base}.cts`, path.join(base, 'index.ts'), path.join(base, 'index.js')]) {
+        const stem = base.replace(/\.[cm]?js$/, '');
+        for (const candidate of [base, `${stem}.ts`, `${stem}.js`, `${stem}.mjs`, `${stem}.cjs`, `${stem}.mts`, `${stem}.cts`, path.join(base, 'index.ts'), path.join(base, 'index.js')]) {
           try {
-            if (existsSync(candidate) && !candidate.endsWith(path.sep) && /\.[cm]?[jt]s$/.test(candidate)) return textHashesOnSave(readFileSync(candidate, 'utf8'));
+            if (/\.[cm]?[jt]s$/.test(candidate) && existsSync(candidate)) return textHashesOnSave(readFileSync(candidate, 'utf8'));
           } catch {
             return false;
           }
@@ -320,7 +348,10 @@ export default createRule<Options, MessageId>({
           const target = dereference(file, node);
           if (target !== node) return storedPassword(target, depth + 1);
           const w = words(node.name);
-          return isPasswordName(node.name) && w.some((x) => STORED_WORDS.has(x));
+          if (isPasswordName(node.name) && w.some((x) => STORED_WORDS.has(x))) return true;
+          // comparePassword(fromDB, fromUser) { return fromDB === fromUser }
+          const def = file.variableOf(node)?.defs[0];
+          return def?.type === 'Parameter' && w.some((x) => STORED_WORDS.has(x)) && isPasswordCheckFunction(def.node as TSESTree.FunctionLike);
         }
         case T.AwaitExpression:
           return storedPassword(node.argument, depth + 1);
@@ -466,7 +497,7 @@ export default createRule<Options, MessageId>({
       }
       for (const { arg, role } of model.args) {
         const raw = rawProperty(args[arg], role);
-        if (!raw) continue;
+        if (!raw || insideLiteralTable(raw)) continue;
         if (role === 'data' && modelHashesOnSave(callee.object)) return;
         report(call, role === 'filter' ? 'query' : 'write', data(familyOf(call, model, args), { input: describe(raw.node) }));
         return;
@@ -608,6 +639,11 @@ export default createRule<Options, MessageId>({
       const target = unwrap(dereference(file, id));
       if (target.type === T.NewExpression) return target.callee;
       if (target.type === T.AwaitExpression || target.type === T.CallExpression) return chainRoot(target);
+      // User.findById(id, (err, user) => { … }), User.findOne(q).then((user) => { … })
+      const def = file.variableOf(id)?.defs[0];
+      const fn = def?.type === 'Parameter' ? def.node : null;
+      const call = fn?.parent;
+      if (call?.type === T.CallExpression && call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return chainRoot(call.callee);
       return id;
     }
 

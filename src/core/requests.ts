@@ -257,6 +257,11 @@ function parameter(file: FileFacts, name: TSESTree.Identifier, depth: number, se
   return null;
 }
 
+/** A function whose name says it checks a password (`comparePassword`, `checkPassword`, `UserSchema.methods.validPassword`). */
+export function isPasswordCheckFunction(fn: TSESTree.FunctionLike): boolean {
+  return isPasswordCheckName(functionName(fn));
+}
+
 /** `comparePassword`, `checkPassword`, `isValidPassword`, `verifyPassword`, `passwordMatches`. */
 function isPasswordCheckName(name: string | null): boolean {
   if (!name) return false;
@@ -267,7 +272,9 @@ function isPasswordCheckName(name: string | null): boolean {
 /** Parameters of a password check that hold the record or the hash, not the attempt. */
 function isRecordName(name: string): boolean {
   const w = words(name);
-  return w.some((x) => ['user', 'account', 'record', 'row', 'member', 'stored', 'hash', 'hashed', 'salt', 'digest', 'encrypted', 'expected', 'cb', 'callback', 'done', 'next'].includes(x));
+  if (w.some((x) => ['input', 'given', 'provided', 'typed', 'attempt', 'candidate', 'entered', 'plain', 'raw', 'supplied'].includes(x))) return false;
+  if (w.length === 2 && w[0] === 'from' && w[1] === 'user') return false;
+  return w.some((x) => ['user', 'account', 'record', 'row', 'member', 'stored', 'saved', 'db', 'database', 'hash', 'hashed', 'salt', 'digest', 'encrypted', 'expected', 'actual', 'real', 'correct', 'cb', 'callback', 'done', 'next'].includes(x));
 }
 
 /** The name a function goes by: declaration, variable, property, method, or `obj.methods.x = function`. */

@@ -103,6 +103,13 @@ async function register(newUser) {
     { name: "a password check method that uses bcrypt", code: `userSchema.methods.comparePassword = function (candidate) {
   return bcrypt.compare(candidate, this.password);
 };` },
+    { name: "a record from a callback of a model whose module hashes in a hook", filename: "fixtures/examples/own/passwords-mongoose/routes/profile.js", code: `const User = require('../models/user');
+function change(req, res) {
+  User.findById(req.user.id, (err, user) => {
+    user.password = req.body.password;
+    user.save(() => res.sendStatus(204));
+  });
+}` },
     { name: "test files are skipped by default", filename: "test/users.test.js", code: `const users = [{ username: 'alice', password: 'wonderland' }];
 if (user.password === req.body.password) {}` },
   ],
@@ -605,6 +612,48 @@ function login(name, password) {
         {
           messageId: 'compare', line: 4, column: 36, endLine: 4, endColumn: 57,
           data: { stored: "`expected`", input: "`password`", operator: "===", store: "the user store", fix: STORES.generic.fix },
+        },
+      ],
+    },
+    {
+      name: "a compare helper taking the stored and the typed password",
+      code: `const comparePassword = (fromDB, fromUser) => {
+  return fromDB === fromUser;
+};`,
+      errors: [
+        {
+          messageId: 'compare', line: 2, column: 10, endLine: 2, endColumn: 29,
+          data: { stored: "`fromDB`", input: "`fromUser`", operator: "===", store: "the user store", fix: STORES.generic.fix },
+        },
+      ],
+    },
+    {
+      name: "a seed table inserted as is: one report, at the table",
+      code: `const USERS_TO_INSERT = [
+  { userName: 'admin', password: 'Admin_123' },
+];
+usersCol.insertMany(USERS_TO_INSERT);`,
+      errors: [
+        {
+          messageId: 'table', line: 1, column: 25, endLine: 3, endColumn: 2,
+          data: { name: "USERS_TO_INSERT", fix: STORES.memory.fix },
+        },
+      ],
+    },
+    {
+      name: "a record from a callback of a model whose module has no hook",
+      filename: "fixtures/examples/own/passwords-mongoose/routes/profile.js",
+      code: `const Admin = require('../models/admin');
+function change(req, res) {
+  Admin.findById(req.user.id, (err, user) => {
+    user.password = req.body.password;
+    user.save(() => res.sendStatus(204));
+  });
+}`,
+      errors: [
+        {
+          messageId: 'write', line: 4, column: 5, endLine: 4, endColumn: 38,
+          data: { store: "the user store", fix: STORES.generic.fix, input: "`req.body.password`" },
         },
       ],
     },

@@ -195,7 +195,7 @@ export default createRule<Options, MessageId>({
           const own = nameOf(node);
           if (own && isCredentialName(own)) return [quote(node)];
           const origin = names.find((n) => n !== own && isCredentialName(n));
-          return origin ? [`${quote(node)} (a \`${origin}\` value)`] : [];
+          return origin ? [`${quote(node)} (from \`${origin}\`)`] : [];
         }
         case T.TemplateLiteral:
           return node.expressions.flatMap((e) => credentialIn(e, depth + 1));

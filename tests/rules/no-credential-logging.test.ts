@@ -1,0 +1,167 @@
+import rule from '../../rules/no-credential-logging.js';
+import { ruleTester } from '../rule-tester.js';
+
+ruleTester.run('no-credential-logging', rule, {
+  assertionOptions: { requireData: true, requireLocation: true },
+  valid: [
+    { name: "empty file", code: `` },
+    { name: "odd syntax", filename: 'file.tsx', code: `console.log(...args, ...[item]);
+logger?.info?.({ [key]: item });
+const el = <div onClick={() => console.log(\`clicked \${item.id}\`)} />;
+console.log(a as any, b!, c satisfies unknown);
+console[method](password);` },
+    { name: "identifiers, e-mails and the fact of a login", filename: 'file.js', code: `const logger = require('../lib/logger');
+router.post('/session', loginLimiter, async (req, res) => {
+  const { email, password } = req.body;
+  logger.warn('failed login for %s', email);
+  logger.info({ accountId: account.id }, 'login succeeded');
+  console.log(\`user \${user.id} logged in\`);
+  logger.info('confirmation code sent', { phone });
+  request.log.info({ userId: user.id }, 'login succeeded');
+});` },
+    { name: "redacted values, flags and lengths", filename: 'file.js', code: `console.log('token', redact(token));
+console.log('token prefix', token.slice(0, 6));
+console.log({ hasToken: !!token, tokenLength: token.length, password: '[REDACTED]' });
+console.log({ ...req.body, password: undefined });
+logger.info(maskSecrets(req.body));
+console.log('Session secret', process.env.SESSION_SECRET ? 'set' : 'missing');
+console.log(user.resetPasswordExpires, user.tokenExpiresAt, user.passwordHash);` },
+    { name: "a request body outside auth routes", filename: 'file.js', code: `app.post('/orders', (req, res) => {
+  console.log('new order', req.body);
+  logger.info(req.headers['user-agent']);
+});` },
+    { name: "calls that are not loggers", filename: 'file.js', code: `Math.log(token);
+mailer.send(user.email, 'Reset', \`\${url}/reset/\${token}\`);
+res.json({ token });
+history.log(password);
+this.log(token);` },
+    { name: "test files are skipped", filename: 'test/auth.test.js', code: `console.log(token);` },
+  ],
+  invalid: [
+    {
+      name: "console with a whole login body, a reset token and a template",
+      filename: 'file.js',
+      code: `router.post('/login', async (req, res) => {
+  console.log('Login attempt:', req.body);
+  const token = crypto.randomBytes(32).toString('hex');
+  console.log('reset token for', user.email, token);
+  console.error(\`Bearer \${req.headers.authorization}\`);
+});`,
+      errors: [
+        { messageId: 'credentialLogged', line: 2, column: 3, endLine: 2, endColumn: 42, data: {"callee":"console.log","what":"the whole request body of an auth route, password included (`req.body`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 4, column: 3, endLine: 4, endColumn: 52, data: {"callee":"console.log","what":"`token`","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 5, column: 3, endLine: 5, endColumn: 55, data: {"callee":"console.error","what":"`req.headers.authorization`","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+      ],
+    },
+    {
+      name: "pino, a child logger and a renamed import",
+      filename: 'file.ts',
+      code: `import { pino as createLogger } from 'pino';
+const log = createLogger();
+export function signIn(dto: { email: string; password: string }) {
+  log.info({ email: dto.email, password: dto.password }, 'sign in');
+  log.child({ module: 'auth' }).debug(\`pw=\${dto.password}\`);
+}`,
+      errors: [
+        { messageId: 'credentialLogged', line: 4, column: 3, endLine: 4, endColumn: 68, data: {"callee":"log.info","what":"`dto.password`","redact":"configure the logger's redaction: `pino({ redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 5, column: 3, endLine: 5, endColumn: 60, data: {"callee":"log.child({ module: 'auth' }).debug","what":"`dto.password`","redact":"configure the logger's redaction: `pino({ redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'] })`"} },
+      ],
+    },
+    {
+      name: "winston, bunyan and debug through require",
+      filename: 'file.js',
+      code: `const { createLogger } = require('winston');
+const bunyan = require('bunyan');
+const debug = require('debug')('app:auth');
+const wlog = createLogger({});
+const blog = bunyan.createLogger({ name: 'auth' });
+function authenticate(req) {
+  wlog.info('auth header', { header: req.get('Authorization') });
+  blog.warn({ cookie: req.headers.cookie });
+  debug('api key %s', process.env.API_KEY);
+}`,
+      errors: [
+        { messageId: 'credentialLogged', line: 7, column: 3, endLine: 7, endColumn: 65, data: {"callee":"wlog.info","what":"the `Authorization` header","redact":"log identifiers only, and add a winston `format` that deletes credential fields (password, token, authorization) before `format.json()`"} },
+        { messageId: 'credentialLogged', line: 8, column: 3, endLine: 8, endColumn: 44, data: {"callee":"blog.warn","what":"`req.headers.cookie`","redact":"log identifiers only, and give bunyan `serializers` that drop credential fields (`req` → method and url only)"} },
+        { messageId: 'credentialLogged', line: 9, column: 3, endLine: 9, endColumn: 43, data: {"callee":"debug","what":"`process.env.API_KEY`","redact":"log identifiers only; `debug` output has no redaction and is often switched on in production with `DEBUG=*`"} },
+      ],
+    },
+    {
+      name: "Nest Logger and a @Body() in a login route",
+      filename: 'file.ts',
+      code: `import { Body, Controller, Logger, Post } from '@nestjs/common';
+@Controller('auth')
+export class AuthController {
+  private readonly logger = new Logger(AuthController.name);
+  @Post('login')
+  login(@Body() body: LoginDto) {
+    this.logger.log(\`login \${JSON.stringify(body)}\`);
+    this.logger.debug(\`user \${body.email}\`);
+  }
+}`,
+      errors: [
+        { messageId: 'credentialLogged', line: 7, column: 5, endLine: 7, endColumn: 53, data: {"callee":"this.logger.log","what":"the whole request body of an auth route, password included (`body`)","redact":"log identifiers only; Nest's `Logger` prints what it is given (with `nestjs-pino`, configure `pinoHttp: { redact: [...] }`)"} },
+      ],
+    },
+    {
+      name: "fastify request.log and app.log",
+      filename: 'file.js',
+      code: `const Fastify = require('fastify');
+const app = Fastify({ logger: true });
+app.post('/token', async (request, reply) => {
+  request.log.info({ body: request.body }, 'token request');
+  app.log.debug({ refreshToken: request.body.refresh_token });
+});`,
+      errors: [
+        { messageId: 'credentialLogged', line: 4, column: 3, endLine: 4, endColumn: 60, data: {"callee":"request.log.info","what":"the whole request body of an auth route, password included (`request.body`)","redact":"log identifiers only, and configure the logger's redaction (for pino: `pino({ redact: ['*.password', '*.token', 'req.headers.authorization'] })`)"} },
+        { messageId: 'credentialLogged', line: 5, column: 3, endLine: 5, endColumn: 62, data: {"callee":"app.log.debug","what":"`request.body.refresh_token`","redact":"configure the logger's redaction: `Fastify({ logger: { redact: ['req.headers.authorization', '*.password', '*.token'] } })`"} },
+      ],
+    },
+    {
+      name: "a local logger module and an OTP from a generator",
+      filename: 'file.js',
+      code: `import { logger } from '../lib/logger';
+function generateOtp() { return crypto.randomInt(100000, 1000000).toString(); }
+export async function sendLoginCode(phone) {
+  const code = generateOtp();
+  logger.info(\`OTP for \${phone}: \${code}\`);
+}`,
+      errors: [
+        { messageId: 'credentialLogged', line: 5, column: 3, endLine: 5, endColumn: 43, data: {"callee":"logger.info","what":"`code` (from `otp`)","redact":"log identifiers only, and configure the logger's redaction (for pino: `pino({ redact: ['*.password', '*.token', 'req.headers.authorization'] })`)"} },
+      ],
+    },
+    {
+      name: "koa: the body of a login route and the cookies",
+      filename: 'file.mjs',
+      code: `router.post('/login', rateLimit, async (ctx) => {
+  console.log('login request', ctx.request.body);
+  console.log(JSON.stringify({ ...ctx.request.body }));
+});`,
+      errors: [
+        { messageId: 'credentialLogged', line: 2, column: 3, endLine: 2, endColumn: 49, data: {"callee":"console.log","what":"the whole request body of an auth route, password included (`ctx.request.body`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 3, column: 3, endLine: 3, endColumn: 55, data: {"callee":"console.log","what":"the whole request body of an auth route, password included (`ctx.request.body`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+      ],
+    },
+    {
+      name: "odd syntax still reports",
+      filename: 'file.ts',
+      code: `console.log(...args, ...[token]);
+logger?.info?.({ [key]: token });
+console.log(req.cookies as any, authHeader!);`,
+      errors: [
+        { messageId: 'credentialLogged', line: 1, column: 1, endLine: 1, endColumn: 33, data: {"callee":"console.log","what":"`token`","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 2, column: 1, endLine: 2, endColumn: 33, data: {"callee":"logger?.info","what":"`token`","redact":"log identifiers only, and configure the logger's redaction (for pino: `pino({ redact: ['*.password', '*.token', 'req.headers.authorization'] })`)"} },
+        { messageId: 'credentialLogged', line: 3, column: 1, endLine: 3, endColumn: 45, data: {"callee":"console.log","what":"`req.cookies` and `authHeader`","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+      ],
+    },
+    {
+      name: "checkTestFiles",
+      filename: 'test/auth.test.js',
+      options: [{"checkTestFiles":true}],
+      code: `console.log(token);`,
+      errors: [
+        { messageId: 'credentialLogged', line: 1, column: 1, endLine: 1, endColumn: 19, data: {"callee":"console.log","what":"`token`","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,222 @@
+import rule from '../../rules/timing-safe-compare.js';
+import { ruleTester } from '../rule-tester.js';
+
+ruleTester.run('timing-safe-compare', rule, {
+  assertionOptions: { requireData: true, requireLocation: true },
+  valid: [
+    { name: "empty file", code: `` },
+    { name: "odd syntax", filename: 'file.tsx', code: `const a = b; const b = a;
+if (#value in this) {}
+class X { #value = 1; eq(o) { return #value in o && this.#value === o.value; } @Input() token = a?.b!; }
+const el = <input value={value === other ? 'a' : 'b'} />;
+if (a?.value! === (b as any) satisfies unknown) {}
+const { [key]: computed, ...rest } = obj;
+if (computed === rest) {}` },
+    { name: "enum-like literals, null/undefined/empty checks, typeof and lengths", filename: 'file.ts', code: `const TOKEN_TYPE = 'Bearer';
+enum TokenKind { Access = 'access', Refresh = 'refresh' }
+function check(token: string, payload: any, expected: string) {
+  if (tokenType === TOKEN_TYPE) return 1;
+  if (payload.kind === TokenKind.Refresh) return 2;
+  if (token === null || token === undefined || token === '') return 3;
+  if (typeof token !== 'string') return 4;
+  if (token.length !== expected.length) return 5;
+  if (scheme !== 'Bearer') return 6;
+  if (payload.typ === 'JWT') return 7;
+  if (node.type === AST_NODE_TYPES.TSMethodSignature) return 8;
+}` },
+    { name: "a plaintext password compare belongs to plaintext-password", code: `if (user.password === req.body.password) ok();
+if (pass !== user.pass) fail();
+if (user.passwordHash === sha256(req.body.password)) ok();
+if (req.body.password !== req.body.confirmPassword) fail();` },
+    { name: "identifiers, versions and expiries of tokens", code: `if (stored.userId === payload.sub) ok();
+if (payload.tokenVersion !== user.tokenVersion) fail();
+if (decoded.jti !== stored.tokenId) fail();
+if (session.tokenExpiresAt === now) fail();
+if (x.signatureAlgorithm === y.alg) fail();
+if (etagDigest === req.headers['if-none-match']) notModified();` },
+    { name: "lexer tokens", code: `const first = sourceCode.getFirstToken(node);
+const last = sourceCode.getLastToken(node);
+if (first !== last) report();
+if (tokenBefore === openingParenToken) report();` },
+    { name: "timingSafeEqual already", code: `const crypto = require('crypto');
+const a = Buffer.from(req.headers['x-api-key']);
+const b = Buffer.from(process.env.API_KEY);
+if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) deny();` },
+    { name: "environment names that are not secrets", code: `if (process.env.NODE_ENV === mode) ok();
+if (process.env.GOOGLE_CLIENT_ID === clientId) ok();
+if (process.env.PUBLIC_KEY_URL === url) ok();` },
+  ],
+  invalid: [
+    {
+      name: "an API key from a header compared with !== (helper suggestion, CommonJS)",
+      filename: 'file.js',
+      code: `const crypto = require('crypto');
+
+const API_KEY = process.env.API_KEY;
+
+function requireApiKey(req, res, next) {
+  const key = req.headers['x-api-key'];
+  if (key !== API_KEY) return res.sendStatus(403);
+  next();
+}`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 7, column: 7, endLine: 7, endColumn: 22, data: {"secret":"API_KEY","kind":"a key","operator":"!=="}, suggestions: [{ messageId: 'useSafeEqual', data: {"helper":"safeEqual"}, output: `const crypto = require('crypto');
+
+/** Constant-time string comparison: false for non-strings and different lengths. */
+function safeEqual(a, b) {
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+
+const API_KEY = process.env.API_KEY;
+
+function requireApiKey(req, res, next) {
+  const key = req.headers['x-api-key'];
+  if (!safeEqual(key, API_KEY)) return res.sendStatus(403);
+  next();
+}` }] },
+      ],
+    },
+    {
+      name: "a webhook signature in TypeScript, ESM (typed helper suggestion)",
+      filename: 'file.ts',
+      code: `import crypto from 'node:crypto';
+import type { Request } from 'express';
+
+export function verify(req: Request, body: Buffer): boolean {
+  const signature = req.get('x-hub-signature-256');
+  const expected = 'sha256=' + crypto.createHmac('sha256', process.env.WEBHOOK_SECRET!).update(body).digest('hex');
+  return signature === expected;
+}`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 7, column: 10, endLine: 7, endColumn: 32, data: {"secret":"signature","kind":"a signature","operator":"==="}, suggestions: [{ messageId: 'useSafeEqual', data: {"helper":"safeEqual"}, output: `import crypto from 'node:crypto';
+import type { Request } from 'express';
+
+/** Constant-time string comparison: false for non-strings and different lengths. */
+function safeEqual(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+
+export function verify(req: Request, body: Buffer): boolean {
+  const signature = req.get('x-hub-signature-256');
+  const expected = 'sha256=' + crypto.createHmac('sha256', process.env.WEBHOOK_SECRET!).update(body).digest('hex');
+  return safeEqual(signature, expected);
+}` }] },
+      ],
+    },
+    {
+      name: "a named import of timingSafeEqual and an existing safeEqual-like name",
+      filename: 'file.js',
+      code: `import { timingSafeEqual } from 'crypto';
+const safeEqual = (a, b) => a == b;
+export function check(req) {
+  return req.params.token == process.env.ADMIN_TOKEN;
+}`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 4, column: 10, endLine: 4, endColumn: 53, data: {"secret":"req.params.token","kind":"a token","operator":"=="}, suggestions: [{ messageId: 'useSafeEqual', data: {"helper":"timingSafeStringEqual"}, output: `import { timingSafeEqual } from 'crypto';
+
+/** Constant-time string comparison: false for non-strings and different lengths. */
+function timingSafeStringEqual(a, b) {
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+const safeEqual = (a, b) => a == b;
+export function check(req) {
+  return timingSafeStringEqual(req.params.token, process.env.ADMIN_TOKEN);
+}` }] },
+      ],
+    },
+    {
+      name: "a helper already in the file is reused",
+      filename: 'file.js',
+      code: `const crypto = require('crypto');
+function safeEqual(a, b) {
+  const left = Buffer.from(String(a));
+  const right = Buffer.from(String(b));
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+if (req.query.token !== \`\${process.env.SHARE_TOKEN}\`) deny();`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 7, column: 5, endLine: 7, endColumn: 53, data: {"secret":"req.query.token","kind":"a token","operator":"!=="}, suggestions: [{ messageId: 'useSafeEqual', data: {"helper":"safeEqual"}, output: `const crypto = require('crypto');
+function safeEqual(a, b) {
+  const left = Buffer.from(String(a));
+  const right = Buffer.from(String(b));
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+if (!safeEqual(req.query.token, \`\${process.env.SHARE_TOKEN}\`)) deny();` }] },
+      ],
+    },
+    {
+      name: "no suggestion without Node crypto (Web Crypto / hono)",
+      filename: 'file.js',
+      code: `app.post('/hook', async (c) => {
+  const signature = c.req.header('x-signature');
+  const expected = await hmacHex(c.env.WEBHOOK_SECRET, await c.req.text());
+  if (signature === expected) return c.json({ ok: true });
+});`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 4, column: 7, endLine: 4, endColumn: 29, data: {"secret":"signature","kind":"a signature","operator":"==="} },
+      ],
+    },
+    {
+      name: "a reset token, an OTP stored in a Map, a CSRF token and a session id",
+      filename: 'file.js',
+      code: `const codes = new Map();
+function sendCode(phone) {
+  const code = generateOtp();
+  codes.set(phone, { code, expires: Date.now() + 300000 });
+}
+function checkCode(phone, code) {
+  const entry = codes.get(phone);
+  return entry.code === code;
+}
+if (!user || user.resetPasswordToken !== req.params.token) fail();
+if (req.body._csrf != req.session.csrfToken) fail();
+if (req.cookies.sid !== session.sessionId) fail();`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 8, column: 10, endLine: 8, endColumn: 29, data: {"secret":"entry.code","kind":"a one-time code","operator":"==="} },
+        { messageId: 'unsafeCompare', line: 10, column: 14, endLine: 10, endColumn: 58, data: {"secret":"user.resetPasswordToken","kind":"a token","operator":"!=="} },
+        { messageId: 'unsafeCompare', line: 11, column: 5, endLine: 11, endColumn: 44, data: {"secret":"req.session.csrfToken","kind":"a token","operator":"!="} },
+        { messageId: 'unsafeCompare', line: 12, column: 5, endLine: 12, endColumn: 42, data: {"secret":"req.cookies.sid","kind":"a token","operator":"!=="} },
+      ],
+    },
+    {
+      name: "a Bearer header against an env token in a template, and a KEY env var",
+      filename: 'file.js',
+      code: `const crypto = require('crypto');
+if (req.headers.authorization !== \`Bearer \${process.env.ADMIN_TOKEN}\`) deny();
+if (process.env.STRIPE_KEY === provided) allow();`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 2, column: 5, endLine: 2, endColumn: 70, data: {"secret":"ADMIN_TOKEN","kind":"a token","operator":"!=="}, suggestions: [{ messageId: 'useSafeEqual', data: {"helper":"safeEqual"}, output: `const crypto = require('crypto');
+
+/** Constant-time string comparison: false for non-strings and different lengths. */
+function safeEqual(a, b) {
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+if (!safeEqual(req.headers.authorization, \`Bearer \${process.env.ADMIN_TOKEN}\`)) deny();
+if (process.env.STRIPE_KEY === provided) allow();` }] },
+        { messageId: 'unsafeCompare', line: 3, column: 5, endLine: 3, endColumn: 40, data: {"secret":"process.env.STRIPE_KEY","kind":"a key","operator":"==="}, suggestions: [{ messageId: 'useSafeEqual', data: {"helper":"safeEqual"}, output: `const crypto = require('crypto');
+
+/** Constant-time string comparison: false for non-strings and different lengths. */
+function safeEqual(a, b) {
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+if (req.headers.authorization !== \`Bearer \${process.env.ADMIN_TOKEN}\`) deny();
+if (safeEqual(process.env.STRIPE_KEY, provided)) allow();` }] },
+      ],
+    },
+  ],
+});

@@ -119,10 +119,15 @@ function frameworkOfRef(ref: ModuleRef): RouteFramework | null {
     return p === 'new' || p === '()' || p === 'default.new' || p === 'Router.new' ? 'koa' : null;
   }
   if (module === 'fastify') {
-    return p === '()' || p === 'default.()' || p === 'fastify.()' || p === 'Fastify.()' ? 'fastify' : null;
+    // Fastify(), Fastify().withTypeProvider<T>()
+    const base = p.replace(/\.withTypeProvider\.\(\)$/, '');
+    return base === '()' || base === 'default.()' || base === 'fastify.()' || base === 'Fastify.()' ? 'fastify' : null;
   }
   if (module === 'hono' || module.startsWith('hono/') || module === '@hono/zod-openapi') {
-    return path.length === 2 && path[1] === 'new' && /Hono$/.test(path[0]!) ? 'hono' : null;
+    // new Hono(), new Hono().basePath('/api')
+    if (path.length < 2 || path[1] !== 'new' || !/Hono$/.test(path[0]!)) return null;
+    const rest = path.slice(2).join('.');
+    return rest === '' || /^(basePath\.\(\)\.?)+$/.test(rest) ? 'hono' : null;
   }
   return null;
 }

@@ -416,6 +416,19 @@ app.on('POST', '/sign-in', async (c) => c.json({}));`,
       ],
     },
     {
+      name: "hono basePath and fastify type providers are still the app",
+      code: `import { Hono } from 'hono';
+import Fastify from 'fastify';
+const api = new Hono().basePath('/api');
+api.post('/login', (c) => c.json({}));
+const app = Fastify().withTypeProvider();
+app.post('/token', async () => ({}));`,
+      errors: [
+        { messageId: 'unlimited', line: 4, column: 5, endLine: 4, endColumn: 18, data: { route: "POST /login", fix: LIMITER_FIX.hono } },
+        { messageId: 'unlimited', line: 6, column: 5, endLine: 6, endColumn: 18, data: { route: "POST /token", fix: LIMITER_FIX.fastify } },
+      ],
+    },
+    {
       name: "Nest: no throttling, and @SkipThrottle under a throttled controller",
       code: `import { Controller, Post, UseGuards } from '@nestjs/common';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';

@@ -6,8 +6,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtPackage, ROOT, SEED_VULNERABLE, tempProject } from './harness.js';
+
+// Each test runs the real program (several child processes on a loaded machine).
+vi.setConfig({ testTimeout: 180_000 });
 
 /** The `run: |` block of the step with `id: lint`, de-indented. */
 function actionScript(): string {

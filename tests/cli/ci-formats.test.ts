@@ -7,8 +7,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type AnySchema } from 'ajv';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtPackage, ROOT, runCli, type RunResult } from './harness.js';
+
+// Each test runs the real program (several child processes on a loaded machine).
+vi.setConfig({ testTimeout: 180_000 });
 
 const SEED = 'fixtures/seed/vulnerable.ts';
 

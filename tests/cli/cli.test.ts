@@ -7,8 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtPackage, runCli, tempProject } from './harness.js';
+
+// Each test runs the real program (several child processes on a loaded machine).
+vi.setConfig({ testTimeout: 180_000 });
 
 const SECRET = 'no-hardcoded-secret';
 /** A session with safe cookie flags and a hard-coded secret: exactly one finding (hardcoded-secret). */

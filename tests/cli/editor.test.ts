@@ -10,8 +10,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtPackage, ROOT, SEED_VULNERABLE, tempProject } from './harness.js';
+
+// Each test runs the real program (several child processes on a loaded machine).
+vi.setConfig({ testTimeout: 180_000 });
 
 interface Position {
   line: number;

@@ -6,8 +6,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtPackage, ROOT, SEED_FIXED, SEED_VULNERABLE, tempProject } from './harness.js';
+
+// Each test runs the real program (several child processes on a loaded machine).
+vi.setConfig({ testTimeout: 180_000 });
 
 /** The hook script of docs/pre-commit.md (the ```sh block after `<!-- hook:git -->`). */
 function documentedHook(): string {

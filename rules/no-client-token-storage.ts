@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
-import { calleeName, staticKey, unwrap } from '../src/core/ast.js';
+import { calleeName, nameOf, staticKey, unwrap } from '../src/core/ast.js';
 import { isCallOf } from '../src/core/match.js';
 import { dereference, resolveObject, resolveValue } from '../src/core/values.js';
 import { words } from '../src/core/names.js';
@@ -15,6 +15,8 @@ export type Options = [{ checkTestFiles?: boolean }];
 type Node = TSESTree.Node;
 
 const MAX_DEPTH = 8;
+/** Words that name where a value is kept, not the value: `TOKEN_KEY`, `tokenStorageName`. */
+const KEY_SUFFIX_WORDS = new Set(['key', 'keys', 'name', 'storage', 'slot']);
 
 export default createRule<Options, MessageId>({
   name: 'no-client-token-storage',
@@ -103,12 +105,18 @@ export default createRule<Options, MessageId>({
       // `${prefix}:token`: the known parts of a template
       const target = unwrap(key);
       if (target.type === T.TemplateLiteral) return target.quasis.some((q) => words(q.value.cooked ?? '').length > 0 && isBearerTokenName(q.value.cooked ?? ''));
-      return false;
+      // An imported key constant: `ACCESS_TOKEN`, `TOKEN_KEY`, `STORAGE_KEYS.refreshToken`
+      const name = nameOf(target);
+      if (name === null || parameterOf(file, target)) return false;
+      const w = [...words(name)];
+      while (w.length > 1 && KEY_SUFFIX_WORDS.has(w[w.length - 1]!)) w.pop();
+      return isBearerTokenName(w.join('_'));
     }
 
     function describe(key: Node | null, value: Node): string {
       const k = key ? resolveValue(file, key) : null;
       if (k?.kind === 'literal') return `under \`${k.text.length > 40 ? `${k.text.slice(0, 40)}…` : k.text}\``;
+      if (key && isTokenKey(key)) return `under \`${context.sourceCode.getText(key).slice(0, 40)}\``;
       const text = context.sourceCode.getText(value);
       return `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}\``;
     }

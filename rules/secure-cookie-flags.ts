@@ -284,6 +284,14 @@ export default createRule<Options, MessageId>({
           const tail = ref.path.slice(ref.path.length - m.suffix.length);
           return m.prefix.every((s, i) => ref.path[i] === s) && m.suffix.every((s, i) => tail[i] === s);
         }
+        case 'tuple': {
+          const callee = unwrap(call.callee);
+          const variable = callee.type === T.Identifier ? file.variableOf(callee) : null;
+          const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+          if (!def || def.node.type !== T.VariableDeclarator || def.node.id.type !== T.ArrayPattern || def.node.id.elements[m.index] !== def.name) return false;
+          const hook = resolveRef(file, def.node.init);
+          return !!hook && moduleMatches({ module: m.module, path: [] }, hook.module) && hook.path.length === m.path.length && m.path.every((s, i) => hook.path[i] === s);
+        }
         case 'method': {
           const callee = unwrap(call.callee);
           if (callee.type !== T.MemberExpression || staticKey(callee) !== m.method) return false;

@@ -37,6 +37,8 @@ export type SetterMatch =
    * `x.cookies` or a `cookies` binding. `when` narrows by what the file imports
    * or its file name; the first matching entry wins.
    */
+  /** A function taken from the array a hook returns: `const [cookies, setCookie] = useCookies()` (element `index`). */
+  | { readonly kind: 'tuple'; readonly module: string | readonly string[]; readonly path: readonly string[]; readonly index: number }
   | {
       readonly kind: 'method';
       readonly method: string;
@@ -118,6 +120,11 @@ export const COOKIE_SETTERS: readonly CookieSetter[] = [
     label: '`cookies` `cookies.set`', match: { kind: 'call', module: 'cookies', path: ['new', 'set'] },
     name: { arg: 0 }, value: { arg: 1 }, options: { arg: 2 }, defaults: KOA,
     fix: "Pass `{ httpOnly: true, secure: true, sameSite: 'lax' }` to `cookies.set(name, value, options)` (or construct it with `{ secure: true }` behind a TLS proxy).",
+  },
+  {
+    label: 'react-cookie `setCookie`', match: { kind: 'tuple', module: 'react-cookie', path: ['useCookies', '()'], index: 1 },
+    name: { arg: 0 }, value: { arg: 1 }, options: { arg: 2 }, defaults: NONE, client: true,
+    fix: 'Let the server set the cookie with `Set-Cookie: …; HttpOnly; Secure; SameSite=Lax` and keep the token out of client code.',
   },
   {
     label: 'js-cookie `Cookies.set`', match: { kind: 'call', module: 'js-cookie', path: ['set'] },

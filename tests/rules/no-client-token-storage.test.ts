@@ -48,6 +48,12 @@ export function setAccessToken(token) {
 }`,
     },
     {
+      name: "imported key constants about preferences",
+      code: `import { THEME_KEY, STORAGE_KEYS } from './constants';
+localStorage.setItem(THEME_KEY, theme);
+localStorage.setItem(STORAGE_KEYS.sidebar, state);`,
+    },
+    {
       name: "a storage helper used only for preferences",
       code: `function save(key, value) {
   localStorage.setItem(key, JSON.stringify(value));
@@ -220,6 +226,27 @@ persist(user.name);`,
         {
           messageId: 'tokenInStorage', line: 12, column: 1, endLine: 12, endColumn: 26,
           data: { what: "under `user`", storage: "`sessionStorage`" },
+        },
+      ],
+    },
+    {
+      name: "imported key constants named after a token",
+      code: `import { ACCESS_TOKEN, TOKEN_KEY, STORAGE_KEYS } from './constants';
+localStorage.setItem(ACCESS_TOKEN, res.data);
+localStorage.setItem(TOKEN_KEY, res.data);
+localStorage.setItem(STORAGE_KEYS.refreshToken, payload);`,
+      errors: [
+        {
+          messageId: 'tokenInStorage', line: 2, column: 1, endLine: 2, endColumn: 45,
+          data: { what: "under `ACCESS_TOKEN`", storage: "`localStorage`" },
+        },
+        {
+          messageId: 'tokenInStorage', line: 3, column: 1, endLine: 3, endColumn: 42,
+          data: { what: "under `TOKEN_KEY`", storage: "`localStorage`" },
+        },
+        {
+          messageId: 'tokenInStorage', line: 4, column: 1, endLine: 4, endColumn: 57,
+          data: { what: "under `STORAGE_KEYS.refreshToken`", storage: "`localStorage`" },
         },
       ],
     },

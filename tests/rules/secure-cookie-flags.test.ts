@@ -206,6 +206,15 @@ fastify.register(require('@fastify/secure-session'), { key, cookie: { path: '/' 
 getIronSession(req, res, { password, cookieName: 'app' });`,
     },
     {
+      name: "react-cookie with a preference cookie",
+      filename: "Theme.jsx",
+      code: `import { useCookies } from 'react-cookie';
+export function Theme() {
+  const [, setCookie] = useCookies(['theme']);
+  return <button onClick={() => setCookie('theme', 'dark', { path: '/' })}>Dark</button>;
+}`,
+    },
+    {
       name: "look-alike set calls of other modules",
       code: `import Cookies from 'universal-cookie';
 const jar = new Cookies();
@@ -776,7 +785,23 @@ Cookies.set('access_token', data.accessToken, { expires: 1 });`,
       errors: [
         {
           messageId: 'clientCookie', line: 2, column: 1, endLine: 2, endColumn: 12,
-          data: { setter: "js-cookie `Cookies.set`", cookie: "the auth cookie `access_token`", secure: ", and without `Secure` it also travels over plain HTTP", fix: setterFix("js-cookie `Cookies.set`") },
+          data: { setter: "js-cookie `Cookies.set`", cookie: "the auth cookie `access_token`", secure: ", and without `Secure` it also travels over plain HTTP", fix: setterFix("react-cookie `setCookie`") },
+        },
+      ],
+    },
+    {
+      name: "react-cookie setCookie from useCookies",
+      filename: "Login.jsx",
+      code: `import { useCookies } from 'react-cookie';
+export function Login() {
+  const [cookies, setCookie] = useCookies(['token']);
+  const onLogin = (data) => setCookie('token', data.token, { path: '/', secure: true });
+  return <LoginForm onLogin={onLogin} theme={cookies.theme} />;
+}`,
+      errors: [
+        {
+          messageId: 'clientCookie', line: 4, column: 29, endLine: 4, endColumn: 38,
+          data: { setter: "react-cookie `setCookie`", cookie: "the auth cookie `token`", secure: "", fix: setterFix("react-cookie `setCookie`") },
         },
       ],
     },

@@ -48,7 +48,7 @@ function readManifest(file: string): Manifest | null {
   }
   const hit = manifests.get(file);
   if (hit && hit.mtimeMs === mtimeMs) return hit;
-  let manifest: Manifest | null = null;
+  let manifest: Manifest;
   try {
     const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const dependencies = new Map<string, string>();

@@ -366,6 +366,8 @@ function routeFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTr
     return;
   }
   const rest = args.slice(index);
+  // express settings (`app.get('env')`) and other calls without a handler
+  if (rest.length === 0 || (rest.length === 1 && unwrap(rest[0]!).type === T.Literal)) return;
   if (owner.framework === 'unknown') {
     const last = rest[rest.length - 1];
     if (!last || !isFunctionLike(file, last)) {

@@ -127,8 +127,13 @@ export function parseCookieString(parts: readonly StringPart[]): ParsedCookie {
   const nameHoles: Node[] = [];
   let attributeText = '';
   let complete = true;
+  let previous: StringPart | null = null;
   for (const part of parts) {
+    const before = previous;
+    previous = part;
     if (part.kind === 'hole') {
+      // `${secure ? '; Secure' : ''}`, or a second expression right after the value: could be whole attributes
+      if (state !== 'name' && (mayHoldAttributes(part.node) || before?.kind === 'hole')) complete = false;
       if (state === 'name') {
         nameKnown = false;
         holes.push(part.node);
@@ -136,8 +141,8 @@ export function parseCookieString(parts: readonly StringPart[]): ParsedCookie {
       } else if (state === 'value') {
         holes.push(part.node);
       } else {
-        const segment = attributeText.slice(attributeText.lastIndexOf(';') + 1);
-        if (!segment.includes('=')) complete = false;
+        // `Max-Age=${age}` is an attribute value; `; ${flags}` could be any attribute
+        if (before?.kind !== 'text' || !/=\s*$/.test(before.text)) complete = false;
         attributeText += '\u0000';
       }
       continue;
@@ -177,6 +182,24 @@ export function parseCookieString(parts: readonly StringPart[]): ParsedCookie {
     attributes.set(key, eq === -1 ? '' : item.slice(eq + 1).trim());
   }
   return { name: nameKnown ? name.trim() : null, holes, nameHoles, attributes, complete };
+}
+
+/** A conditional or fallback whose branches carry `;` (attributes added on a condition). */
+function mayHoldAttributes(raw: Node): boolean {
+  const stack: Node[] = [unwrap(raw)];
+  let top = true;
+  for (let steps = 0; stack.length && steps < 64; steps++) {
+    const n = unwrap(stack.pop()!);
+    if (n.type === T.ConditionalExpression) stack.push(n.consequent, n.alternate);
+    else if (n.type === T.LogicalExpression) stack.push(n.left, n.right);
+    else if (n.type === T.BinaryExpression && n.operator === '+') stack.push(n.left, n.right);
+    else if (n.type === T.TemplateLiteral) {
+      if (n.quasis.some((q) => (q.value.cooked ?? '').includes(';'))) return !top;
+      stack.push(...n.expressions);
+    } else if (n.type === T.Literal && typeof n.value === 'string' && n.value.includes(';')) return !top;
+    top = false;
+  }
+  return false;
 }
 
 /** Is this an unshadowed `require('x')` call; its module or null. */

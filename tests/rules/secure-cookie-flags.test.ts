@@ -156,6 +156,12 @@ res.append('Set-Cookie', ['jwt=' + t, 'HttpOnly', 'Secure'].join('; '));
 res.setHeader('Set-Cookie', cookieHeader);`,
     },
     {
+      name: "Set-Cookie attributes added on a condition are unknown, not missing",
+      code: `const isProd = process.env.NODE_ENV === 'production';
+res.setHeader('Set-Cookie', \`token=\${token}; HttpOnly; Path=/; Max-Age=\${maxAge}\${isProd ? '; Secure' : ''}\`);
+res.setHeader('Set-Cookie', \`sid=\${id}\${isProd ? '; Secure; HttpOnly' : ''}\`);`,
+    },
+    {
       name: "cookie.serialize with flags, renamed import",
       code: `import { serialize as toCookie } from 'cookie';
 res.setHeader('Set-Cookie', toCookie('session', id, { httpOnly: true, secure: true, sameSite: 'lax' }));`,

@@ -4,7 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
 import { calleeName, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast.js';
 import { resolveRef, type ModuleRef } from '../src/core/modules.js';
-import { describedBy, inAuthRoute, producedName, wholeRequestPart } from '../src/core/flow.js';
+import { describedBy, flowsInto, inAuthRoute, producedName, wholeRequestPart } from '../src/core/flow.js';
 import { userInputOf } from '../src/core/requests.js';
 import { isCredentialName, words } from '../src/core/names.js';
 import { CONSOLE_METHODS, CONSOLE_REDACT, GENERIC_REDACT, LOCAL_LOGGER_WORDS, LOG_LEVELS, LOGGERS, type LoggerModel } from '../src/models/loggers.js';
@@ -181,6 +181,24 @@ export default createRule<Options, MessageId>({
       return part === 'headers' ? `the request headers with the Authorization and Cookie headers (${quote(node)})` : `the whole request body of an auth route, password included (${quote(node)})`;
     }
 
+    /**
+     * What a local variable goes on to be, unchanged: `const key = 'sk_' + …; …; return key`
+     * in `issueApiKey()` is an API key; `user.resetToken = value` makes `value` a reset token.
+     */
+    function credentialItBecomes(id: TSESTree.Identifier): string | null {
+      const variable = file.variableOf(id);
+      const def = variable?.defs[0];
+      if (!variable || variable.defs.length !== 1 || def?.node.type !== T.VariableDeclarator || def.node.id.type !== T.Identifier || !def.node.init) return null;
+      const declared = def.node.id;
+      let found: string | null = null;
+      flowsInto(file, def.node.init, (d) => {
+        if (d.kind === 'returned' && d.name && isCredentialName(d.name)) found = `returned by \`${d.name}()\``;
+        else if (d.kind === 'named' && d.node !== declared && isCredentialName(d.name)) found = `stored as \`${d.name}\``;
+        return found !== null;
+      }, { unchanged: true });
+      return found;
+    }
+
     /** Does this value (a log argument or a part of one) carry a credential? Describe it, or null. */
     function credentialIn(raw: TSESTree.Node, depth: number): string[] {
       if (depth > MAX_DEPTH) return [];
@@ -195,7 +213,9 @@ export default createRule<Options, MessageId>({
           const own = nameOf(node);
           if (own && isCredentialName(own)) return [quote(node)];
           const origin = names.find((n) => n !== own && isCredentialName(n));
-          return origin ? [`${quote(node)} (from \`${origin}\`)`] : [];
+          if (origin) return [`${quote(node)} (from \`${origin}\`)`];
+          const becomes = node.type === T.Identifier ? credentialItBecomes(node) : null;
+          return becomes ? [`${quote(node)} (${becomes})`] : [];
         }
         case T.TemplateLiteral:
           return node.expressions.flatMap((e) => credentialIn(e, depth + 1));

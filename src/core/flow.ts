@@ -20,7 +20,7 @@ import type { FileFacts } from './file.js';
 import { isNeverReassigned, memo } from './file.js';
 import { resolveRef } from './modules.js';
 import { staticKey, stringOf, unwrap } from './ast.js';
-import { dereference, envName, getProperty, resolveValue } from './values.js';
+import { dereference, envName, getProperty, getPropertyPath, resolveValue } from './values.js';
 import { words } from './names.js';
 
 type Node = TSESTree.Node;
@@ -215,29 +215,65 @@ function describe(file: FileFacts, raw: Node, out: string[], depth: number, seen
   }
 }
 
+/** Methods that write a record or map entry; the record is one of the object-literal arguments (or its `data`). */
+const WRITE_METHODS = new Set([
+  'set', 'save', 'create', 'insert', 'insertOne', 'insertMany', 'upsert', 'update', 'updateOne', 'put', 'add', 'hset',
+  'hSet', 'store', 'write', 'push', 'setex', 'persist',
+]);
+const STORE_INDEX = Symbol('flow.stores');
+
+/** Per file: the write calls on each store, keyed by the store's source text (`codes`, `this.otps`, `prisma.resetToken`). */
+function storeWrites(file: FileFacts): Map<string, TSESTree.CallExpression[]> {
+  return memo(file, STORE_INDEX, () => {
+    const index = new Map<string, TSESTree.CallExpression[]>();
+    const keys = file.sourceCode.visitorKeys;
+    const stack: Node[] = [file.sourceCode.ast];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === T.CallExpression) {
+        const callee = unwrap(node.callee);
+        if (callee.type === T.MemberExpression && WRITE_METHODS.has(staticKey(callee) ?? '')) {
+          const text = file.sourceCode.getText(unwrap(callee.object));
+          if (text.length <= 80) {
+            const list = index.get(text) ?? [];
+            list.push(node);
+            index.set(text, list);
+          }
+        }
+      }
+      for (const key of keys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(child)) {
+          for (const c of child) if (c && typeof (c as Node).type === 'string') stack.push(c as Node);
+        } else if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
+      }
+    }
+    return index;
+  });
+}
+
 /**
- * Values stored under `key` in the map an object was read from: for `entry.code`
- * with `const entry = codes.get(k)`, the `code` of every `codes.set(k, { code })`.
+ * Values stored under `key` in the store an object was read from: for
+ * `entry.code` with `const entry = codes.get(k)` (or `await this.otps.findLatest(id)`),
+ * the `code` of every `codes.set(k, { code })` (`this.otps.save({ code })`,
+ * `prisma.otp.create({ data: { code } })`) in the file.
  */
 function storedValues(file: FileFacts, object: Node, key: string): Node[] {
-  const source = dereference(file, object);
+  let source = dereference(file, object);
+  if (source.type === T.AwaitExpression) source = unwrap(source.argument);
   if (source.type !== T.CallExpression) return [];
   const callee = unwrap(source.callee);
-  if (callee.type !== T.MemberExpression || staticKey(callee) !== 'get') return [];
-  const map = unwrap(callee.object);
-  if (map.type !== T.Identifier) return [];
-  const variable = file.variableOf(map);
-  if (!variable) return [];
+  if (callee.type !== T.MemberExpression) return [];
+  const writes = storeWrites(file).get(file.sourceCode.getText(unwrap(callee.object))) ?? [];
   const out: Node[] = [];
-  for (const ref of variable.references) {
-    const member = ref.identifier.parent;
-    if (member?.type !== T.MemberExpression || member.object !== ref.identifier || staticKey(member) !== 'set') continue;
-    const call = member.parent;
-    if (call?.type !== T.CallExpression || call.callee !== member) continue;
-    const value = call.arguments[1];
-    if (!value || value.type === T.SpreadElement) continue;
-    const found = getProperty(file, value, key);
-    if (found.kind === 'found') out.push(found.value);
+  for (const call of writes) {
+    for (const arg of call.arguments) {
+      if (arg.type === T.SpreadElement) continue;
+      const found = getProperty(file, arg, key);
+      if (found.kind === 'found') out.push(found.value);
+      const nested = getPropertyPath(file, arg, ['data', key]);
+      if (nested.kind === 'found') out.push(nested.value);
+    }
     if (out.length >= 8) break;
   }
   return out;
@@ -302,7 +338,7 @@ function functionVariable(file: FileFacts, fn: FunctionNode): TSESLint.Scope.Var
  * sites in this file), callbacks of `map`/`Array.from`/`replace`, arithmetic,
  * `Math.floor`, `toString`, slicing, templates, concatenation and arrays.
  */
-export function flowsInto(file: FileFacts, start: Node, visit: (d: Destination) => boolean): boolean {
+export function flowsInto(file: FileFacts, start: Node, visit: (d: Destination) => boolean, options: FlowOptions = {}): boolean {
   const queue: { node: Node; hops: number }[] = [{ node: start, hops: 0 }];
   const seen = new Set<Node>();
   const followVariable = (variable: TSESLint.Scope.Variable | null, hops: number): void => {
@@ -320,7 +356,7 @@ export function flowsInto(file: FileFacts, start: Node, visit: (d: Destination) 
     let element: number | undefined;
     // Climb while the parent's value is derived from the child's.
     for (let steps = 0; parent && steps < 64; steps++) {
-      const up = derivedParent(file, child, parent);
+      const up = options.unchanged ? unchangedParent(child, parent) : derivedParent(file, child, parent);
       if (up === 'stop') break;
       if (up !== null) {
         element = parent.type === T.ArrayExpression ? parent.elements.indexOf(child as TSESTree.Expression) : undefined;
@@ -395,6 +431,40 @@ function isCallbackOfDerivingCall(fn: FunctionNode): boolean {
   if (call?.type !== T.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
   const callee = unwrap(call.callee);
   return callee.type === T.MemberExpression && CALLBACK_METHODS.has(staticKey(callee) ?? '');
+}
+
+export interface FlowOptions {
+  /** Follow the value only where it stays itself (bindings, returns, `await`, `x as T`, `a ?? b`), not into values built from it. */
+  readonly unchanged?: boolean;
+}
+
+/** {@link derivedParent} for values that must stay themselves. */
+function unchangedParent(child: Node, parent: Node): Node | null | 'stop' {
+  switch (parent.type) {
+    case T.TSAsExpression:
+    case T.TSNonNullExpression:
+    case T.TSSatisfiesExpression:
+    case T.TSTypeAssertion:
+    case T.ChainExpression:
+    case T.AwaitExpression:
+      return parent;
+    case T.LogicalExpression:
+      return parent.left === child && parent.operator === '&&' ? 'stop' : parent;
+    case T.ConditionalExpression:
+      return parent.test === child ? 'stop' : parent;
+    case T.AssignmentExpression:
+      return parent.right === child && parent.operator === '=' ? null : 'stop';
+    case T.VariableDeclarator:
+    case T.Property:
+    case T.PropertyDefinition:
+    case T.ReturnStatement:
+    case T.ArrowFunctionExpression:
+    case T.CallExpression:
+    case T.NewExpression:
+      return null;
+    default:
+      return 'stop';
+  }
 }
 
 /** Continue from every call of `fn` in this file. */

@@ -155,6 +155,29 @@ console.log(req.cookies as any, authHeader!);`,
       ],
     },
     {
+      name: "a value that becomes a credential later: returned by issueApiKey, stored as resetToken",
+      filename: 'file.js',
+      code: `const pino = require('pino');
+const log = pino();
+async function issueApiKey(accountId) {
+  const key = 'sk_' + crypto.randomBytes(24).toString('hex');
+  log.debug(\`issued \${key} for \${accountId}\`);
+  return key;
+}
+async function startReset(user) {
+  const value = crypto.randomBytes(32).toString('hex');
+  log.info({ userId: user.id, value });
+  user.resetToken = value;
+  const label = \`reset for \${user.id}\`;
+  log.info(label);
+  user.resetNote = label;
+}`,
+      errors: [
+        { messageId: 'credentialLogged', line: 5, column: 3, endLine: 5, endColumn: 46, data: {"callee":"log.debug","what":"`key` (returned by `issueApiKey()`)","redact":"configure the logger's redaction: `pino({ redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 10, column: 3, endLine: 10, endColumn: 39, data: {"callee":"log.info","what":"`value` (stored as `resetToken`)","redact":"configure the logger's redaction: `pino({ redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'] })`"} },
+      ],
+    },
+    {
       name: "checkTestFiles",
       filename: 'test/auth.test.js',
       options: [{"checkTestFiles":true}],

@@ -188,6 +188,25 @@ if (req.cookies.sid !== session.sessionId) fail();`,
       ],
     },
     {
+      name: "a code read back from a repository it was saved to",
+      filename: 'file.ts',
+      code: `export class OtpService {
+  constructor(private readonly otps: OtpRepository) {}
+  async send(userId: string) {
+    const verificationCode = randomInt(0, 1_000_000).toString();
+    await this.otps.save({ userId, code: verificationCode });
+  }
+  async verify(userId: string, submitted: string) {
+    const record = await this.otps.findLatest(userId);
+    if (record.userId === userId) return record.code === submitted;
+    return false;
+  }
+}`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 9, column: 42, endLine: 9, endColumn: 67, data: {"secret":"record.code","kind":"a one-time code","operator":"==="} },
+      ],
+    },
+    {
       name: "a Bearer header against an env token in a template, and a KEY env var",
       filename: 'file.js',
       code: `const crypto = require('crypto');

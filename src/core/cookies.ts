@@ -277,10 +277,11 @@ const PREFERENCE_WORDS = new Set([
   'experiment', 'variant', 'region', 'country',
 ]);
 
-/** Words that make a cookie name about a session rather than the session itself: `session_expires_at`, `last_login`. */
+/** Words that make a cookie name about a session rather than the session itself: `session_expires_at`, `last_login`, `auth_redirect`, `oauth_state`. */
 const COOKIE_DESCRIPTOR_WORDS = new Set([
   'expires', 'expiry', 'expired', 'expiration', 'exp', 'at', 'ttl', 'age', 'time', 'timestamp', 'date', 'last',
-  'count', 'hint', 'seen', 'visited',
+  'count', 'hint', 'seen', 'visited', 'redirect', 'return', 'returnto', 'url', 'callback', 'next', 'state', 'nonce',
+  'verifier', 'provider', 'method', 'error', 'flash', 'message',
 ]);
 
 /**

@@ -56,7 +56,9 @@ document.cookie = 'cookie_consent=1; path=/';`,
     {
       name: "facts about a session are not auth cookies",
       code: `res.cookie('session_expires_at', String(expiresAt));
-res.cookie('last_login', new Date().toISOString());`,
+res.cookie('last_login', new Date().toISOString());
+res.cookie('auth_redirect', req.originalUrl);
+res.cookie('auth_state', state, { maxAge: 600000 });`,
     },
     {
       name: "options from a local helper that returns them",

@@ -65,8 +65,8 @@ const PASS_THROUGH = new Set([
   'validate', 'validateSync', 'plainToInstance', 'plainToClass', 'fromEntries', 'assign', 'cast', 'clean',
 ]);
 
-/** Parameter and variable names that usually hold a request object in handlers. */
-const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'event', 'httpRequest', 'incoming']);
+/** Handler parameter names that hold a request object (koa's `ctx` is both context and request). */
+const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'httpRequest', 'incoming']);
 const REQUEST_TYPES = new Set(['Request', 'NextRequest', 'FastifyRequest', 'IncomingMessage', 'Context', 'ParameterizedContext', 'HonoRequest', 'RequestEvent', 'NextApiRequest']);
 
 const NEST_SOURCES: Readonly<Record<string, InputSource>> = { Body: 'body', Query: 'query', Param: 'params', Headers: 'headers' };
@@ -145,7 +145,7 @@ function compute(file: FileFacts, node: TSESTree.Node, depth: number, seen: Set<
     case T.MemberExpression: {
       const key = staticKey(node);
       if (key === null) return null;
-      if (isRequestObject(file, node.object, depth, seen)) {
+      if (isRequestObject(file, node.object, depth)) {
         const source = REQUEST_PARTS[key];
         return source ? { source, path: [], name: null } : null;
       }
@@ -166,7 +166,7 @@ function call(file: FileFacts, node: TSESTree.CallExpression, depth: number, see
     if (method === null) return null;
     // await request.json(), c.req.parseBody(), c.req.query('email')
     const source = BODY_METHODS[method];
-    if (source && isRequestObject(file, callee.object, depth, seen)) {
+    if (source && isRequestObject(file, callee.object, depth)) {
       const key = stringOf(node.arguments[0]);
       return method === 'valid' || key === null ? { source, path: [], name: null } : { source, path: [key], name: key };
     }
@@ -188,7 +188,7 @@ function identifier(file: FileFacts, id: TSESTree.Identifier, depth: number, see
   const variable = file.variableOf(id);
   if (!variable || variable.defs.length !== 1) return null;
   const def = variable.defs[0]!;
-  if (def.type === 'Parameter') return parameter(file, def.name as TSESTree.Identifier, depth, seen);
+  if (def.type === 'Parameter') return parameter(file, def.name as TSESTree.Identifier);
   if (def.node.type !== T.VariableDeclarator || !def.node.init || !isNeverReassigned(variable)) return null;
   const keys = patternPath(def.node.id, def.name as TSESTree.Identifier);
   if (keys === null) return null;
@@ -219,7 +219,7 @@ function decoratorName(d: TSESTree.Decorator): string | null {
   return e.type === T.Identifier ? e.name : null;
 }
 
-function parameter(file: FileFacts, name: TSESTree.Identifier, depth: number, seen: Set<TSESTree.Node>): UserInput | null {
+function parameter(file: FileFacts, name: TSESTree.Identifier): UserInput | null {
   const slot = parameterSlot(name);
   if (!slot) return null;
   const { fn, index, param } = slot;
@@ -252,8 +252,6 @@ function parameter(file: FileFacts, name: TSESTree.Identifier, depth: number, se
     const base = isRequestLikeParam(inner) ? { source: 'body' as const, path: [], name: null } : { source: 'parameter' as const, path: [], name: null };
     return with_(base, ...keys);
   }
-  void depth;
-  void seen;
   return null;
 }
 
@@ -344,7 +342,7 @@ function isCredentialsAuthorize(file: FileFacts, fn: TSESTree.FunctionLike): boo
  * like one (`req`, `request`, `ctx`, `c.req`, `ctx.request`, `event.request`),
  * a Nest `@Req()` parameter, or something destructured from one.
  */
-export function isRequestObject(file: FileFacts, raw: TSESTree.Node, depth = 0, seen: Set<TSESTree.Node> = new Set()): boolean {
+export function isRequestObject(file: FileFacts, raw: TSESTree.Node, depth = 0): boolean {
   const node = unwrap(raw);
   if (node.type === T.MemberExpression) {
     const key = staticKey(node);
@@ -352,8 +350,7 @@ export function isRequestObject(file: FileFacts, raw: TSESTree.Node, depth = 0, 
     if (key === 'req' || key === 'request' || key === 'raw') return isContextLike(file, node.object, depth + 1);
     return false;
   }
-  if (node.type !== T.Identifier) return false;
-  void seen;
+  if (node.type !== T.Identifier || depth > MAX_DEPTH) return false;
   const variable = file.variableOf(node);
   if (!variable || variable.defs.length !== 1) return false;
   const def = variable.defs[0]!;
@@ -376,7 +373,7 @@ export function isRequestObject(file: FileFacts, raw: TSESTree.Node, depth = 0, 
   const t = typeName(inner);
   if (t !== null && REQUEST_TYPES.has(t) && t !== 'Context') return true;
   if (t === 'Context' || t === 'ParameterizedContext') return isKoaContextName(node.name);
-  return REQUEST_NAMES.has(node.name) && node.name !== 'context' && node.name !== 'event' ? true : false;
+  return REQUEST_NAMES.has(node.name);
 }
 
 function isKoaContextName(name: string): boolean {

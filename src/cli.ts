@@ -196,7 +196,7 @@ export async function main(argv: readonly string[], cwd: string = process.cwd(),
       const interactive = io.stderr.isTTY === true && !io.env.CI;
       const progress = new Progress(io.stderr, targets.files.length, interactive);
       const engine = await L.createEngine(
-        { cwd: targets.eslintCwd, level: o.level, project: o.useEslintConfig, noIgnore: o.noIgnore },
+        { cwd: targets.eslintCwd, level: o.level, project: o.useEslintConfig },
         o.staged ? 'off' : o.concurrency,
         targets.files,
       );

@@ -40,7 +40,7 @@ Finds broken-authentication flaws in JavaScript and TypeScript (default path: .)
       --write-baseline <file>  record the current findings as the baseline and exit 0
       --staged               lint the staged content of staged files (pre-commit)
       --concurrency <n>      worker threads: a number, auto (default) or off
-      --no-ignore            also lint .gitignore'd files, dependencies, build output and bundles
+      --no-ignore            also lint .gitignore'd files, build output and bundles (never node_modules)
       --color, --no-color    force or disable colours (default: on a terminal)
       --debug                print stack traces of internal errors
   -h, --help                 show this help

@@ -8,7 +8,6 @@
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
-import { DEFAULT_IGNORES } from './files.js';
 
 export type Level = 'recommended' | 'strict' | 'all';
 export type Concurrency = number | 'auto' | 'off';
@@ -20,8 +19,6 @@ export interface EngineParams {
   readonly project: boolean;
   /** Only for `project`: the project's config already loads the plugin, use it as it is. */
   readonly asIs?: boolean;
-  /** Lint build output and bundles too (`--no-ignore`). */
-  readonly noIgnore?: boolean;
 }
 
 /** Options for `new ESLint(…)`, also built inside worker threads by options-module.ts. */
@@ -36,7 +33,8 @@ export function eslintOptions(p: EngineParams): ESLint.Options {
   return {
     cwd: p.cwd,
     overrideConfigFile: true,
-    overrideConfig: p.noIgnore ? ours : [{ name: `${NAMESPACE}/cli-ignores`, ignores: DEFAULT_IGNORES }, ...ours],
+    // Which files to lint is decided by files.ts (.gitignore, build output, bundles); ESLint gets the list.
+    overrideConfig: ours,
     warnIgnored: false,
     errorOnUnmatchedPattern: false,
   };
@@ -47,7 +45,6 @@ function optionsModuleUrl(p: EngineParams, concurrency: Concurrency): URL {
   url.searchParams.set('cwd', p.cwd);
   url.searchParams.set('level', p.level);
   if (p.project) url.searchParams.set('project', p.asIs ? 'as-is' : '1');
-  if (p.noIgnore) url.searchParams.set('no-ignore', '1');
   url.searchParams.set('concurrency', String(concurrency));
   return url;
 }

@@ -29,9 +29,6 @@ export const SKIPPED_DIRS = new Set([
   '.nyc_output',
 ]);
 
-/** The same set as flat-config ignore patterns, for the ESLint instance. */
-export const DEFAULT_IGNORES = [...[...SKIPPED_DIRS].map((d) => `**/${d}/`), '**/*.min.*', '**/*-min.js', '**/*.bundle.js'];
-
 export class UsageError extends Error {}
 
 export function hasLintableExtension(file: string): boolean {

@@ -18,7 +18,6 @@ const options: ESLint.Options = {
     level: level === 'strict' || level === 'all' ? (level as Level) : 'recommended',
     project: project !== null,
     asIs: project === 'as-is',
-    noIgnore: query.has('no-ignore'),
   }),
   concurrency,
 };

@@ -110,7 +110,7 @@ async function lint(engine: Engine, targets: Targets, progress: Progress): Promi
   if (engine.parallel) return eslint.lintFiles(targets.files);
   // On one thread, lint in batches so the progress line can count files.
   const results: ESLint.LintResult[] = [];
-  const batch = 50;
+  const batch = 20;
   for (let i = 0; i < targets.files.length; i += batch) {
     const chunk = targets.files.slice(i, i + batch);
     results.push(...(await eslint.lintFiles(chunk)));

@@ -150,6 +150,21 @@ function resultName(node: Node): string | null {
   return null;
 }
 
+/** `const digest = md5(x); … { password: digest }` / `user.password = digest`: the bound result ends up as the password. */
+function storedAsPassword(file: FileFacts, end: Node): boolean {
+  let current: Node = end;
+  while (current.parent && (current.parent.type === T.AwaitExpression || current.parent.type === T.TSAsExpression)) current = current.parent;
+  const holder = current.parent;
+  if (holder?.type !== T.VariableDeclarator || holder.init !== current || holder.id.type !== T.Identifier) return false;
+  const variable = file.variableOf(holder.id);
+  return !!variable && variable.references.some((ref) => {
+    const parent = ref.identifier.parent;
+    if (parent?.type === T.Property && parent.value === ref.identifier) return isPasswordStorageName(staticKey(parent));
+    if (parent?.type === T.AssignmentExpression && parent.right === ref.identifier && parent.left.type === T.MemberExpression) return isPasswordStorageName(staticKey(parent.left));
+    return false;
+  });
+}
+
 function functionName(node: Node): string | null {
   let current: Node | undefined = node;
   while (current && current.type !== T.FunctionDeclaration && current.type !== T.FunctionExpression && current.type !== T.ArrowFunctionExpression) current = current.parent;
@@ -262,7 +277,7 @@ export default createRule<Options, MessageId>({
       const data = api.update ? updatedData(file, call) : [argumentAt(call, api.data ?? 0)].filter((x): x is Node => !!x);
       const end = chainEnd(call);
       const passwordData = data.some((d) => carriesPassword(file, d));
-      if (!passwordData && !isPasswordStorageName(resultName(end))) return;
+      if (!passwordData && !isPasswordStorageName(resultName(end)) && !storedAsPassword(file, end)) return;
       const named = api.algorithm ?? (api.algorithmArg !== undefined ? stringOf(dereference(file, argumentAt(call, api.algorithmArg) ?? call)) : null);
       const algorithm = named === null ? 'a fast digest' : api.label.endsWith('createHmac') ? `HMAC-${named.toUpperCase()}` : named.toUpperCase();
       context.report({

@@ -49,6 +49,9 @@ export const sign = (body: string) => createHmac('sha256', process.env.WEBHOOK_S
 import md5 from 'md5';
 const fingerprint = CryptoJS.SHA256(navigator.userAgent).toString();
 const key = md5(url);` },
+    { name: "a fast-hash result bound to a variable and stored under a non-password key", code: `const crypto = require('crypto');
+const digest = crypto.createHash('sha1').update(fileBuffer).digest('hex');
+Files.create({ name, checksum: digest });` },
     { name: "a local md5 function is not the md5 package", code: `const md5 = (s) => s.split('').reverse().join('');
 md5(password);` },
     { name: "low bcrypt cost in a test file is skipped by default", filename: "src/__tests__/users.test.ts", code: `import bcrypt from 'bcrypt';
@@ -141,6 +144,20 @@ User.create({ email, password: crypto.createHash('sha256').update(secretWord).di
         {
           messageId: 'fastHash', line: 2, column: 32, endLine: 2, endColumn: 92,
           data: { subject: "The password `secretWord`", algorithm: "SHA256", api: "crypto.createHash", fix: PASSWORD_HASH_FIX },
+        },
+      ],
+    },
+    {
+      name: "a fast-hash result bound to a variable, then stored as the password",
+      code: `const crypto = require('crypto');
+async function importUser(username, secretWord) {
+  const digest = crypto.createHash('sha1').update(secretWord).digest('hex');
+  return Users.create({ username, password: digest });
+}`,
+      errors: [
+        {
+          messageId: 'fastHash', line: 3, column: 18, endLine: 3, endColumn: 76,
+          data: { subject: "The password `secretWord`", algorithm: "SHA1", api: "crypto.createHash", fix: PASSWORD_HASH_FIX },
         },
       ],
     },

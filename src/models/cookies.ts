@@ -147,6 +147,11 @@ export const COOKIE_SETTERS: readonly CookieSetter[] = [
     fix: optionsFix('`reply.setCookie(name, value, options)` (@fastify/cookie sets neither flag by default)'),
   },
   {
+    label: 'Astro `cookies.set`', match: { kind: 'method', method: 'set', receiver: 'cookies', when: { imports: ['astro', 'astro:middleware'] } },
+    name: { arg: 0 }, value: { arg: 1 }, options: { arg: 2 }, defaults: NONE,
+    fix: optionsFix('`cookies.set(name, value, options)` (Astro sets neither flag by default)'),
+  },
+  {
     label: 'SvelteKit `cookies.set`',
     match: { kind: 'method', method: 'set', receiver: 'cookies', when: { imports: ['@sveltejs/kit'], filename: /(^|\/)(\+[a-z]+\.server|\+server|hooks\.server)\.[cm]?[jt]s$/ } },
     name: { arg: 0 }, value: { arg: 1 }, options: { arg: 2 }, defaults: BOTH,
@@ -190,6 +195,9 @@ export interface SessionMiddleware {
   readonly fix: string;
 }
 
+/** Remix and React Router 7 export the same session API from each runtime package. */
+const REMIX = ['@remix-run/node', '@remix-run/cloudflare', '@remix-run/deno', '@remix-run/server-runtime', 'react-router', '@react-router/node'];
+
 export const SESSION_MIDDLEWARE: readonly SessionMiddleware[] = [
   {
     label: 'express-session', match: { kind: 'call', module: 'express-session', path: [] }, options: [0], cookie: ['cookie'],
@@ -215,6 +223,26 @@ export const SESSION_MIDDLEWARE: readonly SessionMiddleware[] = [
     label: '@fastify/secure-session', match: { kind: 'plugin', module: ['@fastify/secure-session', 'fastify-secure-session'] }, options: [1], cookie: ['cookie'],
     defaults: KOA,
     fix: "Set `cookie: { path: '/', httpOnly: true, secure: true }` instead of `false`.",
+  },
+  {
+    label: 'Remix session storage', match: { kind: 'call', module: REMIX, path: ['createCookieSessionStorage'] }, options: [0], cookie: ['cookie'],
+    defaults: NONE,
+    fix: "Set `cookie: { httpOnly: true, secure: true, sameSite: 'lax' }` (an env-dependent `secure` is fine); Remix sets neither flag by default.",
+  },
+  {
+    label: 'Remix session storage', match: { kind: 'call', module: REMIX, path: ['createSessionStorage'] }, options: [0], cookie: ['cookie'],
+    defaults: NONE,
+    fix: "Set `cookie: { httpOnly: true, secure: true, sameSite: 'lax' }` (an env-dependent `secure` is fine); Remix sets neither flag by default.",
+  },
+  {
+    label: 'Remix session storage', match: { kind: 'call', module: REMIX, path: ['createMemorySessionStorage'] }, options: [0], cookie: ['cookie'],
+    defaults: NONE,
+    fix: "Set `cookie: { httpOnly: true, secure: true, sameSite: 'lax' }` (an env-dependent `secure` is fine); Remix sets neither flag by default.",
+  },
+  {
+    label: 'Remix session storage', match: { kind: 'call', module: REMIX, path: ['createFileSessionStorage'] }, options: [0], cookie: ['cookie'],
+    defaults: NONE,
+    fix: "Set `cookie: { httpOnly: true, secure: true, sameSite: 'lax' }` (an env-dependent `secure` is fine); Remix sets neither flag by default.",
   },
   {
     label: 'iron-session', match: { kind: 'call', module: 'iron-session', path: ['getIronSession'] }, options: [1, 2], cookie: ['cookieOptions'],

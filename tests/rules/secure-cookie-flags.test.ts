@@ -223,6 +223,23 @@ export function Theme() {
 }`,
     },
     {
+      name: "Remix session storage with flags, or a cookie object built elsewhere",
+      code: `import { createCookie, createCookieSessionStorage, createFileSessionStorage } from '@remix-run/node';
+export const sessions = createCookieSessionStorage({ cookie: { name: '__session', httpOnly: true, secure: process.env.NODE_ENV === 'production' } });
+const cookie = createCookie('__files', { secrets: [secret] });
+export const files = createFileSessionStorage({ dir: '/tmp/sessions', cookie });`,
+    },
+    {
+      name: "Astro cookies.set with both flags",
+      filename: "src/pages/api/login.ts",
+      code: `import type { APIRoute } from 'astro';
+export const POST: APIRoute = async ({ cookies }) => {
+  cookies.set('session', id, { path: '/', httpOnly: true, secure: true });
+  cookies.set('theme', 'dark');
+  return new Response(null, { status: 204 });
+};`,
+    },
+    {
       name: "look-alike set calls of other modules",
       code: `import Cookies from 'universal-cookie';
 const jar = new Cookies();
@@ -1084,6 +1101,57 @@ export default function handler(req, res) {
   const cookies = new Cookies(req, res);
   cookies.set('token', token, { httpOnly: true });
 }` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Remix createCookieSessionStorage without flags",
+      code: `import { createCookieSessionStorage } from '@remix-run/node';
+export const storage = createCookieSessionStorage({
+  cookie: {
+    name: '__session',
+    secrets: [sessionSecret],
+    sameSite: 'lax',
+  },
+});`,
+      errors: [
+        {
+          messageId: 'missingBoth', line: 2, column: 24, endLine: 2, endColumn: 50,
+          data: { setter: "Remix session storage", cookie: "its session cookie", problems: "without `httpOnly` and without `secure`", fix: sessionFix("Remix session storage") },
+          suggestions: [
+            { messageId: 'addFlags', data: { flags: "`httpOnly: true` and `secure: true`" }, output: `import { createCookieSessionStorage } from '@remix-run/node';
+export const storage = createCookieSessionStorage({
+  cookie: {
+    name: '__session',
+    secrets: [sessionSecret],
+    sameSite: 'lax',
+    httpOnly: true,
+    secure: true,
+  },
+});` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Astro cookies.set sets neither flag by default",
+      filename: "src/pages/api/login.ts",
+      code: `import type { APIRoute } from 'astro';
+export const POST: APIRoute = async ({ cookies }) => {
+  cookies.set('session', id, { path: '/', httpOnly: true });
+  return new Response(null, { status: 204 });
+};`,
+      errors: [
+        {
+          messageId: 'missingSecure', line: 3, column: 3, endLine: 3, endColumn: 14,
+          data: { setter: "Astro `cookies.set`", cookie: "the auth cookie `session`", problems: "without `secure`", fix: setterFix("Astro `cookies.set`") },
+          suggestions: [
+            { messageId: 'addFlags', data: { flags: "`secure: true`" }, output: `import type { APIRoute } from 'astro';
+export const POST: APIRoute = async ({ cookies }) => {
+  cookies.set('session', id, { path: '/', httpOnly: true, secure: true });
+  return new Response(null, { status: 204 });
+};` },
           ],
         },
       ],

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
 import { calleeName, staticKey, stringOf, unwrap } from '../src/core/ast.js';
-import { cryptoCall, flowsInto, type Destination } from '../src/core/flow.js';
+import { cryptoCall, flowsInto, qualifiedKey, type Destination } from '../src/core/flow.js';
 import { isAuthCookieName, isUnguessableName, words } from '../src/core/names.js';
 
 export type MessageId = 'insecure' | 'useRandomBytes' | 'useRandomUUID' | 'useRandomInt';
@@ -68,11 +68,35 @@ function sqlTarget(call: TSESTree.CallExpression | TSESTree.NewExpression, index
   return null;
 }
 
+/**
+ * A field written to a named store: `Otp.create({ code })` → `OtpCode`,
+ * `prisma.verificationToken.create({ data: { value } })` → `verificationTokenValue`.
+ */
+function recordName(key: TSESTree.Node): { name: string; text: string } | null {
+  const prop = key.parent;
+  if (prop?.type !== T.Property || prop.key !== key) return null;
+  let obj: TSESTree.Node | undefined = prop.parent;
+  // `{ data: { code } }`
+  if (obj?.parent?.type === T.Property && obj.parent.parent.type === T.ObjectExpression && staticKey(obj.parent) === 'data') obj = obj.parent.parent;
+  const call = obj?.parent;
+  if (call?.type !== T.CallExpression || !call.arguments.includes(obj as TSESTree.CallExpressionArgument)) return null;
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return null;
+  const field = staticKey(prop);
+  const name = field ? qualifiedKey(callee.object, field) : null;
+  const owner = unwrap(callee.object);
+  const ownerName = owner.type === T.Identifier ? owner.name : owner.type === T.MemberExpression ? staticKey(owner) : null;
+  return name ? { name, text: `the \`${field}\` field written to \`${ownerName}\`` } : null;
+}
+
 /** Decide whether a destination of a `Math.random()` value needs an unguessable value; the message text if so. */
 function targetOf(d: Destination): Target | null {
   switch (d.kind) {
-    case 'named':
-      return isUnguessableName(d.name) ? `\`${d.name}\`` : null;
+    case 'named': {
+      if (isUnguessableName(d.name)) return `\`${d.name}\``;
+      const record = recordName(d.node);
+      return record && isUnguessableName(record.name) ? record.text : null;
+    }
     case 'returned':
       return d.name && isUnguessableName(d.name) ? `the value of \`${d.name}()\`` : null;
     case 'argument': {

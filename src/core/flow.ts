@@ -164,6 +164,8 @@ function describe(file: FileFacts, raw: Node, out: string[], depth: number, seen
       const key = staticKey(node);
       if (key === null) return;
       push(out, key);
+      // a generic key qualified by its owner: `otp.code` → `otpCode`, `verification.pin` → `verificationPin`
+      if (GENERIC_KEYS.has(key)) push(out, qualifiedKey(node.object, key));
       for (const stored of storedValues(file, node.object, key)) next(stored);
       const target = dereference(file, node);
       if (target !== node) next(target);
@@ -213,6 +215,16 @@ function describe(file: FileFacts, raw: Node, out: string[], depth: number, seen
     default:
       return;
   }
+}
+
+/** Keys that say what a value is only together with their owner (`otp.code`, `reset.code`). */
+const GENERIC_KEYS = new Set(['code', 'pin', 'value']);
+
+/** `otp.code` → `otpCode`; `this.resetRequest.code` → `resetRequestCode`; null when the owner has no name. */
+export function qualifiedKey(owner: Node, key: string): string | null {
+  const o = unwrap(owner);
+  const name = o.type === T.Identifier ? o.name : o.type === T.MemberExpression ? staticKey(o) : null;
+  return name ? `${name}${key[0]!.toUpperCase()}${key.slice(1)}` : null;
 }
 
 /** Methods that write a record or map entry; the record is one of the object-literal arguments (or its `data`). */

@@ -178,6 +178,14 @@ async function startReset(user) {
       ],
     },
     {
+      name: "a generic code qualified by its owner",
+      filename: 'file.js',
+      code: `console.log('otp', otp.code, err.code, country.code);`,
+      errors: [
+        { messageId: 'credentialLogged', line: 1, column: 1, endLine: 1, endColumn: 53, data: {"callee":"console.log","what":"`otp.code` (from `otpCode`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+      ],
+    },
+    {
       name: "checkTestFiles",
       filename: 'test/auth.test.js',
       options: [{"checkTestFiles":true}],

@@ -183,6 +183,31 @@ class Mailer { token = Math.random(); }` }] },
       ],
     },
     {
+      name: "an OTP saved through a model, and a prisma data field",
+      filename: 'file.js',
+      code: `async function sendOtp(phone) {
+  const code = Math.floor(1000 + Math.random() * 9000);
+  await Otp.create({ phone, code, expiresAt: Date.now() + 300000 });
+  await prisma.verificationToken.create({ data: { identifier: phone, value: Math.random().toString(36) } });
+}
+async function createCoupon() {
+  const code = Math.floor(Math.random() * 100);
+  await Coupon.create({ code });
+}`,
+      errors: [
+        { messageId: 'insecure', line: 2, column: 34, endLine: 2, endColumn: 47, data: {"target":"the `code` field written to `Otp`","kind":"codes"} },
+        { messageId: 'insecure', line: 4, column: 77, endLine: 4, endColumn: 90, data: {"target":"the `value` field written to `verificationToken`","kind":"tokens"}, suggestions: [{ messageId: 'useRandomUUID', output: `async function sendOtp(phone) {
+  const code = Math.floor(1000 + Math.random() * 9000);
+  await Otp.create({ phone, code, expiresAt: Date.now() + 300000 });
+  await prisma.verificationToken.create({ data: { identifier: phone, value: crypto.randomUUID() } });
+}
+async function createCoupon() {
+  const code = Math.floor(Math.random() * 100);
+  await Coupon.create({ code });
+}` }] },
+      ],
+    },
+    {
       name: "test files with checkTestFiles",
       filename: 'src/__tests__/auth.test.ts',
       options: [{"checkTestFiles":true}],

@@ -207,6 +207,19 @@ if (req.cookies.sid !== session.sessionId) fail();`,
       ],
     },
     {
+      name: "a generic code qualified by its owner",
+      filename: 'file.js',
+      code: `async function verify(req) {
+  const otp = await Otp.findOne({ phone: req.body.phone });
+  if (country.code === req.body.country) return false;
+  if (err.code === other.code) return false;
+  return otp.code === req.body.code;
+}`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 5, column: 10, endLine: 5, endColumn: 36, data: {"secret":"otp.code","kind":"a one-time code","operator":"==="} },
+      ],
+    },
+    {
       name: "a Bearer header against an env token in a template, and a KEY env var",
       filename: 'file.js',
       code: `const crypto = require('crypto');

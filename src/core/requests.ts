@@ -192,6 +192,11 @@ function identifier(file: FileFacts, id: TSESTree.Identifier, depth: number, see
   if (def.node.type !== T.VariableDeclarator || !def.node.init || !isNeverReassigned(variable)) return null;
   const keys = patternPath(def.node.id, def.name as TSESTree.Identifier);
   if (keys === null) return null;
+  // const { body } = req; const { body: { password } } = ctx.request
+  if (keys.length > 0 && REQUEST_PARTS[keys[0]!] && isRequestObject(file, def.node.init, depth + 1)) {
+    const rest = keys.slice(1);
+    return { source: REQUEST_PARTS[keys[0]!]!, path: rest, name: rest.length ? rest[rest.length - 1]! : id.name };
+  }
   const found = input(file, def.node.init, depth + 1, seen);
   if (!found) return null;
   return keys.length ? with_(found, ...keys) : { ...found, name: found.name ?? id.name };

@@ -658,6 +658,48 @@ function change(req, res) {
       ],
     },
     {
+      name: "express: body destructured from req",
+      code: `app.post('/login', async (req, res) => {
+  const { body } = req;
+  const user = await User.findOne({ email: body.email });
+  if (user.password !== body.password) return res.sendStatus(401);
+});`,
+      errors: [
+        {
+          messageId: 'compare', line: 4, column: 7, endLine: 4, endColumn: 38,
+          data: { stored: "`user.password`", input: "`body.password`", operator: "!==", store: "the user store", fix: STORES.generic.fix },
+        },
+      ],
+    },
+    {
+      name: "koa: nested destructuring of ctx.request",
+      code: `router.post('/login', async (ctx) => {
+  const { body: { email, password } } = ctx.request;
+  const user = await Account.findOne({ email });
+  if (user.password !== password) ctx.throw(401);
+});`,
+      errors: [
+        {
+          messageId: 'compare', line: 4, column: 7, endLine: 4, endColumn: 33,
+          data: { stored: "`user.password`", input: "`password`", operator: "!==", store: "the user store", fix: STORES.generic.fix },
+        },
+      ],
+    },
+    {
+      name: "SvelteKit / Remix action: ({ request }) and request.formData()",
+      code: `export const actions = { default: async ({ request }) => {
+  const data = await request.formData();
+  const user = await db.user.findUnique({ where: { email: data.get('email') } });
+  if (user.password !== data.get('password')) return fail(400);
+} };`,
+      errors: [
+        {
+          messageId: 'compare', line: 4, column: 7, endLine: 4, endColumn: 45,
+          data: { stored: "`user.password`", input: "`data.get('password')`", operator: "!==", store: "the user store", fix: STORES.generic.fix },
+        },
+      ],
+    },
+    {
       name: "test files are checked with checkTestFiles",
       filename: "test/users.test.js",
       options: [{"checkTestFiles":true}],

@@ -111,14 +111,14 @@ function versionOf(pkg: string): string {
 
 function machine(): string[] {
   const cpus = os.cpus();
-  let commit = '';
+  let commit: string;
   try {
     commit = execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   } catch {
     commit = 'unknown';
   }
   return [
-    `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; eslint-plugin-broken-auth at commit ${commit} with ${Object.keys(plugin.rules).length} of ${CATEGORIES.length} rules (${Object.keys(plugin.rules).join(', ')})`,
+    `- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; eslint-plugin-broken-auth: the working tree at commit ${commit}, with ${Object.keys(plugin.rules).length} of ${CATEGORIES.length} rules (${Object.keys(plugin.rules).join(', ')})`,
     `- CPU: ${cpus[0]?.model.trim() ?? '?'} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}`,
     `- Node ${process.version}, ESLint ${versionOf('eslint')}, @typescript-eslint/parser ${versionOf('@typescript-eslint/parser')}, TypeScript ${versionOf('typescript')}`,
     `- Load average when the bench started (1/5/15 min): ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} on ${cpus.length} CPUs`,
@@ -255,10 +255,13 @@ async function main(): Promise<void> {
   out.push(
     '## Speed on real framework code',
     '',
-    `${texts.length} files (${(bytes / 2 ** 20).toFixed(1)} MiB, ${lines.toLocaleString('en-US')} lines), read into memory first, linted in one process with ESLint's \`Linter\` (config arrays normalized once, as the ESLint class caches them). Times are this process's CPU time (user + system, from \`process.cpuUsage()\`), the steadier measure on a shared machine; wall-clock medians are beside them. One warm-up pass over 600 files per variant, then ${reps} timed repetitions, interleaved (the order of variants rotates each repetition). (a) is parsing with @typescript-eslint/parser plus ESLint's scope analysis and traversal, with no rules; every other variant is (a) plus its rules, so "rule cost over (a)" is what the rules add.`,
+    `${texts.length} files (${(bytes / 2 ** 20).toFixed(1)} MiB, ${lines.toLocaleString('en-US')} lines), read into memory first, linted in one process with ESLint's \`Linter\` (config arrays normalized once, as the ESLint class caches them). Times are this process's CPU time (user + system, from \`process.cpuUsage()\`), the steadier measure on a shared machine; wall-clock medians are beside them. One warm-up pass over ${Math.min(Number(process.env.BENCH_WARMUP ?? 600), Math.ceil(texts.length / 5))} files per variant, then ${reps} timed repetitions, interleaved (the order of variants rotates each repetition). (a) is parsing with @typescript-eslint/parser plus ESLint's scope analysis and traversal, with no rules; every other variant is (a) plus its rules, so "rule cost over (a)" is what the rules add.`,
     '',
     ...speed,
     '',
+    ...(process.env.BENCH_MAX_FILES
+      ? [`**This run was cut down** with BENCH_MAX_FILES=${process.env.BENCH_MAX_FILES} (every ${Math.ceil(parts.reduce((a, p) => a + p.files.length, 0) / Number(process.env.BENCH_MAX_FILES))}th file of the ${parts.reduce((a, p) => a + p.files.length, 0)}-file corpus) and BENCH_REPS=${reps}, to fit the time on a shared, heavily loaded machine (see the load average above); \`npm run bench\` without them lints the whole corpus 3 times.`, '']
+      : []),
     '### Corpus',
     '',
     '| source | version | files |',

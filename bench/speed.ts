@@ -113,7 +113,7 @@ export function timeVariants(
   const linter = new Linter({ cwd });
   const configs = variants.map((v) => prepared(v.config, cwd));
   const results: SpeedResult[] = variants.map((v) => ({ variant: v.name, runs: [], median: NaN, cpuRuns: [], cpuMedian: NaN, messages: 0, parseErrors: 0, crashes: [] }));
-  const warm = texts.slice(0, Math.min(texts.length, 600));
+  const warm = texts.slice(0, Math.min(Number(process.env.BENCH_WARMUP ?? 600), Math.ceil(texts.length / 5)));
   variants.forEach((_, i) => lintPass(linter, configs[i]!, warm));
   for (let rep = 0; rep < repetitions; rep++) {
     for (let k = 0; k < variants.length; k++) {

@@ -38,6 +38,7 @@ const PUBLIC_WORDS = new Set(['public', 'pub', 'publishable', 'jwks', 'cert', 'c
  * Not `secretName`, `JWT_SECRET_ENV`, `IS_PUBLIC_KEY`, `publicKey`.
  */
 export function isSecretName(name: string): boolean {
+  if (name.includes('/') || name.includes('.')) return false; // a rule id, path or dotted key, not a binding
   const w = words(name);
   if (w.length === 0) return false;
   if (w.some((x) => PUBLIC_WORDS.has(x))) return false;

@@ -62,6 +62,9 @@ function looksLikeProse(text: string): boolean {
   return /[.!?:]$/.test(t) && /\s/.test(t);
 }
 
+/** Setting values, not secrets: `'broken-auth/no-hardcoded-secret': 'warn'`, `{ secret: 'required' }`. */
+const CONFIG_WORDS = new Set(['warn', 'error', 'off', 'on', 'true', 'false', 'none', 'null', 'undefined', 'auto', 'required', 'optional', 'enabled', 'disabled', 'string', 'hidden', 'text', 'yes', 'no']);
+
 /**
  * A literal found at a place whose *name* says secret (not at a library sink):
  * is it worth reporting? Placeholders and private keys always are; otherwise a
@@ -75,6 +78,7 @@ export function isSecretLiteral(text: string): boolean {
   if (isPlaceholderSecret(t)) return true;
   if (looksLikeEnvName(t)) return false;
   if (looksLikeProse(t)) return false;
+  if (CONFIG_WORDS.has(t.toLowerCase())) return false;
   if (/^(\$\{|\{\{|<%|%\(|<)/.test(t)) return false; // template placeholders, markup
   if (/^(process\.env|env\.|vault:|arn:|projects\/|sm:\/\/|ssm:)/i.test(t)) return false; // references to a secret store
   if (/^[./~]|\.(pem|key|json|txt|crt)$/i.test(t)) return false; // a path to a key file

@@ -57,6 +57,7 @@ jwt.sign({}, o.secret);` },
   if (typeof pkcs8 !== 'string' || pkcs8.indexOf('-----BEGIN PRIVATE KEY-----') !== 0) throw new TypeError('pkcs8 must be PEM');
   return pkcs8;
 }` },
+    { name: 'lint configuration naming the rule', code: `export default [{ rules: { 'broken-auth/no-hardcoded-secret': 'warn' } }, { secret: 'required' }];` },
     { name: 'empty file', code: '' },
   ],
   invalid: [

@@ -141,6 +141,7 @@ export default createRule<Options, MessageId>({
     if (usesCookieStoredSession(file)) return {};
     const writes: Write[] = [];
     const logins: TSESTree.CallExpression[] = [];
+    const reportedHandlers = new Set<Node>();
     let passport: { range: string | null; regenerates: boolean } | null = null;
 
     function passportInfo(): { range: string | null; regenerates: boolean } {
@@ -294,7 +295,11 @@ export default createRule<Options, MessageId>({
       if (!authenticated) return;
       const loginRegenerates = passportInfo().regenerates;
       const renewed = events.some((e) => (e.kind === 'regenerate' || (e.kind === 'login' && loginRegenerates)) && dominates(e.node, write.node));
-      if (!renewed) report(write);
+      // One finding per login handler: the first identity write the fix has to move behind `regenerate`.
+      if (!renewed && !reportedHandlers.has(fn)) {
+        reportedHandlers.add(fn);
+        report(write);
+      }
     }
 
     function checkLogin(call: TSESTree.CallExpression): void {

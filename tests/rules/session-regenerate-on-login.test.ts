@@ -71,7 +71,7 @@ app.post('/login', async (req, res) => {
 });`,
     },
     {
-      name: "passport req.login regenerates from 0.6 (version not found here)",
+      name: "passport req.login regenerates from 0.6 (the version declared, or none found)",
       code: `const passport = require('passport');
 router.post('/login', (req, res, next) => {
   passport.authenticate('local', (err, user) => {
@@ -232,16 +232,35 @@ router.post('/login', async (req, res) => {
       name: "aliases of the session, Object.assign, nested identity",
       code: `router.post('/signin', async (req, res) => {
   const session = req.session;
-  const { session: s } = req;
   if (!(await bcrypt.compare(req.body.password, hash))) return res.end();
   session.userId = user.id;
+});
+router.post('/signin2', async (req, res) => {
+  const { session: s } = req;
+  if (!(await bcrypt.compare(req.body.password, hash))) return res.end();
   Object.assign(s, { theme: 'dark', user });
+});
+router.post('/signin3', async (req, res) => {
+  if (!(await bcrypt.compare(req.body.password, hash))) return res.end();
   req.session.passport.user = user.id;
 });`,
       errors: [
-        { messageId: 'fixation', line: 5, column: 3, endLine: 5, endColumn: 27, data: { target: "session.userId", fix: REGENERATE_FIX.express('req', 'userId') } },
-        { messageId: 'fixation', line: 6, column: 3, endLine: 6, endColumn: 44, data: { target: "Object.assign(s, { theme: 'dark', user })", fix: REGENERATE_FIX.express('req', 'user') } },
-        { messageId: 'fixation', line: 7, column: 3, endLine: 7, endColumn: 38, data: { target: "req.session.passport.user", fix: REGENERATE_FIX.express('req', 'passport') } },
+        { messageId: 'fixation', line: 4, column: 3, endLine: 4, endColumn: 27, data: { target: "session.userId", fix: REGENERATE_FIX.express('req', 'userId') } },
+        { messageId: 'fixation', line: 9, column: 3, endLine: 9, endColumn: 44, data: { target: "Object.assign(s, { theme: 'dark', user })", fix: REGENERATE_FIX.express('req', 'user') } },
+        { messageId: 'fixation', line: 13, column: 3, endLine: 13, endColumn: 38, data: { target: "req.session.passport.user", fix: REGENERATE_FIX.express('req', 'passport') } },
+      ],
+    },
+    {
+      name: "one finding per handler: the first identity write",
+      code: `router.post('/login', async (req, res) => {
+  if (req.body.password !== ADMIN_PASSWORD) return res.sendStatus(401);
+  req.session.authenticated = true;
+  req.session.username = req.body.username;
+  req.session.role = 'admin';
+  res.redirect('/admin');
+});`,
+      errors: [
+        { messageId: 'fixation', line: 3, column: 3, endLine: 3, endColumn: 35, data: { target: "req.session.authenticated", fix: REGENERATE_FIX.express('req', 'authenticated') } },
       ],
     },
     {

@@ -138,7 +138,6 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
-    if (usesCookieStoredSession(file)) return {};
     const writes: Write[] = [];
     const logins: TSESTree.CallExpression[] = [];
     const reportedHandlers = new Set<Node>();
@@ -350,6 +349,7 @@ export default createRule<Options, MessageId>({
         }
       },
       'Program:exit'() {
+        if ((writes.length || logins.length) && usesCookieStoredSession(file)) return;
         for (const write of writes) check(write);
         for (const login of logins) checkLogin(login);
       },
@@ -359,19 +359,18 @@ export default createRule<Options, MessageId>({
 
 const EVENTS = Symbol('session-events');
 
-/** The file imports a session library that keeps the session in a sealed cookie (cookie-session, iron-session, …). */
+/** The file loads a session library that keeps the session in a sealed cookie (cookie-session, iron-session, …), by import, require or `import()`. */
 function usesCookieStoredSession(file: FileFacts): boolean {
   for (const statement of file.sourceCode.ast.body) {
     if (statement.type === T.ImportDeclaration && COOKIE_STORED_SESSIONS.includes(normalizeModule(String(statement.source.value)))) return true;
-    if (statement.type !== T.VariableDeclaration) continue;
-    for (const decl of statement.declarations) {
-      let init = decl.init ? unwrap(decl.init) : null;
-      while (init?.type === T.MemberExpression) init = unwrap(init.object);
-      if (init?.type === T.CallExpression) {
-        const module = requiredModule(file, init);
-        if (module && COOKIE_STORED_SESSIONS.includes(module)) return true;
-      }
-    }
+  }
+  for (const call of nodesIn(file, file.sourceCode.ast, T.CallExpression)) {
+    const module = requiredModule(file, call);
+    if (module && COOKIE_STORED_SESSIONS.includes(module)) return true;
+  }
+  for (const dynamic of nodesIn(file, file.sourceCode.ast, T.ImportExpression)) {
+    const source = stringOf(dynamic.source);
+    if (source && COOKIE_STORED_SESSIONS.includes(normalizeModule(source))) return true;
   }
   return false;
 }

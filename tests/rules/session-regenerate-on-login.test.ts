@@ -119,6 +119,15 @@ app.post('/login', async (req, res) => {
 });`,
     },
     {
+      name: "@fastify/secure-session registered inline",
+      code: `const fastify = require('fastify')();
+fastify.register(require('@fastify/secure-session'), { key: Buffer.from(process.env.SESSION_KEY, 'hex') });
+fastify.post('/login', async (request, reply) => {
+  if (!(await argon2.verify(account.hash, request.body.password))) return reply.code(401).send();
+  request.session.set('userId', account.id);
+});`,
+    },
+    {
       name: "iron-session in a Next.js route handler",
       code: `import { getIronSession } from 'iron-session';
 export async function POST(request) {

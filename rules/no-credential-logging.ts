@@ -4,7 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
 import { calleeName, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast.js';
 import { resolveRef, type ModuleRef } from '../src/core/modules.js';
-import { describedBy, flowsInto, inAuthRoute, producedName, wholeRequestPart } from '../src/core/flow.js';
+import { describedBy, flowsInto, inAuthRoute, isBareTokenName, isLexerFile, producedName, wholeRequestPart } from '../src/core/flow.js';
 import { userInputOf } from '../src/core/requests.js';
 import { isCredentialName, words } from '../src/core/names.js';
 import { CONSOLE_METHODS, CONSOLE_REDACT, GENERIC_REDACT, LOCAL_LOGGER_WORDS, LOG_LEVELS, LOGGERS, type LoggerModel } from '../src/models/loggers.js';
@@ -163,6 +163,7 @@ export default createRule<Options, MessageId>({
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
     const text = (n: TSESTree.Node): string => context.sourceCode.getText(n);
+    const lexer = isLexerFile(file);
     const quote = (n: TSESTree.Node): string => {
       const t = text(n).replace(/\s+/g, ' ');
       return `\`${t.length > 40 ? `${t.slice(0, 37)}…` : t}\``;
@@ -211,8 +212,9 @@ export default createRule<Options, MessageId>({
           if (whole) return [whole];
           const names = describedBy(file, node);
           const own = nameOf(node);
-          if (own && isCredentialName(own)) return [quote(node)];
-          const origin = names.find((n) => n !== own && isCredentialName(n));
+          const credential = (n: string): boolean => isCredentialName(n) && !(lexer && isBareTokenName(n));
+          if (own && credential(own)) return [quote(node)];
+          const origin = names.find((n) => n !== own && credential(n));
           if (origin) return [`${quote(node)} (from \`${origin}\`)`];
           const becomes = node.type === T.Identifier ? credentialItBecomes(node) : null;
           return becomes ? [`${quote(node)} (${becomes})`] : [];

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
 import { calleeName, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast.js';
-import { cryptoCall, describedBy, localFunction, returnedExpressions } from '../src/core/flow.js';
+import { cryptoCall, describedBy, isBareTokenName, isLexerFile, localFunction, returnedExpressions } from '../src/core/flow.js';
 import { dereference, resolveValue } from '../src/core/values.js';
 import { isHashName, isPasswordName, isTimingSecretName, words } from '../src/core/names.js';
 
@@ -74,7 +74,9 @@ function isPasswordOperand(raw: TSESTree.Node): boolean {
 
 /** The name that makes this operand a secret (`apiKey`, `signature`, `process.env.WEBHOOK_SECRET`, `generateOtp`), or null. */
 function secretName(file: FileFacts, node: TSESTree.Node): string | null {
+  const lexer = isLexerFile(file);
   for (const name of describedBy(file, node)) {
+    if (lexer && isBareTokenName(name)) continue;
     if (/^[A-Z0-9_]+$/.test(name) && name.includes('_') || /^[A-Z0-9]+$/.test(name) && name.length > 2) {
       if (ENV_SECRET.test(name) && !ENV_NOT_SECRET.test(name)) return name;
       continue;

@@ -218,13 +218,31 @@ function describe(file: FileFacts, raw: Node, out: string[], depth: number, seen
 }
 
 /** Keys that say what a value is only together with their owner (`otp.code`, `reset.code`). */
-const GENERIC_KEYS = new Set(['code', 'pin', 'value']);
+const GENERIC_KEYS = new Set(['code', 'pin']);
 
 /** `otp.code` → `otpCode`; `this.resetRequest.code` → `resetRequestCode`; null when the owner has no name. */
 export function qualifiedKey(owner: Node, key: string): string | null {
   const o = unwrap(owner);
   const name = o.type === T.Identifier ? o.name : o.type === T.MemberExpression ? staticKey(o) : null;
   return name ? `${name}${key[0]!.toUpperCase()}${key.slice(1)}` : null;
+}
+
+const LEXER = Symbol('flow.lexer');
+const LEXER_TEXT = /\b(getTokenBefore|getTokenAfter|getFirstToken|getLastToken|getTokens|getTokenByRangeStart|tokenize|tokenizer|Tokenizer|lexer|Lexer|Punctuator|SyntaxKind|TokenType\.\w+|tokTypes|createScanner)\b/;
+
+/**
+ * Does this file work with *lexical* tokens (a parser, a linter rule, a
+ * formatter), where `token` means a piece of source text, not a credential?
+ */
+export function isLexerFile(file: FileFacts): boolean {
+  return memo(file, LEXER, () => LEXER_TEXT.test(file.sourceCode.text));
+}
+
+/** A name that is a credential only through the bare word `token` (`token`, `firstToken`, `tokens`), which a lexer file uses for source text. */
+export function isBareTokenName(name: string): boolean {
+  const w = words(name);
+  return (w.includes('token') || w.includes('tokens'))
+    && !w.some((x) => ['api', 'secret', 'access', 'refresh', 'reset', 'session', 'csrf', 'xsrf', 'auth', 'bearer', 'jwt', 'id', 'verification', 'invite', 'magic', 'password', 'github', 'oauth'].includes(x));
 }
 
 /** Methods that write a record or map entry; the record is one of the object-literal arguments (or its `data`). */

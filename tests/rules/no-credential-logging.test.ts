@@ -36,6 +36,9 @@ res.json({ token });
 history.log(password);
 this.log(token);` },
     { name: "test files are skipped", filename: 'test/auth.test.js', code: `console.log(token);` },
+    { name: "lexical tokens in a tokenizer", filename: 'file.js', code: `const tokens = tokenize(source);
+for (const token of tokens) debug('token %o', token);
+console.log(tokens.length, tokens);` },
   ],
   invalid: [
     {

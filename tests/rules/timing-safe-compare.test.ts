@@ -45,6 +45,13 @@ if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) deny();` },
     { name: "environment names that are not secrets", code: `if (process.env.NODE_ENV === mode) ok();
 if (process.env.GOOGLE_CLIENT_ID === clientId) ok();
 if (process.env.PUBLIC_KEY_URL === url) ok();` },
+    { name: "lexical tokens in a linter rule", filename: 'file.js', code: `module.exports = { create(context) {
+  const sourceCode = context.sourceCode;
+  return { BinaryExpression(node) {
+    const token = sourceCode.getTokenAfter(node.left);
+    if (token.value === node.operator && token !== lastToken) context.report({ node });
+  } };
+} };` },
   ],
   invalid: [
     {

@@ -4,7 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
 import { calleeName, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast.js';
 import { resolveRef, type ModuleRef } from '../src/core/modules.js';
-import { describedBy, flowsInto, inAuthRoute, isBareTokenName, isLexerFile, producedName, wholeRequestPart } from '../src/core/flow.js';
+import { describedBy, flowsInto, inAuthRoute, isBareTokenName, isLexerFile, producedName, requestCarriesPassword, wholeRequestPart } from '../src/core/flow.js';
 import { userInputOf } from '../src/core/requests.js';
 import { isCredentialName, words } from '../src/core/names.js';
 import { CONSOLE_METHODS, CONSOLE_REDACT, GENERIC_REDACT, LOCAL_LOGGER_WORDS, LOG_LEVELS, LOGGERS, type LoggerModel } from '../src/models/loggers.js';
@@ -178,8 +178,8 @@ export default createRule<Options, MessageId>({
       if (!part) return null;
       if (part === 'cookies') return `the request cookies (${quote(node)})`;
       if (part === 'credentials') return `the login credentials (${quote(node)})`;
-      if (!inAuthRoute(file, node)) return null;
-      return part === 'headers' ? `the request headers with the Authorization and Cookie headers (${quote(node)})` : `the whole request body of an auth route, password included (${quote(node)})`;
+      if (!inAuthRoute(file, node) && !(part === 'body' && requestCarriesPassword(file, node))) return null;
+      return part === 'headers' ? `the request headers with the Authorization and Cookie headers (${quote(node)})` : `the whole request body of a route that receives a password (${quote(node)})`;
     }
 
     /**

@@ -21,7 +21,7 @@ import { isNeverReassigned, memo } from './file.js';
 import { resolveRef } from './modules.js';
 import { staticKey, stringOf, unwrap } from './ast.js';
 import { dereference, envName, getProperty, getPropertyPath, resolveValue } from './values.js';
-import { words } from './names.js';
+import { isPasswordName, words } from './names.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -650,6 +650,35 @@ export function wholeRequestPart(file: FileFacts, node: Node): 'body' | 'headers
     }
   }
   return null;
+}
+
+/**
+ * Does the request this body / header object belongs to carry a password in
+ * this file: `req.body.password`, `const { email, password } = req.body`,
+ * `ctx.request.body.newPassword`?
+ */
+export function requestCarriesPassword(file: FileFacts, part: Node): boolean {
+  const n = unwrap(part);
+  if (n.type !== T.MemberExpression) return false;
+  const key = staticKey(n);
+  let base: Node = unwrap(n.object);
+  while (base.type === T.MemberExpression) base = unwrap(base.object);
+  if (base.type !== T.Identifier || key === null) return false;
+  const variable = file.variableOf(base);
+  if (!variable) return false;
+  for (const ref of variable.references) {
+    // climb `req` → `req.body` (or `ctx` → `ctx.request` → `ctx.request.body`) to the same part
+    let node: Node = ref.identifier;
+    while (node.parent?.type === T.MemberExpression && node.parent.object === node && staticKey(node.parent) !== key) node = node.parent;
+    const member = node.parent;
+    if (member?.type !== T.MemberExpression || member.object !== node || staticKey(member) !== key) continue;
+    const use = member.parent;
+    if (use?.type === T.MemberExpression && use.object === member && isPasswordName(staticKey(use) ?? '')) return true;
+    if (use?.type === T.VariableDeclarator && use.init === member && use.id.type === T.ObjectPattern) {
+      if (use.id.properties.some((p) => p.type === T.Property && isPasswordName(staticKey(p) ?? ''))) return true;
+    }
+  }
+  return false;
 }
 
 /** A route path or a handler / file name about authentication: `/login`, `/auth/reset-password`, `handleSignIn`. */

@@ -51,7 +51,7 @@ console.log(tokens.length, tokens);` },
   console.error(\`Bearer \${req.headers.authorization}\`);
 });`,
       errors: [
-        { messageId: 'credentialLogged', line: 2, column: 3, endLine: 2, endColumn: 42, data: {"callee":"console.log","what":"the whole request body of an auth route, password included (`req.body`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 2, column: 3, endLine: 2, endColumn: 42, data: {"callee":"console.log","what":"the whole request body of a route that receives a password (`req.body`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
         { messageId: 'credentialLogged', line: 4, column: 3, endLine: 4, endColumn: 52, data: {"callee":"console.log","what":"`token`","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
         { messageId: 'credentialLogged', line: 5, column: 3, endLine: 5, endColumn: 55, data: {"callee":"console.error","what":"`req.headers.authorization`","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
       ],
@@ -103,7 +103,7 @@ export class AuthController {
   }
 }`,
       errors: [
-        { messageId: 'credentialLogged', line: 7, column: 5, endLine: 7, endColumn: 53, data: {"callee":"this.logger.log","what":"the whole request body of an auth route, password included (`body`)","redact":"log identifiers only; Nest's `Logger` prints what it is given (with `nestjs-pino`, configure `pinoHttp: { redact: [...] }`)"} },
+        { messageId: 'credentialLogged', line: 7, column: 5, endLine: 7, endColumn: 53, data: {"callee":"this.logger.log","what":"the whole request body of a route that receives a password (`body`)","redact":"log identifiers only; Nest's `Logger` prints what it is given (with `nestjs-pino`, configure `pinoHttp: { redact: [...] }`)"} },
       ],
     },
     {
@@ -116,7 +116,7 @@ app.post('/token', async (request, reply) => {
   app.log.debug({ refreshToken: request.body.refresh_token });
 });`,
       errors: [
-        { messageId: 'credentialLogged', line: 4, column: 3, endLine: 4, endColumn: 60, data: {"callee":"request.log.info","what":"the whole request body of an auth route, password included (`request.body`)","redact":"log identifiers only, and configure the logger's redaction (for pino: `pino({ redact: ['*.password', '*.token', 'req.headers.authorization'] })`)"} },
+        { messageId: 'credentialLogged', line: 4, column: 3, endLine: 4, endColumn: 60, data: {"callee":"request.log.info","what":"the whole request body of a route that receives a password (`request.body`)","redact":"log identifiers only, and configure the logger's redaction (for pino: `pino({ redact: ['*.password', '*.token', 'req.headers.authorization'] })`)"} },
         { messageId: 'credentialLogged', line: 5, column: 3, endLine: 5, endColumn: 62, data: {"callee":"app.log.debug","what":"`request.body.refresh_token`","redact":"configure the logger's redaction: `Fastify({ logger: { redact: ['req.headers.authorization', '*.password', '*.token'] } })`"} },
       ],
     },
@@ -141,8 +141,8 @@ export async function sendLoginCode(phone) {
   console.log(JSON.stringify({ ...ctx.request.body }));
 });`,
       errors: [
-        { messageId: 'credentialLogged', line: 2, column: 3, endLine: 2, endColumn: 49, data: {"callee":"console.log","what":"the whole request body of an auth route, password included (`ctx.request.body`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
-        { messageId: 'credentialLogged', line: 3, column: 3, endLine: 3, endColumn: 55, data: {"callee":"console.log","what":"the whole request body of an auth route, password included (`ctx.request.body`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 2, column: 3, endLine: 2, endColumn: 49, data: {"callee":"console.log","what":"the whole request body of a route that receives a password (`ctx.request.body`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 3, column: 3, endLine: 3, endColumn: 55, data: {"callee":"console.log","what":"the whole request body of a route that receives a password (`ctx.request.body`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
       ],
     },
     {
@@ -186,6 +186,26 @@ async function startReset(user) {
       code: `console.log('otp', otp.code, err.code, country.code);`,
       errors: [
         { messageId: 'credentialLogged', line: 1, column: 1, endLine: 1, endColumn: 53, data: {"callee":"console.log","what":"`otp.code` (from `otpCode`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+      ],
+    },
+    {
+      name: "a body that carries a password outside auth paths",
+      filename: 'file.js',
+      code: `app.post('/users', async (req, res) => {
+  console.log('create user', req.body);
+  const { email, password } = req.body;
+});
+app.post('/orders', async (req, res) => {
+  console.log('new order', req.body);
+  const { items } = req.body;
+});
+router.put('/me', async (ctx) => {
+  console.log(ctx.request.body);
+  await users.update(ctx.state.user.id, { pw: await hash(ctx.request.body.newPassword) });
+});`,
+      errors: [
+        { messageId: 'credentialLogged', line: 2, column: 3, endLine: 2, endColumn: 39, data: {"callee":"console.log","what":"the whole request body of a route that receives a password (`req.body`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 10, column: 3, endLine: 10, endColumn: 32, data: {"callee":"console.log","what":"the whole request body of a route that receives a password (`ctx.request.body`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
       ],
     },
     {

@@ -62,6 +62,13 @@ save('prefs', prefs);
 save(\`draft:\${id}\`, text);`,
     },
     {
+      name: "storage libraries with non-auth values",
+      code: `import localforage from 'localforage';
+import store from 'store2';
+await localforage.setItem('drafts', drafts);
+store.set('layout', layout);`,
+    },
+    {
       name: "test files are skipped by default",
       filename: "src/auth.spec.ts",
       code: `localStorage.setItem('token', 'test');`,
@@ -251,13 +258,19 @@ localStorage.setItem(STORAGE_KEYS.refreshToken, payload);`,
       ],
     },
     {
-      name: "localforage",
+      name: "localforage and store2",
       code: `import localforage from 'localforage';
-await localforage.setItem('jwt', token);`,
+import store from 'store2';
+await localforage.setItem('jwt', token);
+store.set('refresh_token', tokens.refresh);`,
       errors: [
         {
-          messageId: 'tokenInStorage', line: 2, column: 7, endLine: 2, endColumn: 40,
+          messageId: 'tokenInStorage', line: 3, column: 7, endLine: 3, endColumn: 40,
           data: { what: "under `jwt`", storage: "`localforage`" },
+        },
+        {
+          messageId: 'tokenInStorage', line: 4, column: 1, endLine: 4, endColumn: 43,
+          data: { what: "under `refresh_token`", storage: "`store2`" },
         },
       ],
     },

@@ -90,6 +90,12 @@ export default function handler(req, res) {
 }`,
     },
     {
+      name: "script-side preference cookies (js-cookie, document.cookie)",
+      code: `import Cookies from 'js-cookie';
+Cookies.set('theme', 'dark', { expires: 365 });
+document.cookie = \`locale=\${lang}; path=/\`;`,
+    },
+    {
       name: "CSRF cookies are read by script on purpose",
       code: `res.cookie('XSRF-TOKEN', req.csrfToken());
 res.cookie('csrf_token', token, { sameSite: 'strict' });`,

@@ -7,7 +7,7 @@ import { invokedRef, isCallOf, isChainCallOf, registeredPlugin } from '../src/co
 import { moduleMatches, resolveRef, type ModuleRef } from '../src/core/modules.js';
 import { dereference, getProperty, getPropertyPath, resolveObject, resolveValue, type Lookup } from '../src/core/values.js';
 import { isAuthCookieName, words } from '../src/core/names.js';
-import { callsOf, fileModules, identifierNames, parameterOf, isBearerTokenName, isMutatedBinding, isPreferenceCookieName, parseCookieString, stringParts, type ParsedCookie } from '../src/core/cookies.js';
+import { callsOf, fileModules, identifierNames, isCookieDeletion, parameterOf, isBearerTokenName, isMutatedBinding, isPreferenceCookieName, parseCookieString, stringParts, type ParsedCookie } from '../src/core/cookies.js';
 import {
   COOKIE_SETTERS, DOCUMENT_COOKIE, SERVER_MODULES, SESSION_MIDDLEWARE, SET_COOKIE_HEADER_METHODS, SET_COOKIE_STRING_FIX, TOKEN_PRODUCERS,
   type CookieDefaults, type CookieSetter, type FlagDefault, type SessionMiddleware,
@@ -331,6 +331,25 @@ export default createRule<Options, MessageId>({
       return getProperty(file, options, key);
     }
 
+    /** `res.cookie('token', '', { expires: new Date(0) })`, `set('token', null)`, `maxAge: 0`: deleting the cookie, not setting one. */
+    function clears(valueNode: Node | null, options: Node | 'absent' | 'unknown'): boolean {
+      if (valueNode) {
+        const v = unwrap(dereference(file, valueNode));
+        if ((v.type === T.Literal && (v.value === '' || v.value === null)) || (v.type === T.Identifier && v.name === 'undefined')) return true;
+      }
+      const maxAge = lookupIn(options, 'maxAge');
+      if (maxAge.kind === 'found') {
+        const v = unwrap(dereference(file, maxAge.value));
+        if (v.type === T.Literal && v.value === 0) return true;
+      }
+      const expires = lookupIn(options, 'expires');
+      if (expires.kind === 'found') {
+        const v = unwrap(dereference(file, expires.value));
+        if (v.type === T.NewExpression && v.arguments.length === 1 && unwrap(v.arguments[0]!).type === T.Literal && (unwrap(v.arguments[0]!) as TSESTree.Literal).value === 0) return true;
+      }
+      return false;
+    }
+
     function setterSite(setter: CookieSetter, call: TSESTree.CallExpression, report: Node, client: boolean): Site {
       let nameNode: Node | null;
       let valueNode: Node | null;
@@ -352,7 +371,7 @@ export default createRule<Options, MessageId>({
       if (typeof options !== 'string' && isMutatedBinding(file, options)) options = 'unknown';
       const nameValue = nameNode ? resolveValue(file, nameNode) : null;
       const name = nameValue?.kind === 'literal' ? nameValue.text : null;
-      const kind = classify(name, nameNode ? [nameNode] : [], valueNode ? [valueNode] : []);
+      const kind = clears(valueNode, options) ? 'other' : classify(name, nameNode ? [nameNode] : [], valueNode ? [valueNode] : []);
       let secure = flagState(file, lookupIn(options, 'secure'));
       if (name !== null && SECURE_PREFIX.test(name)) secure = 'on';
       if (setter.forcesSecure && secure !== 'on') {
@@ -392,7 +411,7 @@ export default createRule<Options, MessageId>({
     // --- Set-Cookie strings and document.cookie --------------------------------------
 
     function stringSite(node: Node, parsed: ParsedCookie, label: string, fix: string, client: boolean, edit: Site['edit']): Site {
-      const kind = classify(parsed.name, parsed.name === null ? parsed.holes : [], parsed.holes);
+      const kind = isCookieDeletion(parsed) ? 'other' : classify(parsed.name, parsed.name === null ? parsed.holes : [], parsed.holes);
       const flag = (attr: string): FlagState => (parsed.attributes.has(attr) ? 'on' : parsed.complete ? 'absent' : 'unknown');
       let secure = flag('secure');
       if (parsed.name !== null && SECURE_PREFIX.test(parsed.name)) secure = 'on';

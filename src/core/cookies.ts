@@ -116,6 +116,13 @@ export interface ParsedCookie {
   readonly attributes: ReadonlyMap<string, string>;
   /** False when a hole could be a whole attribute (`; ${flags}`): a flag not seen is unknown, not absent. */
   readonly complete: boolean;
+  /** The value when it is all known text (`''` for `token=; Max-Age=0`), else null. */
+  readonly value: string | null;
+}
+
+/** A string that deletes the cookie (`token=; Max-Age=0`, `expires=Thu, 01 Jan 1970 …`) rather than sets one. */
+export function isCookieDeletion(parsed: ParsedCookie): boolean {
+  return parsed.value === '' || parsed.attributes.get('max-age') === '0' || /\b1970\b/.test(parsed.attributes.get('expires') ?? '');
 }
 
 /** Parse a `Set-Cookie` / `document.cookie` string from its parts. */
@@ -127,6 +134,8 @@ export function parseCookieString(parts: readonly StringPart[]): ParsedCookie {
   const nameHoles: Node[] = [];
   let attributeText = '';
   let complete = true;
+  let value = '';
+  let valueKnown = true;
   let previous: StringPart | null = null;
   for (const part of parts) {
     const before = previous;
@@ -140,6 +149,7 @@ export function parseCookieString(parts: readonly StringPart[]): ParsedCookie {
         nameHoles.push(part.node);
       } else if (state === 'value') {
         holes.push(part.node);
+        valueKnown = false;
       } else {
         // `Max-Age=${age}` is an attribute value; `; ${flags}` could be any attribute
         if (before?.kind !== 'text' || !/=\s*$/.test(before.text)) complete = false;
@@ -167,7 +177,11 @@ export function parseCookieString(parts: readonly StringPart[]): ParsedCookie {
     }
     if (state === 'value') {
       const semi = text.indexOf(';');
-      if (semi === -1) continue;
+      if (semi === -1) {
+        value += text;
+        continue;
+      }
+      value += text.slice(0, semi);
       text = text.slice(semi);
       state = 'attributes';
     }
@@ -181,7 +195,7 @@ export function parseCookieString(parts: readonly StringPart[]): ParsedCookie {
     const key = (eq === -1 ? item : item.slice(0, eq)).trim().toLowerCase();
     attributes.set(key, eq === -1 ? '' : item.slice(eq + 1).trim());
   }
-  return { name: nameKnown ? name.trim() : null, holes, nameHoles, attributes, complete };
+  return { name: nameKnown ? name.trim() : null, holes, nameHoles, attributes, complete, value: valueKnown && state !== 'name' ? value.trim() : null };
 }
 
 /** A conditional or fallback whose branches carry `;` (attributes added on a condition). */

@@ -96,6 +96,15 @@ Cookies.set('theme', 'dark', { expires: 365 });
 document.cookie = \`locale=\${lang}; path=/\`;`,
     },
     {
+      name: "deleting an auth cookie is not setting one",
+      code: `document.cookie = 'token=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+document.cookie = \`jwt=; Max-Age=0\`;
+res.cookie('token', '', { expires: new Date(0) });
+res.cookie('session', null);
+res.cookie('sid', id, { maxAge: 0 });
+res.setHeader('Set-Cookie', 'token=deleted; Max-Age=0; Path=/');`,
+    },
+    {
       name: "CSRF cookies are read by script on purpose",
       code: `res.cookie('XSRF-TOKEN', req.csrfToken());
 res.cookie('csrf_token', token, { sameSite: 'strict' });`,

@@ -2,8 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
-import { calleeName, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast.js';
-import { cryptoCall, describedBy, isBareTokenName, isLexerFile, localFunction, returnedExpressions } from '../src/core/flow.js';
+import { calleeName, enclosingFunction, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast.js';
+import { cryptoCall, describedBy, functionName, inAuthRoute, isBareTokenName, isLexerFile, localFunction, returnedExpressions } from '../src/core/flow.js';
+import { isUserInput } from '../src/core/requests.js';
+import { routeOf } from '../src/core/routes.js';
 import { dereference, resolveValue } from '../src/core/values.js';
 import { isHashName, isPasswordName, isTimingSecretName, words } from '../src/core/names.js';
 
@@ -16,6 +18,46 @@ const PASSWORD_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'passphrase
 const ENV_SECRET = /SECRET|KEY|TOKEN/;
 const ENV_NOT_SECRET = /PUBLIC|(^|_)(ID|NAME|URL|URI|HOST|PATH|FILE|TYPE|LENGTH|TTL)($|_)/;
 const HELPER_NAMES = ['safeEqual', 'timingSafeStringEqual', 'constantTimeEqual'];
+/** Function names that say "this checks a credential": where a compare of a token-named value is a real secret check. */
+const CHECK_FUNCTION = /verif|check|valid|auth|login|signin|webhook|otp|mfa|2fa|reset|signature|csrf|confirm|guard|canActivate|apikey|api_?key|secret|hmac|redeem|consume/i;
+
+const REQUEST_ROOTS = new Set(['req', 'request', 'ctx', 'c', 'event']);
+const REQUEST_PARTS = new Set(['body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'session', 'header', 'get', 'request']);
+
+/** `req.query.token`, `ctx.request.body.code`, `req.get('x-signature')`: read off a request-looking object even where the handler is not visible. */
+function isRequestShaped(raw: TSESTree.Node): boolean {
+  let node = unwrap(raw);
+  let sawPart = false;
+  for (let i = 0; i < 8; i++) {
+    if (node.type === T.CallExpression) node = unwrap(node.callee);
+    else if (node.type === T.MemberExpression) {
+      const key = staticKey(node);
+      if (key && REQUEST_PARTS.has(key)) sawPart = true;
+      node = unwrap(node.object);
+    } else break;
+  }
+  return sawPart && node.type === T.Identifier && REQUEST_ROOTS.has(node.name);
+}
+
+/**
+ * Precision gate: a token-named value is a secret worth a constant-time
+ * compare when the compare is a credential check — one side comes from the
+ * request, it sits in a route handler or a function that verifies/checks/
+ * authenticates, or the secret is a `process.env` secret. Elsewhere
+ * (dependency-injection tokens, lexer tokens, cache keys) the name alone
+ * proves nothing.
+ */
+function isCredentialCheck(file: FileFacts, node: TSESTree.BinaryExpression, envSecret: boolean): boolean {
+  if (envSecret) return true;
+  if (isUserInput(file, node.left) || isUserInput(file, node.right)) return true;
+  if (isRequestShaped(node.left) || isRequestShaped(node.right)) return true;
+  if (routeOf(file, node) || inAuthRoute(file, node)) return true;
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const name = functionName(fn);
+    if (name && CHECK_FUNCTION.test(name)) return true;
+  }
+  return false;
+}
 
 /**
  * A constant, or a value that is not the secret itself: literals, holes-free
@@ -274,6 +316,7 @@ export default createRule<Options, MessageId>({
         const useRight = rightName !== null && (leftName === null || (nameOf(unwrap(left)) !== leftName && nameOf(unwrap(right)) === rightName));
         const name = useRight ? rightName : leftName;
         if (!name) return;
+        if (!isCredentialCheck(file, node, ENV_SECRET.test(name) && /^[A-Z0-9_]+$/.test(name))) return;
         const operand = context.sourceCode.getText(useRight ? right : left);
         const shown = operand.includes('`') || operand.includes('\n') ? name : operand;
         const secret = shown.length > 40 ? `${shown.slice(0, 37)}…` : shown;

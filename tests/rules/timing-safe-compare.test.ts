@@ -4,6 +4,20 @@ import { ruleTester } from '../rule-tester.js';
 ruleTester.run('timing-safe-compare', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
   valid: [
+    {
+      name: 'dependency-injection and routing tokens outside any credential check',
+      code: `import { PAGE_SEGMENT_KEY } from './segment';
+function lookupProvider(providers, token) {
+  for (const item of providers) {
+    if (item.token === token) return item;
+  }
+  return null;
+}
+function isPage(segmentKey) {
+  return segmentKey === PAGE_SEGMENT_KEY;
+}
+const same = (tokenString, opaqueTokenString) => tokenString === opaqueTokenString;`,
+    },
     { name: "empty file", code: `` },
     { name: "odd syntax", filename: 'file.tsx', code: `const a = b; const b = a;
 if (#value in this) {}

@@ -316,7 +316,7 @@ export default createRule<Options, MessageId>({
         const useRight = rightName !== null && (leftName === null || (nameOf(unwrap(left)) !== leftName && nameOf(unwrap(right)) === rightName));
         const name = useRight ? rightName : leftName;
         if (!name) return;
-        if (!isCredentialCheck(file, node, ENV_SECRET.test(name) && /^[A-Z0-9_]+$/.test(name))) return;
+        if (!isCredentialCheck(file, node, resolveValue(file, left).kind === 'env' || resolveValue(file, right).kind === 'env')) return;
         const operand = context.sourceCode.getText(useRight ? right : left);
         const shown = operand.includes('`') || operand.includes('\n') ? name : operand;
         const secret = shown.length > 40 ? `${shown.slice(0, 37)}…` : shown;

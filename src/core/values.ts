@@ -216,17 +216,26 @@ export function arrayElements(file: FileFacts, node: Node): Node[] | null {
 // Values
 
 export function resolveValue(file: FileFacts, node: Node): Value {
+  return evaluate(file, node, walk());
+}
+
+/** Longer proven strings are treated as unknown: no secret is that long, and `d = c + c` chains must not grow without bound. */
+const MAX_TEXT = 64 * 1024;
+
+/**
+ * Every sub-expression is evaluated once per file: `const d1 = d0 + d0; const
+ * d2 = d1 + d1; …` stays linear instead of doubling at each binding.
+ */
+function evaluate(file: FileFacts, raw: Node, w: Walk): Value {
+  const node = unwrap(raw);
   const cache = memo(file, VALUES, () => new Map<Node, Value>());
   const hit = cache.get(node);
   if (hit) return hit;
-  const value = evaluate(file, node, walk());
-  cache.set(node, value);
-  return value;
-}
-
-function evaluate(file: FileFacts, raw: Node, w: Walk): Value {
-  const node = unwrap(raw);
-  return deeper(w, node, UNKNOWN, () => evaluateNode(file, node, w));
+  const cutOff = w.depth >= MAX_DEPTH || w.seen.has(node);
+  const value = deeper(w, node, UNKNOWN, () => evaluateNode(file, node, w));
+  const bounded = (value.kind === 'literal' || value.kind === 'fallback') && value.text.length > MAX_TEXT ? UNKNOWN : value;
+  if (!cutOff) cache.set(node, bounded);
+  return bounded;
 }
 
 function evaluateNode(file: FileFacts, node: Node, w: Walk): Value {

@@ -53,7 +53,7 @@ function isCredentialCheck(file: FileFacts, node: TSESTree.BinaryExpression, env
   if (isRequestShaped(node.left) || isRequestShaped(node.right)) return true;
   if (routeOf(file, node) || inAuthRoute(file, node)) return true;
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-    const name = functionName(fn);
+    const name = functionName(fn as Parameters<typeof functionName>[0]);
     if (name && CHECK_FUNCTION.test(name)) return true;
   }
   return false;

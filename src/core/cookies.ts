@@ -187,6 +187,8 @@ export function parseCookieString(parts: readonly StringPart[]): ParsedCookie {
     }
     attributeText += text;
   }
+  // A string that never leaves the name part through literal text (`data`, `prefix + x`) may hold a whole serialized cookie: its flags are unknown.
+  if (state === 'name' && nameHoles.length > 0) complete = false;
   const attributes = new Map<string, string>();
   for (const raw of attributeText.split(';')) {
     const item = raw.trim();

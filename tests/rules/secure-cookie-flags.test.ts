@@ -20,6 +20,16 @@ ruleTester.run('secure-cookie-flags', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
   valid: [
     {
+      name: 'a Set-Cookie value the file cannot see into (a serialized cookie from elsewhere) is not judged',
+      code: `function setcookie(res, name, val, options) {
+  const data = cookie.serialize(name, val, options);
+  const prev = res.getHeader('Set-Cookie') || [];
+  res.setHeader('Set-Cookie', Array.isArray(prev) ? prev.concat(data) : [prev, data]);
+  res.setHeader('Set-Cookie', data);
+}`,
+      options: [{ cookies: 'unresolved' }],
+    },
+    {
       name: "express res.cookie with httpOnly and secure",
       code: `const express = require('express');
 const app = express();

@@ -2,11 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
-import { staticKey } from '../src/core/ast.js';
+import { nameOf, staticKey } from '../src/core/ast.js';
 import { argumentAt, isCallOf, isChainCallOf, registeredPlugin, type CallLike } from '../src/core/match.js';
 import { resolveRef, refIs } from '../src/core/modules.js';
 import { arrayElements, getPropertyPath, resolveValue, type Value } from '../src/core/values.js';
-import { isSecretName, words } from '../src/core/names.js';
+import { isPublicName, isSecretName, words } from '../src/core/names.js';
 import { hasPrivateKeyHeader, isPrivateKeyPem, isSecretLiteral, isSinkSecretLiteral, mask } from '../src/core/secrets.js';
 import { SECRET_SINKS, type SecretSink, type SecretSlot } from '../src/models/secret-sinks.js';
 import { stringLiteralType } from '../src/core/types.js';
@@ -102,6 +102,9 @@ export default createRule<Options, MessageId>({
     function checkSinkValue(sink: SecretSink, node: TSESTree.Node): void {
       const elements = arrayElements(file, node) ?? [node];
       for (const el of elements) {
+        // A verify key held in a binding named as public (`publicKey`, `JWKS`) is public material, whatever its fallback.
+        const held = nameOf(el);
+        if (held && isPublicName(held)) continue;
         const value = resolveValue(file, el);
         if (value.kind === 'literal' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
         else if (value.kind === 'fallback' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
@@ -144,6 +147,8 @@ export default createRule<Options, MessageId>({
 
     function checkNamed(name: string | null, valueNode: TSESTree.Node | null | undefined): void {
       if (!name || !valueNode || !isSecretName(name)) return;
+      const held = nameOf(valueNode);
+      if (held && isPublicName(held)) return;
       const value = resolveValue(file, valueNode);
       if ((value.kind === 'literal' || value.kind === 'fallback') && isSecretLiteral(value.text)) add({ via: 'name', name, value });
     }

@@ -32,6 +32,11 @@ const META_WORDS = new Set([
 
 const PUBLIC_WORDS = new Set(['public', 'pub', 'publishable', 'jwks', 'cert', 'certificate']);
 
+/** `publicKey`, `JWKS_URI`, `certPem`: names of public key material. */
+export function isPublicName(name: string): boolean {
+  return words(name).some((x) => PUBLIC_WORDS.has(x));
+}
+
 /**
  * Names that hold a signing/encryption secret: `SESSION_SECRET`, `jwtSecret`,
  * `privateKey`, `signingKey`, `hmacKey`, `secretKey`, `clientSecret`, `passphrase`.
@@ -47,7 +52,7 @@ export function isSecretName(name: string): boolean {
   if (last === 'secret' || last === 'secrets' || last === 'passphrase') return true;
   if (prev === 'secret' && last === 'key') return true;
   if (last === 'key' || last === 'keys') {
-    return ['private', 'signing', 'sign', 'hmac', 'jwt', 'encryption', 'cookie', 'session', 'master', 'secret', 'aes', 'cipher', 'crypto'].includes(prev);
+    return ['private', 'signing', 'sign', 'hmac', 'jwt', 'encryption', 'master', 'secret', 'aes', 'cipher', 'crypto'].includes(prev);
   }
   if (w.includes('secret') && (last === 'key' || !META_WORDS.has(last))) return true;
   return false;

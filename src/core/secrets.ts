@@ -62,8 +62,8 @@ function looksLikeProse(text: string): boolean {
   return /[.!?:]$/.test(t) && /\s/.test(t);
 }
 
-/** Setting values, not secrets: `'broken-auth/no-hardcoded-secret': 'warn'`, `{ secret: 'required' }`. */
-const CONFIG_WORDS = new Set(['warn', 'error', 'off', 'on', 'true', 'false', 'none', 'null', 'undefined', 'auto', 'required', 'optional', 'enabled', 'disabled', 'string', 'hidden', 'text', 'yes', 'no']);
+/** Setting values and documented stand-ins, not secrets: `'broken-auth/no-hardcoded-secret': 'warn'`, `{ secret: 'required' }`, `clientSecret: 'dummy'`. */
+const CONFIG_WORDS = new Set(['warn', 'error', 'off', 'on', 'true', 'false', 'none', 'null', 'undefined', 'auto', 'required', 'optional', 'enabled', 'disabled', 'string', 'hidden', 'text', 'yes', 'no', 'dummy', 'placeholder', 'example', 'sample', 'mock', 'fake', 'xxx']);
 
 /**
  * A literal found at a place whose *name* says secret (not at a library sink):

@@ -58,6 +58,12 @@ jwt.sign({}, o.secret);` },
   return pkcs8;
 }` },
     { name: 'lint configuration naming the rule', code: `export default [{ rules: { 'broken-auth/no-hardcoded-secret': 'warn' } }, { secret: 'required' }];` },
+    { name: 'a cookie name under a …CookieKey binding, a public-key fallback, documented dummy client secrets', filename: 'file.ts', code: `import { expressjwt } from 'express-jwt';
+import fs from 'node:fs';
+export class Banner { private readonly welcomeBannerStatusCookieKey = 'welcomebanner_status'; }
+export const publicKey = fs ? fs.readFileSync('keys/jwt.pub', 'utf8') : 'placeholder-public-key';
+export const guard = expressjwt({ secret: publicKey, algorithms: ['RS256'] });
+export const providers = [SAML({ clientId: 'dummy', clientSecret: 'dummy' })];` },
     { name: 'empty file', code: '' },
   ],
   invalid: [

@@ -29,6 +29,7 @@ const STORED_WORDS = new Set(['stored', 'saved', 'db', 'expected', 'correct', 'r
 const ROLE_WORDS = new Set(['admin', 'user', 'editor', 'viewer', 'guest', 'owner', 'member', 'moderator', 'manager', 'read', 'write', 'staff', 'active', 'inactive']);
 
 /** A hole in SQL text rebuilt from a concatenation or template: `\0<index>\0`. */
+// eslint-disable-next-line no-control-regex -- NUL marks holes; it never occurs in source text
 const HOLE = /\u0000(\d+)\u0000/;
 
 interface SqlText {

@@ -266,7 +266,6 @@ export default createRule<Options, MessageId>({
       useSafeEqual: 'Compare with a `{{helper}}` helper built on `crypto.timingSafeEqual` (non-strings and different lengths compare unequal).',
     },
     schema: [],
-    defaultOptions: [],
   },
   defaultOptions: [],
   create(context) {

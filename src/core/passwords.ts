@@ -9,7 +9,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { memo } from './file.js';
 import { calleeName, staticKey, unwrap } from './ast.js';
-import { moduleMatches, resolveRef, type ModuleRef } from './modules.js';
+import { moduleMatches, type ModuleRef } from './modules.js';
 import { invokedRef } from './match.js';
 import { isConfirmationName, isHashName, isPasswordName, words } from './names.js';
 import { userPasswordOf, type UserInput } from './requests.js';

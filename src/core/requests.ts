@@ -119,7 +119,7 @@ function input(file: FileFacts, raw: TSESTree.Node, depth: number, seen: Set<TSE
   if (memoized.has(node)) return memoized.get(node)!;
   if (seen.has(node)) return null;
   seen.add(node);
-  let result: UserInput | null = null;
+  let result: UserInput | null;
   try {
     result = compute(file, node, depth, seen);
   } finally {

@@ -174,7 +174,7 @@ export default createRule<Options, MessageId>({
       write:
         'The raw password {{input}} is written to {{store}} without hashing: anyone who reads the stored data can log in as every user (and on other sites where they reuse it). {{fix}}',
       table:
-        '`{{name}}` holds plaintext passwords in the source: anyone who can read the code or the repository can log in. Keep only slow salted hashes, loaded from outside the code. {{fix}}',
+        '`{{name}}` holds plaintext passwords in the source: anyone who can read the code or the repository can log in. Load the accounts from outside the code. {{fix}}',
     },
     schema: [
       {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { createRule } from '../src/create-rule.js';
+import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
 import { calleeName, nameOf, staticKey, unwrap } from '../src/core/ast.js';
 import { isCallOf } from '../src/core/match.js';
@@ -35,10 +35,7 @@ export default createRule<Options, MessageId>({
       {
         type: 'object',
         properties: {
-          checkTestFiles: {
-            type: 'boolean',
-            description: 'Also report in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`), which are skipped by default.',
-          },
+          checkTestFiles: CHECK_TEST_FILES_OPTION,
         },
         additionalProperties: false,
       },

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { createRule } from '../src/create-rule.js';
+import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
 import { nameOf, staticKey } from '../src/core/ast.js';
 import { argumentAt, isCallOf, isChainCallOf, registeredPlugin, type CallLike } from '../src/core/match.js';
@@ -71,10 +71,7 @@ export default createRule<Options, MessageId>({
       {
         type: 'object',
         properties: {
-          checkTestFiles: {
-            type: 'boolean',
-            description: 'Also report in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`), which are skipped by default.',
-          },
+          checkTestFiles: CHECK_TEST_FILES_OPTION,
           useTypeInformation: {
             type: 'boolean',
             description: 'With type information (`recommended-type-checked`), also report a secret sink fed by a constant from another file whose type is a string literal.',

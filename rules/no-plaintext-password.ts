@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRule } from '../src/create-rule.js';
+import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile, memo, type FileFacts } from '../src/core/file.js';
 import { staticKey, stringOf, unwrap } from '../src/core/ast.js';
 import { resolveRef } from '../src/core/modules.js';
@@ -180,10 +180,7 @@ export default createRule<Options, MessageId>({
       {
         type: 'object',
         properties: {
-          checkTestFiles: {
-            type: 'boolean',
-            description: 'Also report in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`), which are skipped by default.',
-          },
+          checkTestFiles: CHECK_TEST_FILES_OPTION,
         },
         additionalProperties: false,
       },

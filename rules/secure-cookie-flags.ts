@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { createRule } from '../src/create-rule.js';
+import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
 import { calleeName, mentionedNames, staticKey, unwrap } from '../src/core/ast.js';
 import { invokedRef, isCallOf, isChainCallOf, registeredPlugin } from '../src/core/match.js';
@@ -150,10 +150,7 @@ export default createRule<Options, MessageId>({
             enum: ['auth', 'unresolved', 'all'],
             description: 'Which cookies to check: `auth` (names or values about sessions and tokens), `unresolved` (also cookies whose name the file cannot resolve, such as a helper\'s parameter; on in `strict`), or `all` (also preference cookies such as `theme`).',
           },
-          checkTestFiles: {
-            type: 'boolean',
-            description: 'Also report in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`), which are skipped by default.',
-          },
+          checkTestFiles: CHECK_TEST_FILES_OPTION,
         },
         additionalProperties: false,
       },

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createRule } from '../src/create-rule.js';
+import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
 import { calleeName, enclosingFunction, mentionedNames, staticKey, unwrap } from '../src/core/ast.js';
 import { argumentAt, invokedRef, registeredPlugin, type CallLike } from '../src/core/match.js';
@@ -345,10 +345,7 @@ export default createRule<Options, MessageId>({
       {
         type: 'object',
         properties: {
-          checkTestFiles: {
-            type: 'boolean',
-            description: 'Also report in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`), which are skipped by default.',
-          },
+          checkTestFiles: CHECK_TEST_FILES_OPTION,
           requireAlgorithms: {
             type: 'boolean',
             description: "Report jsonwebtoken `verify` calls that do not pin `algorithms` (jsonwebtoken 9 already refuses `'none'`; on in `strict`).",

@@ -13,3 +13,9 @@ export interface BrokenAuthDocs {
 export const DOCS_BASE = 'https://github.com/eslint-plugin-broken-auth/eslint-plugin-broken-auth/blob/main/docs/rules/';
 
 export const createRule = ESLintUtils.RuleCreator<BrokenAuthDocs>((name) => `${DOCS_BASE}${name}.md`);
+
+/** The `checkTestFiles` option every rule that skips test files takes (see `isTestFile` in core/file.ts). */
+export const CHECK_TEST_FILES_OPTION = {
+  type: 'boolean',
+  description: 'Also report in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`), which are skipped by default.',
+} as const;

@@ -91,8 +91,8 @@ export function enclosingFunction(node: TSESTree.Node): TSESTree.FunctionLike | 
   return null;
 }
 
-/** Every identifier name mentioned in an expression (bounded), for name-based decisions. */
-export function mentionedNames(node: TSESTree.Node, limit = 64): string[] {
+/** Every identifier name (and, unless `literals` is off, short string literal) mentioned in an expression, bounded, for name-based decisions; `spreads` also looks into `...x`. */
+export function mentionedNames(node: TSESTree.Node, limit = 64, { literals = true, spreads = false }: { literals?: boolean; spreads?: boolean } = {}): string[] {
   const out: string[] = [];
   const stack: TSESTree.Node[] = [node];
   while (stack.length && out.length < limit) {
@@ -107,7 +107,10 @@ export function mentionedNames(node: TSESTree.Node, limit = 64): string[] {
         stack.push(n.object);
         break;
       case T.Literal:
-        if (typeof n.value === 'string' && n.value.length < 40) out.push(n.value);
+        if (literals && typeof n.value === 'string' && n.value.length < 40) out.push(n.value);
+        break;
+      case T.SpreadElement:
+        if (spreads) stack.push(n.argument);
         break;
       case T.CallExpression:
         stack.push(n.callee, ...n.arguments);

@@ -13,7 +13,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { memo } from './file.js';
-import { staticKey, stringOf, unwrap } from './ast.js';
+import { mentionedNames, staticKey, stringOf, unwrap } from './ast.js';
 import { normalizeModule } from './modules.js';
 import { isAuthCookieName, isTokenName, words } from './names.js';
 import { arrayElements, dereference } from './values.js';
@@ -339,38 +339,7 @@ const TOKEN_DESCRIPTOR_WORDS = new Set([
  * literals), bounded: `data.token` → token, data; `JSON.stringify(x)` → stringify, JSON, x.
  */
 export function identifierNames(node: Node, limit = 32): string[] {
-  const out: string[] = [];
-  const stack: Node[] = [node];
-  while (stack.length && out.length < limit) {
-    const n = stack.pop()!;
-    switch (n.type) {
-      case T.Identifier:
-        out.push(n.name);
-        break;
-      case T.MemberExpression:
-        if (!n.computed && n.property.type === T.Identifier) out.push(n.property.name);
-        else stack.push(n.property);
-        stack.push(n.object);
-        break;
-      case T.CallExpression:
-        stack.push(n.callee, ...n.arguments);
-        break;
-      case T.AwaitExpression:
-      case T.UnaryExpression:
-      case T.SpreadElement:
-        stack.push(n.argument);
-        break;
-      case T.TSAsExpression:
-      case T.TSNonNullExpression:
-      case T.TSSatisfiesExpression:
-      case T.ChainExpression:
-        stack.push(n.expression);
-        break;
-      default:
-        break;
-    }
-  }
-  return out;
+  return mentionedNames(node, limit, { literals: false, spreads: true });
 }
 
 /**

@@ -18,11 +18,19 @@ export interface FileFacts {
   readonly isTest: boolean;
   /** Free-form per-file caches for core modules, keyed by a module-private symbol or string. */
   readonly memo: Map<unknown, unknown>;
+  /** How other files of the project are parsed (the linting parser and its options), or null when they cannot be. */
+  readonly parser: ParserSetup | null;
   scopeOf(node: TSESTree.Node): Scope;
   /** The variable an identifier refers to, or null for globals that are not declared. */
   variableOf(id: TSESTree.Identifier): Variable | null;
   /** True when the identifier is the unshadowed global of that name (`process`, `require`, `Math`). */
   isGlobal(id: TSESTree.Identifier): boolean;
+}
+
+/** A parser as ESLint's `languageOptions` holds it, with the options to parse another file the same way. */
+export interface ParserSetup {
+  readonly parser: unknown;
+  readonly options: Readonly<Record<string, unknown>>;
 }
 
 const files = new WeakMap<TSESTree.Program, FileFacts>();
@@ -32,13 +40,31 @@ export function getFile(context: Readonly<TSESLint.RuleContext<string, readonly 
   const ast = sourceCode.ast;
   let facts = files.get(ast);
   if (!facts) {
-    facts = createFacts(sourceCode, context.filename, context.cwd);
+    facts = createFacts(sourceCode, context.filename, context.cwd, parserSetupOf(context));
     files.set(ast, facts);
   }
   return facts;
 }
 
-function createFacts(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, cwd: string): FileFacts {
+/** Facts for a file the project layer parsed itself (another module of the linted file's project). */
+export function factsForParsed(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, parser: ParserSetup | null): FileFacts {
+  const ast = sourceCode.ast;
+  let facts = files.get(ast);
+  if (!facts) {
+    facts = createFacts(sourceCode, filename, path.dirname(filename), parser);
+    files.set(ast, facts);
+  }
+  return facts;
+}
+
+function parserSetupOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): ParserSetup | null {
+  const languageOptions = (context as { languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown> } }).languageOptions;
+  const parser = languageOptions?.parser;
+  if (!parser || typeof (parser as { parseForESLint?: unknown }).parseForESLint !== 'function') return null;
+  return { parser, options: languageOptions?.parserOptions ?? {} };
+}
+
+function createFacts(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, cwd: string, parser: ParserSetup | null): FileFacts {
   const relative = path.isAbsolute(filename) && cwd ? path.relative(cwd, filename) : filename;
   const relativeFilename = (relative.startsWith('..') ? filename : relative).replace(/\\/g, '/');
   const variables = new Map<TSESTree.Identifier, Variable | null>();
@@ -48,6 +74,7 @@ function createFacts(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
     relativeFilename,
     isTest: isTestFile(relativeFilename),
     memo: new Map(),
+    parser,
     scopeOf(node) {
       return sourceCode.getScope(node);
     },

@@ -30,7 +30,9 @@ import { words } from './names.js';
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
-export type RouteFramework = 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'next' | 'unknown';
+import type { RouteFramework } from '../models/frameworks.js';
+
+export type { RouteFramework };
 
 /** The app, router or instance routes are registered on: its variable, or its source text when it has none. */
 export type OwnerKey = object | string;
@@ -255,7 +257,7 @@ function prefixesOf(file: FileFacts, node: Node): string[] | null {
   return text.split(' ').map(normalizePrefix);
 }
 
-function underPrefix(path: string | null, prefixes: readonly string[] | null): boolean {
+export function underPrefix(path: string | null, prefixes: readonly string[] | null): boolean {
   if (prefixes === null || path === null) return true;
   return prefixes.some((p) => p === '' || path.split(' ').some((one) => one === p || one.startsWith(`${p}/`)));
 }
@@ -749,26 +751,45 @@ function sameOwner(a: Owner, b: Owner): boolean {
  * mounting it (`app.use('/auth', limiter, authRouter)`) and above.
  */
 export function appliedMiddleware(file: FileFacts, route: Route): AppliedMiddleware[] {
-  if (!route.owner) return [];
+  return route.owner ? ownerMiddleware(file, route.owner, route.path) : [];
+}
+
+/** The middleware that reaches routes of `owner` at `path` (null: any path) from this file's uses, through its parents in this file. */
+export function ownerMiddleware(file: FileFacts, owner: Owner, path: string | null): AppliedMiddleware[] {
   const { uses } = getRouteTable(file);
   const out: AppliedMiddleware[] = [];
   const seen = new Set<OwnerKey>();
-  const visit = (owner: Owner, path: string | null): void => {
-    if (seen.has(owner.key)) return;
-    seen.add(owner.key);
+  const visit = (current: Owner, at: string | null): void => {
+    if (seen.has(current.key)) return;
+    seen.add(current.key);
     for (const use of uses) {
-      if (sameOwner(use.owner, owner)) {
+      if (sameOwner(use.owner, current)) {
         if (use.child && use.kind !== 'use') continue;
-        if (!underPrefix(path, use.prefixes)) continue;
+        if (!underPrefix(at, use.prefixes)) continue;
         out.push({ use, middleware: use.child ? use.middleware.slice(0, use.childIndex) : use.middleware });
-      } else if (use.child && sameOwner(use.child, owner)) {
+      } else if (use.child && sameOwner(use.child, current)) {
         out.push({ use, middleware: use.middleware.slice(0, use.childIndex) });
         const prefix = use.prefixes?.[0] ?? '';
-        visit(use.owner, path === null ? null : `${prefix}${path === '/' ? '' : path}`);
+        visit(use.owner, at === null ? null : `${prefix}${at === '/' ? '' : at}`);
       }
     }
   };
-  visit(route.owner, route.path);
+  visit(owner, path);
+  return out;
+}
+
+/** The owners a file's mounts reach upwards from `owner` (itself first): the chain whose own mounts may live in other files. */
+export function ownerAncestors(file: FileFacts, owner: Owner): Owner[] {
+  const { uses } = getRouteTable(file);
+  const out: Owner[] = [];
+  const seen = new Set<OwnerKey>();
+  const visit = (current: Owner): void => {
+    if (seen.has(current.key)) return;
+    seen.add(current.key);
+    out.push(current);
+    for (const use of uses) if (use.child && sameOwner(use.child, current)) visit(use.owner);
+  };
+  visit(owner);
   return out;
 }
 

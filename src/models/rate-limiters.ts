@@ -4,7 +4,7 @@
  * Nest decorator or guard. Data only; `login-rate-limit` reads it through
  * core/routes.ts and core/modules.ts.
  */
-import type { RouteFramework } from '../core/routes.js';
+import type { RouteFramework } from './frameworks.js';
 
 /** How a limiter is applied. */
 export type LimiterRole =

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { declaredRange, lowestVersion, nestGlobalThrottler, rangeAtLeast } from '../../src/core/packages.js';
+import { declaredRange, lowestVersion, rangeAtLeast } from '../../src/project/packages.js';
+import { parseStandalone } from '../../src/project/parse.js';
+import { nestThrottling } from '../../src/project/nest.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OWN = path.join(ROOT, 'fixtures/examples/own');
@@ -46,12 +48,12 @@ describe('declaredRange', () => {
   });
 });
 
-describe('nestGlobalThrottler', () => {
-  it('finds an APP_GUARD throttler in a module file above the controller', () => {
-    expect(nestGlobalThrottler(path.join(OWN, 'login-nest-global/src/auth/auth.controller.ts'))).toBe(true);
+describe('nestThrottling', () => {
+  const facts = (file: string) => parseStandalone(path.join(OWN, file))!;
+  it('finds an APP_GUARD throttler in a module file of the project', () => {
+    expect(nestThrottling(facts('login-nest-global/src/auth/auth.controller.ts'))).toEqual({ globalGuard: true, names: ['default'] });
   });
-  it('is false without one, and for names that are not paths', () => {
-    expect(nestGlobalThrottler(path.join(OWN, 'login-nest/src/auth/auth.controller.ts'))).toBe(false);
-    expect(nestGlobalThrottler('auth.controller.ts')).toBe(false);
+  it('is false without one', () => {
+    expect(nestThrottling(facts('login-nest/src/auth/auth.controller.ts')).globalGuard).toBe(false);
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * The one decision "does this route check a credential" (login, sign-in,
+ * token exchange, password reset, OTP/MFA), on top of the route table. Used
+ * by every rule that treats credential routes specially.
+ *
+ * Today it reads the words of the route's path, prefix, handler name and
+ * file, plus passport's `authenticate` middleware; data flow from request
+ * input to a credential check is the next step (see the routes issue).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import path from 'node:path';
+import type { FileFacts } from './file.js';
+import { staticKey, unwrap } from './ast.js';
+import { resolveRef } from './modules.js';
+import { words } from './names.js';
+import { hasWordPair } from './limits.js';
+import { fullPath, nodesIn, type Route } from './routes.js';
+
+type Node = TSESTree.Node;
+
+
+/** Words of a path or handler name that say the route takes credentials. */
+const CREDENTIAL_WORDS = new Set([
+  'login', 'signin', 'logon', 'authenticate', 'authentication', 'auth', 'authn', 'token', 'tokens',
+  'forgot', 'forgotten', 'reset', 'recover', 'recovery', 'password', 'passwd', 'otp', 'totp', 'mfa', '2fa', 'twofactor',
+  'passcode', 'magic', 'magiclink', 'passwordless',
+]);
+const CREDENTIAL_PAIRS: readonly (readonly [string, string])[] = [
+  ['sign', 'in'], ['log', 'in'], ['two', 'factor'], ['one', 'time'], ['verify', 'code'],
+];
+/** Words that make a route about something else even under `/auth`. */
+const NOT_CREDENTIAL_WORDS = new Set([
+  'logout', 'logoff', 'signout', 'register', 'registration', 'signup', 'me', 'profile', 'whoami', 'status',
+  'refresh', 'providers', 'csrf', 'jwks', 'callback', 'config', 'health',
+]);
+const NOT_CREDENTIAL_PAIRS: readonly (readonly [string, string])[] = [['sign', 'out'], ['log', 'out'], ['sign', 'up'], ['well', 'known']];
+/** Words that make a GET route consume a credential (a magic link) rather than render a form. */
+const GET_CREDENTIAL_WORDS = new Set(['magic', 'magiclink', 'passwordless']);
+/** Session routes count only when they create one. */
+const SESSION_WORDS = new Set(['session', 'sessions']);
+const RENDER_METHODS = new Set(['render', 'sendFile', 'view', 'html']);
+
+/** Path words without route parameters (`:token`, `{id}`, `[slug]`). */
+export function pathWords(p: string | null): string[] {
+  if (!p) return [];
+  return p
+    .split(/[/ ]/)
+    .filter((segment) => segment && !segment.startsWith(':') && !/^[{[(].*[}\])]$/.test(segment) && segment !== '*')
+    .flatMap((segment) => [...words(segment)]);
+}
+
+function credentialWords(w: readonly string[]): boolean {
+  return w.some((x) => CREDENTIAL_WORDS.has(x)) || hasWordPair(w, CREDENTIAL_PAIRS);
+}
+
+function excludedWords(w: readonly string[]): boolean {
+  return w.some((x) => NOT_CREDENTIAL_WORDS.has(x)) || hasWordPair(w, NOT_CREDENTIAL_PAIRS);
+}
+
+/** A GET handler that only renders a page (`res.render('login')`, `c.html(...)`). */
+function rendersOnly(file: FileFacts, route: Route): boolean {
+  const fn = route.handlerFunction;
+  if (!fn) return route.handler === null;
+  const calls = nodesIn(file, fn, T.CallExpression);
+  return calls.some((call) => {
+    const callee = unwrap(call.callee);
+    return callee.type === T.MemberExpression && RENDER_METHODS.has(staticKey(callee) ?? '');
+  });
+}
+
+function passportAuthenticate(file: FileFacts, node: Node | null): boolean {
+  if (!node || node.type === T.SpreadElement) return false;
+  const ref = resolveRef(file, node);
+  return !!ref && ref.module === 'passport' && ref.path[0] === 'authenticate';
+}
+
+export function isCredentialRoute(file: FileFacts, route: Route): boolean {
+  const method = route.method;
+  if (method === 'delete' || method === 'del' || method === 'head' || method === 'options') return false;
+  const own = [...pathWords(route.path), ...(route.handlerName ? words(route.handlerName) : [])];
+  if (excludedWords(own)) return false;
+  let all = [...pathWords(route.prefix), ...own];
+  const ownPath = pathWords(route.path);
+  if (ownPath.length === 0 && route.prefix === null && !credentialWords(all)) {
+    // router.post('/', handler) in routes/login.js: the file says what the router is mounted for.
+    const base = path.basename(file.filename).replace(/\.[^.]+$/, '');
+    const fileWords = words(base === 'index' || base === 'route' ? path.basename(path.dirname(file.filename)) : base);
+    if (!excludedWords(fileWords)) all = [...all, ...fileWords];
+  }
+  if (method === 'get') {
+    return all.some((x) => GET_CREDENTIAL_WORDS.has(x)) && !rendersOnly(file, route);
+  }
+  if (credentialWords(all)) return true;
+  if (all.some((x) => SESSION_WORDS.has(x)) && method !== 'patch') return true;
+  return passportAuthenticate(file, route.handler) || route.middleware.some((m) => passportAuthenticate(file, m));
+}
+
+
+/** `POST /auth/login`, or the handler's name when the path says nothing. */
+export function describeRoute(route: Route): string {
+  const method = route.method === 'any' ? 'ANY' : route.method === 'del' ? 'DELETE' : route.method.toUpperCase();
+  const where = fullPath(route);
+  const handler = route.handlerName && pathWords(where).length === 0 ? ` (${route.handlerName})` : '';
+  return `${method} ${where ?? ''}${handler}`.trim();
+}

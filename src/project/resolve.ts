@@ -1,0 +1,149 @@
+/**
+ * Where a local import lands, the way Node and TypeScript resolve it:
+ *
+ *   './auth'            → auth.ts | auth.tsx | auth.js | … | auth/index.ts | …
+ *   './auth.js'         → auth.ts when the .js file is the compiled name of a .ts source
+ *   '@/lib/auth'        → tsconfig/jsconfig `paths` (and `baseUrl`)
+ *   'src/lib/auth'      → `baseUrl`
+ *   '#config'           → package.json `imports`
+ *
+ * Packages (`express`, `@nestjs/jwt`) are not project files: null.
+ */
+import path from 'node:path';
+import { findUp, isFile, readJson } from './fs.js';
+
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
+const JS_TO_TS: Record<string, readonly string[]> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+export function isSourceFile(file: string): boolean {
+  return SOURCE.test(file) && !file.endsWith('.d.ts');
+}
+
+/** The source file a path without (or with a compiled) extension stands for. */
+function asSourceFile(base: string): string | null {
+  const ext = path.extname(base);
+  if (ext && SOURCE.test(base) && isFile(base)) return base;
+  const mapped = JS_TO_TS[ext];
+  if (mapped) {
+    const stem = base.slice(0, -ext.length);
+    for (const e of mapped) if (isFile(stem + e)) return stem + e;
+  }
+  for (const e of SOURCE_EXTENSIONS) if (isFile(base + e)) return base + e;
+  for (const e of SOURCE_EXTENSIONS) {
+    const index = path.join(base, `index${e}`);
+    if (isFile(index)) return index;
+  }
+  return null;
+}
+
+interface PathsConfig {
+  readonly dir: string;
+  readonly baseUrl: string | null;
+  readonly paths: ReadonlyArray<readonly [string, readonly string[]]>;
+}
+
+function compilerOptionsOf(configFile: string, depth = 0): { baseUrl?: string; paths?: Record<string, string[]>; dir: string } {
+  const json = readJson(configFile) as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | null;
+  const dir = path.dirname(configFile);
+  if (!json || typeof json !== 'object') return { dir };
+  let inherited: { baseUrl?: string; paths?: Record<string, string[]>; dir: string } = { dir };
+  if (typeof json.extends === 'string' && json.extends.startsWith('.') && depth < 3) {
+    const parent = path.resolve(dir, json.extends.endsWith('.json') ? json.extends : `${json.extends}.json`);
+    inherited = compilerOptionsOf(parent, depth + 1);
+  }
+  const options = json.compilerOptions ?? {};
+  const baseUrl = typeof options.baseUrl === 'string' ? path.resolve(dir, options.baseUrl) : inherited.baseUrl;
+  const paths = options.paths && typeof options.paths === 'object' ? (options.paths as Record<string, string[]>) : inherited.paths;
+  // `paths` without `baseUrl` are relative to the config that declares them.
+  const pathsDir = options.paths ? dir : inherited.dir;
+  return { baseUrl, paths, dir: pathsDir };
+}
+
+function pathsConfig(fromDir: string): PathsConfig | null {
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    const dir = findUp(fromDir, name);
+    if (!dir) continue;
+    const options = compilerOptionsOf(path.join(dir, name));
+    const entries = Object.entries(options.paths ?? {}).filter((e): e is [string, string[]] => Array.isArray(e[1]));
+    return { dir: options.baseUrl ?? options.dir, baseUrl: options.baseUrl ?? null, paths: entries };
+  }
+  return null;
+}
+
+function viaPaths(config: PathsConfig, specifier: string): string | null {
+  for (const [pattern, targets] of config.paths) {
+    const star = pattern.indexOf('*');
+    let rest: string | null = null;
+    if (star === -1) rest = pattern === specifier ? '' : null;
+    else if (specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1))) {
+      rest = specifier.slice(star, specifier.length - (pattern.length - star - 1));
+    }
+    if (rest === null) continue;
+    for (const target of targets) {
+      if (typeof target !== 'string') continue;
+      const found = asSourceFile(path.resolve(config.dir, target.replace('*', rest)));
+      if (found) return found;
+    }
+  }
+  if (config.baseUrl) return asSourceFile(path.resolve(config.baseUrl, specifier));
+  return null;
+}
+
+function firstString(value: unknown, depth = 0): string | null {
+  if (typeof value === 'string') return value;
+  if (!value || typeof value !== 'object' || depth > 4) return null;
+  const conditions = value as Record<string, unknown>;
+  for (const key of ['node', 'import', 'require', 'default', ...Object.keys(conditions)]) {
+    const found = firstString(conditions[key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function viaImportsField(fromDir: string, specifier: string): string | null {
+  const dir = findUp(fromDir, 'package.json');
+  if (!dir) return null;
+  const json = readJson(path.join(dir, 'package.json')) as { imports?: Record<string, unknown> } | null;
+  const imports = json?.imports;
+  if (!imports || typeof imports !== 'object') return null;
+  for (const [pattern, target] of Object.entries(imports)) {
+    const star = pattern.indexOf('*');
+    let rest: string | null = null;
+    if (star === -1) rest = pattern === specifier ? '' : null;
+    else if (specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1))) {
+      rest = specifier.slice(star, specifier.length - (pattern.length - star - 1));
+    }
+    if (rest === null) continue;
+    const to = firstString(target);
+    if (to && to.startsWith('.')) return asSourceFile(path.resolve(dir, to.replace('*', rest)));
+  }
+  return null;
+}
+
+/**
+ * The project file `specifier` (as written in `fromFile`) resolves to, or
+ * null for packages, unresolvable paths and files that are not JS/TS sources.
+ */
+export function resolveImport(fromFile: string, specifier: string): string | null {
+  if (!path.isAbsolute(fromFile) || !specifier) return null;
+  const fromDir = path.dirname(fromFile);
+  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
+    return asSourceFile(path.resolve(fromDir, specifier));
+  }
+  if (specifier.startsWith('/')) return asSourceFile(specifier);
+  if (specifier.startsWith('#')) return viaImportsField(fromDir, specifier);
+  if (specifier.startsWith('node:')) return null;
+  const config = pathsConfig(fromDir);
+  return config ? viaPaths(config, specifier) : null;
+}
+
+/** Is the specifier a project-local one (relative, absolute, `#` import or a configured alias) rather than a package? */
+export function looksLocal(specifier: string): boolean {
+  return specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#') || specifier.startsWith('@/') || specifier.startsWith('~/');
+}

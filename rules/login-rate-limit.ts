@@ -27,14 +27,13 @@ function usesLimit(file: FileFacts, applied: AppliedMiddleware): boolean {
 function nestLimited(file: FileFacts, route: Route): boolean {
   let limited: boolean | null = null;
   const skipped = new Set<string>();
-  let skipsAll = false;
   for (const decorators of [route.decorators, route.classDecorators]) {
     for (const d of decorators) {
       const info = nestDecorator(file, d);
       if (info.role === 'skip') {
         const names = skippedThrottlers(file, info.call);
-        if (names === 'all' || names === null) skipsAll = names === 'all' || skipsAll;
-        else for (const n of names) skipped.add(n);
+        // A skip that cannot be read is unknown: it never turns a limiter off.
+        if (names) for (const n of names) skipped.add(n);
       }
       if (info.role === 'decorator') limited ??= true;
       if (info.role === 'guards' && info.call?.arguments.some((a) => isThrottlerGuard(file, a))) limited ??= true;
@@ -42,7 +41,7 @@ function nestLimited(file: FileFacts, route: Route): boolean {
   }
   const project = nestThrottling(file);
   const configured = project.names ?? ['default'];
-  if (skipsAll || configured.every((n) => skipped.has(n))) return false;
+  if (configured.every((n) => skipped.has(n))) return false;
   return limited ?? project.globalGuard;
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
@@ -10,12 +11,13 @@ import { isPublicName, isSecretName, words } from '../src/core/names.js';
 import { hasPrivateKeyHeader, isPrivateKeyPem, isSecretLiteral, isSinkSecretLiteral, mask } from '../src/core/secrets.js';
 import { SECRET_SINKS, type SecretSink, type SecretSlot } from '../src/models/secret-sinks.js';
 import { stringLiteralType } from '../src/core/types.js';
+import { importedValue } from '../src/project/values.js';
 
 export type MessageId = 'literal' | 'fallback' | 'named' | 'namedFallback' | 'privateKey' | 'useEnv';
 export type Options = [{ checkTestFiles?: boolean; useTypeInformation?: boolean }];
 
 type Finding =
-  | { readonly via: 'sink'; readonly sink: SecretSink; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }> }
+  | { readonly via: 'sink'; readonly sink: SecretSink; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }>; readonly origin?: string }
   | { readonly via: 'name'; readonly name: string; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }> }
   | { readonly via: 'pem'; readonly node: TSESTree.Node; readonly text: string };
 
@@ -105,11 +107,28 @@ export default createRule<Options, MessageId>({
         const value = resolveValue(file, el);
         if (value.kind === 'literal' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
         else if (value.kind === 'fallback' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
+        else if (value.kind === 'unknown' && importedSecret(sink, el)) continue;
         else if (value.kind === 'unknown' && options.useTypeInformation) {
           const text = stringLiteralType(context, el);
           if (text !== null && isSinkSecretLiteral(text)) add({ via: 'sink', sink, value: { kind: 'literal', text, node: el } });
         }
       }
+    }
+
+    /**
+     * A literal from another module of the project (`config.session.key`):
+     * reported here, where it reaches the sink, unless that module already
+     * reports it under a secret-looking name (one finding per secret).
+     */
+    function importedSecret(sink: SecretSink, el: TSESTree.Node): boolean {
+      const imported = importedValue(file, el);
+      if (!imported || (imported.value.kind !== 'literal' && imported.value.kind !== 'fallback')) return false;
+      const { text } = imported.value;
+      if (!isSinkSecretLiteral(text)) return false;
+      if (imported.holder && isSecretName(imported.holder) && isSecretLiteral(text)) return true;
+      const origin = `${path.relative(path.dirname(file.filename), imported.file.filename).replace(/\\/g, '/')}:${imported.node.loc.start.line}`;
+      add({ via: 'sink', sink, value: { ...imported.value, node: el }, origin });
+      return true;
     }
 
     function checkSlots(sink: SecretSink, call: CallLike, slots: readonly SecretSlot[]): void {
@@ -200,7 +219,7 @@ export default createRule<Options, MessageId>({
         context.report({ node, messageId: 'privateKey', data: { preview: mask(f.text), env }, suggest });
         return;
       }
-      const preview = mask(f.value.text);
+      const preview = f.via === 'sink' && f.origin ? `${mask(f.value.text)}, from ${f.origin}` : mask(f.value.text);
       if (f.value.kind === 'fallback') {
         const when = f.value.name ? `when ${f.value.name} is not set` : 'when no other value is provided';
         if (f.via === 'sink') {

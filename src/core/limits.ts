@@ -170,13 +170,13 @@ export function isThrottlerGuard(file: FileFacts, node: Node): boolean {
 }
 
 /**
- * The throttler names a `@SkipThrottle(...)` turns off: every one for
- * `@SkipThrottle()`, else the keys set to true (`{ default: true }`,
- * `{ short: true }`); null when the argument cannot be read.
+ * The throttler names a `@SkipThrottle(...)` turns off: `default` for
+ * `@SkipThrottle()` (its parameter defaults to `{ default: true }`), else the
+ * keys set to true (`{ short: true }`); null when the argument cannot be read.
  */
-export function skippedThrottlers(file: FileFacts, call: TSESTree.CallExpression | null): ReadonlySet<string> | 'all' | null {
+export function skippedThrottlers(file: FileFacts, call: TSESTree.CallExpression | null): ReadonlySet<string> | null {
   const arg = call?.arguments[0];
-  if (!arg) return 'all';
+  if (!arg) return new Set(['default']); // SkipThrottle(skip = { default: true })
   if (arg.type === T.SpreadElement) return null;
   const obj = dereference(file, arg);
   if (obj.type !== T.ObjectExpression) return null;

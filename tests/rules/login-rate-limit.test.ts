@@ -283,6 +283,38 @@ new (class { @Post() x() {} })();
 router.route('/x')?.post?.(h);
 export const GET = 1;`,
     },
+    {
+      name: "project: a router file whose mount in app.js passes a limiter (fixtures/projects/express-mounted)",
+      filename: path.join(ROOT, 'fixtures/projects/express-mounted/routes/auth.js'),
+      code: `const express = require('express');
+const router = express.Router();
+router.post('/login', (req, res) => res.json(req.body));
+module.exports = router;`,
+    },
+    {
+      name: "project: Nest @SkipThrottle({ burst: true }) leaves the global guard's default throttler on",
+      filename: path.join(ROOT, 'fixtures/projects/nest-throttlers/src/auth/sign-in.controller.ts'),
+      code: `import { Controller, Post } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
+@SkipThrottle({ burst: true })
+@Controller('auth')
+export class SignInController {
+  @Post('login')
+  login() {}
+}`,
+    },
+    {
+      name: "project: Nest @SkipThrottle() skips only `default`; the configured `burst` throttler still applies",
+      filename: path.join(ROOT, 'fixtures/projects/nest-throttlers/src/auth/sign-in.controller.ts'),
+      code: `import { Controller, Post } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
+@SkipThrottle()
+@Controller('auth')
+export class SignInController {
+  @Post('login')
+  login() {}
+}`,
+    },
   ],
   invalid: [
     {
@@ -498,6 +530,32 @@ export class SignInController {
 app.post('/login', (req, res) => res.end());`,
       errors: [
         { messageId: 'unlimited', line: 2, column: 5, endLine: 2, endColumn: 18, data: { route: "POST /login", fix: LIMITER_FIX.express } },
+      ],
+    },
+    {
+      name: "project: a router file mounted in app.js without a limiter",
+      filename: path.join(ROOT, 'fixtures/projects/express-mounted/routes/account.js'),
+      code: `const { Router } = require('express');
+const router = Router();
+router.post('/reset-password', (req, res) => res.end());
+module.exports = router;`,
+      errors: [
+        { messageId: 'unlimited', line: 3, column: 8, endLine: 3, endColumn: 30, data: { route: "POST /reset-password", fix: LIMITER_FIX.express } },
+      ],
+    },
+    {
+      name: "project: Nest @SkipThrottle naming every configured throttler",
+      filename: path.join(ROOT, 'fixtures/projects/nest-throttlers/src/auth/sign-in.controller.ts'),
+      code: `import { Controller, Post } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
+@SkipThrottle({ default: true, burst: true })
+@Controller('auth')
+export class SignInController {
+  @Post('login')
+  login() {}
+}`,
+      errors: [
+        { messageId: 'unlimited', line: 6, column: 3, endLine: 6, endColumn: 17, data: { route: "POST /auth/login", fix: LIMITER_FIX.nest } },
       ],
     },
   ],

@@ -1,0 +1,64 @@
+/**
+ * Values that come from another module of the project:
+ *
+ *   config.ts   export default { session: { key: 'x8#kd9!fj2lq' } }
+ *   app.ts      import config from './config'; session({ secret: config.session.key })
+ *
+ * `importedValue(app, config.session.key)` is the literal, with the file and
+ * node that hold it there. Resolution in the other file is the same core
+ * (`resolveValue`), through re-exports and imports of imports, bounded.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FileFacts } from '../core/file.js';
+import { nameOf, unwrap } from '../core/ast.js';
+import { resolveRef } from '../core/modules.js';
+import { getPropertyPath, resolveValue, type Value } from '../core/values.js';
+import { BOUNDS } from './bounds.js';
+import { definitionOf } from './exports.js';
+import { resolveImport } from './resolve.js';
+
+type Node = TSESTree.Node;
+
+export interface ImportedValue {
+  readonly value: Value;
+  /** The file and node that hold the value (the literal in the module that defines it). */
+  readonly file: FileFacts;
+  readonly node: Node;
+  /** The name the value is declared under there (`SESSION_SECRET`, `key`), when it has one. */
+  readonly holder: string | null;
+}
+
+/** The value of an expression that reads an export of a local module, or null when it does not or it cannot be established. */
+export function importedValue(file: FileFacts, node: Node, depth = 0): ImportedValue | null {
+  if (depth > BOUNDS.reexportDepth) return null;
+  const ref = resolveRef(file, unwrap(node));
+  if (!ref || ref.path.includes('()') || ref.path.includes('new')) return null;
+  if (!resolveImport(file.filename, ref.module)) return null;
+  const definition = definitionOf(file, ref);
+  if (!definition) return null;
+  const { at, rest } = definition;
+  let target: Node = at.node;
+  if (rest.length) {
+    const found = getPropertyPath(at.file, at.node, rest);
+    if (found.kind !== 'found') return null;
+    target = found.value;
+  }
+  const value = resolveValue(at.file, target);
+  if (value.kind === 'literal' || value.kind === 'fallback' || value.kind === 'env') {
+    const literal = value.kind === 'literal' ? value.node : value.kind === 'fallback' ? value.literal : value.node;
+    return { value, file: at.file, node: literal, holder: holderName(literal) };
+  }
+  // The other module may itself re-bind an import (`export const key = config.key`).
+  return importedValue(at.file, target, depth + 1);
+}
+
+/** The binding or property a literal is written to (`const SESSION_SECRET = 'x'`, `{ key: 'x' }`). */
+function holderName(literal: Node): string | null {
+  let current: Node | undefined = literal.parent;
+  for (let i = 0; current && i < 4; i++, current = current.parent) {
+    const name = nameOf(current) ?? (current.type === 'VariableDeclarator' ? nameOf(current.id) : null);
+    if (name) return name;
+    if (current.type !== 'LogicalExpression' && current.type !== 'ConditionalExpression' && current.type !== 'TSAsExpression') break;
+  }
+  return null;
+}

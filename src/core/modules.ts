@@ -177,11 +177,9 @@ function typeInstance(file: FileFacts, type: TSESTree.TypeNode | undefined, dept
   return null;
 }
 
-export interface RefPattern {
-  /** One module name or several aliases (`['bcrypt', 'bcryptjs']`). */
-  readonly module: string | readonly string[];
-  readonly path: readonly string[];
-}
+import type { RefPattern } from '../models/types.js';
+
+export type { RefPattern };
 
 export function moduleMatches(pattern: RefPattern, module: string): boolean {
   return typeof pattern.module === 'string' ? pattern.module === module : pattern.module.includes(module);

@@ -3,7 +3,7 @@
  * that authenticate a user, the session keys that hold an identity, and how
  * each session library renews the session id. Data only.
  */
-import type { RefPattern } from '../core/modules.js';
+import type { RefPattern } from './types.js';
 
 /** Calls that check (or set) a credential: a handler that makes one and then writes the identity into the session is a login. */
 export const AUTHENTICATING_CALLS: readonly RefPattern[] = [

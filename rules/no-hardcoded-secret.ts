@@ -6,7 +6,7 @@ import { getFile } from '../src/core/file.js';
 import { nameOf, staticKey } from '../src/core/ast.js';
 import { argumentAt, isCallOf, isChainCallOf, registeredPlugin, type CallLike } from '../src/core/match.js';
 import { resolveRef, refIs } from '../src/core/modules.js';
-import { arrayElements, getPropertyPath, resolveValue, type Value } from '../src/core/values.js';
+import { arrayElements, getPropertyPath, isOverwritten, resolveValue, type Value } from '../src/core/values.js';
 import { isPublicName, isSecretName, words } from '../src/core/names.js';
 import { hasPrivateKeyHeader, isPrivateKeyPem, isSecretLiteral, isSinkSecretLiteral, mask } from '../src/core/secrets.js';
 import { SECRET_SINKS, type SecretSink, type SecretSlot } from '../src/models/secret-sinks.js';
@@ -243,10 +243,10 @@ export default createRule<Options, MessageId>({
         else if (node.left.type === T.Identifier) checkNamed(node.left.name, node.right);
       },
       VariableDeclarator(node) {
-        if (node.id.type === T.Identifier) checkNamed(node.id.name, node.init);
+        if (node.id.type === T.Identifier && !isOverwritten(file, node)) checkNamed(node.id.name, node.init);
       },
       Property(node) {
-        if (node.parent.type === T.ObjectExpression) checkNamed(staticKey(node), node.value);
+        if (node.parent.type === T.ObjectExpression && !isOverwritten(file, node)) checkNamed(staticKey(node), node.value);
       },
       PropertyDefinition(node) {
         checkNamed(staticKey(node), node.value);

@@ -12,7 +12,7 @@
  * return a literal. Object lookups have three answers (found, absent,
  * unknown): a spread of something unknown makes a key unknown, not absent.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { isNeverReassigned, memo } from './file.js';
@@ -165,6 +165,7 @@ function lookupPath(file: FileFacts, node: Node, path: readonly string[], w: Wal
 }
 
 function lookup(file: FileFacts, node: Node, key: string, w: Walk): Lookup {
+  if (isWrittenAt(file, node, key)) return UNKNOWN_LOOKUP;
   const target = deref(file, node, w);
   if (target.type !== T.ObjectExpression) return UNKNOWN_LOOKUP;
   return deeper(w, target, UNKNOWN_LOOKUP, () => {
@@ -186,6 +187,129 @@ function lookup(file: FileFacts, node: Node, key: string, w: Walk): Lookup {
   });
 }
 
+// ---------------------------------------------------------------------------
+// Mutation: a later write makes what the declaration says unknown
+
+/** A property path written through a variable (`opts.cookie.secure = …` → ['cookie', 'secure']); `*` for a computed key or a whole-object merge. */
+type WritePath = readonly string[];
+
+const WRITES = Symbol('writes');
+
+/**
+ * Every property path written through the variable after its declaration:
+ * assignments and updates to `v.a.b`, `delete v.a`, `Object.assign(v, …)`
+ * (every key), and array mutators (`v.push(…)`).
+ */
+function writtenPaths(file: FileFacts, variable: TSESLint.Scope.Variable): readonly WritePath[] {
+  const cache = memo(file, WRITES, () => new Map<TSESLint.Scope.Variable, readonly WritePath[]>());
+  const hit = cache.get(variable);
+  if (hit) return hit;
+  const out: WritePath[] = [];
+  for (const ref of variable.references) {
+    let n: Node = ref.identifier;
+    const path: string[] = [];
+    while (n.parent?.type === T.MemberExpression && n.parent.object === n) {
+      path.push(staticKey(n.parent) ?? '*');
+      n = n.parent;
+    }
+    const parent = n.parent;
+    if (!parent) continue;
+    if (path.length === 0) {
+      if (parent.type === T.CallExpression && parent.arguments[0] === n && isObjectAssign(parent.callee)) out.push(['*']);
+      continue;
+    }
+    if ((parent.type === T.AssignmentExpression && parent.left === n) || parent.type === T.UpdateExpression || (parent.type === T.UnaryExpression && parent.operator === 'delete')) {
+      out.push(path);
+    } else if (parent.type === T.CallExpression && parent.callee === n && ARRAY_MUTATORS.has(path[path.length - 1]!)) {
+      out.push(path.length === 1 ? ['*'] : [...path.slice(0, -1), '*']);
+    } else if (parent.type === T.CallExpression && parent.arguments[0] === n && isObjectAssign(parent.callee)) {
+      out.push([...path, '*']);
+    }
+  }
+  cache.set(variable, out);
+  return out;
+}
+
+const ARRAY_MUTATORS = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'fill', 'copyWithin', 'set']);
+
+function isObjectAssign(callee: Node): boolean {
+  const c = unwrap(callee);
+  if (c.type !== T.MemberExpression || (staticKey(c) !== 'assign' && staticKey(c) !== 'defineProperty')) return false;
+  const owner = unwrap(c.object);
+  return owner.type === T.Identifier && owner.name === 'Object';
+}
+
+/** The variable an expression is rooted at and the property path to it (`opts.cookie` → opts, ['cookie']). */
+function rootPath(file: FileFacts, raw: Node): { variable: TSESLint.Scope.Variable; path: string[] } | null {
+  const path: string[] = [];
+  let node = unwrap(raw);
+  while (node.type === T.MemberExpression) {
+    const key = staticKey(node);
+    if (key === null) return null;
+    path.unshift(key);
+    node = unwrap(node.object);
+  }
+  if (node.type !== T.Identifier) return null;
+  const variable = file.variableOf(node);
+  return variable ? { variable, path } : null;
+}
+
+/** Has `node.key` (or something inside it, or the whole object) been written after the declaration? */
+function isWrittenAt(file: FileFacts, node: Node, key: string): boolean {
+  const root = rootPath(file, node);
+  if (!root) return false;
+  const wanted = [...root.path, key];
+  return writtenPaths(file, root.variable).some((written) => {
+    for (let i = 0; i < written.length && i < wanted.length; i++) {
+      if (written[i] === '*') return true;
+      if (written[i] !== wanted[i]) return false;
+    }
+    return true;
+  });
+}
+
+/** True when the array or object a variable holds is changed after its declaration (`keys.push(k)`, `opts.x = …`). */
+export function isMutatedBinding(file: FileFacts, node: Node): boolean {
+  const root = rootPath(file, node);
+  if (!root) return false;
+  return writtenPaths(file, root.variable).some((written) => root.path.every((seg, i) => written[i] === undefined || written[i] === '*' || written[i] === seg));
+}
+
+/**
+ * Is the value written here replaced before anyone can read it as written?
+ * `const opts = { secret: 'x' }; opts.secret = env` (the property), `let k =
+ * 'x'; k = env` (the binding).
+ */
+export function isOverwritten(file: FileFacts, holder: TSESTree.Property | TSESTree.VariableDeclarator): boolean {
+  if (holder.type === T.VariableDeclarator) {
+    if (holder.id.type !== T.Identifier) return false;
+    const variable = file.variableOf(holder.id);
+    return !!variable && !isNeverReassigned(variable);
+  }
+  const key = staticKey(holder);
+  if (key === null) return false;
+  const path = [key];
+  let object: Node = holder.parent as Node;
+  for (let i = 0; i < 8; i++) {
+    const parent = object.parent;
+    if (!parent) return false;
+    if (parent.type === T.Property && parent.value === object) {
+      const outer = staticKey(parent);
+      if (outer === null) return false;
+      path.unshift(outer);
+      object = parent.parent as Node;
+      continue;
+    }
+    if (parent.type === T.VariableDeclarator && parent.init === object && parent.id.type === T.Identifier) {
+      const variable = file.variableOf(parent.id);
+      if (!variable) return false;
+      return writtenPaths(file, variable).some((written) => written.every((seg, i) => seg === '*' || seg === path[i]) || path.every((seg, i) => written[i] === undefined || written[i] === seg));
+    }
+    return false;
+  }
+  return false;
+}
+
 /** The single expression a function returns (arrow body or a lone `return`). */
 function returnedExpression(file: FileFacts, node: Node, w: Walk): Node | null {
   const fn = deref(file, node, w);
@@ -198,6 +322,7 @@ function returnedExpression(file: FileFacts, node: Node, w: Walk): Node | null {
 
 /** The elements of the array an expression stands for (spreads of arrays flattened), or null. */
 export function arrayElements(file: FileFacts, node: Node): Node[] | null {
+  if (isMutatedBinding(file, node)) return null;
   const target = dereference(file, node);
   if (target.type !== T.ArrayExpression) return null;
   const out: Node[] = [];

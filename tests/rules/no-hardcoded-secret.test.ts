@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import rule from '../../rules/no-hardcoded-secret.js';
 import { SECRET_SINKS } from '../../src/models/secret-sinks.js';
 import { ruleTester } from '../rule-tester.js';
@@ -8,6 +10,9 @@ function fixOf(label: string): string {
   if (!sink) throw new Error(`no sink labelled ${label}`);
   return sink.fix;
 }
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const MOUNTED = path.join(ROOT, 'fixtures/projects/express-mounted');
 
 ruleTester.run('no-hardcoded-secret', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
@@ -65,8 +70,44 @@ export const publicKey = fs ? fs.readFileSync('keys/jwt.pub', 'utf8') : 'placeho
 export const guard = expressjwt({ secret: publicKey, algorithms: ['RS256'] });
 export const providers = [SAML({ clientId: 'dummy', clientSecret: 'dummy' })];` },
     { name: 'empty file', code: '' },
+    { name: 'a literal overwritten from the environment before the options are used', code: `const session = require('express-session');
+const opts = { secret: 'keyboard cat' };
+opts.secret = process.env.SESSION_SECRET;
+app.use(session(opts));` },
+    { name: 'a key array that is filled later is unknown', code: `const cookieParser = require('cookie-parser');
+const keys = ['rotate-me-0001'];
+keys.length = 0;
+keys.push(process.env.COOKIE_KEY);
+app.use(cookieParser(keys));` },
+    { name: 'project: a config value that is read from the environment in its module', filename: path.join(MOUNTED, 'server.js'), code: `const session = require('express-session');
+const config = require('./config');
+app.use(session({ secret: config.port }));` },
+    { name: 'project: an import that does not resolve is unknown', filename: path.join(MOUNTED, 'server.js'), code: `const session = require('express-session');
+const { signing } = require('./no-such-module');
+app.use(session({ secret: signing }));` },
   ],
   invalid: [
+    {
+      name: "project: a literal from a config module reaches the sink (reported here, with where it comes from)",
+      filename: path.join(MOUNTED, 'server.js'),
+      code: `const session = require('express-session');
+const config = require('./config');
+app.use(session({ secret: config.session.signing }));`,
+      errors: [
+        {
+          messageId: 'literal', line: 3, column: 27, endLine: 3, endColumn: 49,
+          data: { preview: "\"x8…\" (16 chars), from config.js:5", sink: "express-session `secret`", forges: "session cookies", fix: fixOf("express-session `secret`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "SESSION_SECRET" }, output: `const session = require('express-session');
+const config = require('./config');
+if (!process.env.SESSION_SECRET) {
+  throw new Error('SESSION_SECRET must be set');
+}
+app.use(session({ secret: process.env.SESSION_SECRET }));` },
+          ],
+        },
+      ],
+    },
     {
       name: "express-session default import, literal secret",
       code: `import session from 'express-session';

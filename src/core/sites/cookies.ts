@@ -15,7 +15,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../file.js';
 import { memo } from '../file.js';
 import { calleeName, mentionedNames, staticKey, unwrap } from '../ast.js';
-import { invokedRef, isCallOf, isChainCallOf, registeredPlugin } from '../match.js';
+import { argumentAt, invokedRef, isCallOf, isChainCallOf, registeredPlugin } from '../match.js';
 import { moduleMatches, refIs, resolveRef, type ModuleRef } from '../modules.js';
 import { nodesIn } from '../routes.js';
 import { dereference, getProperty, getPropertyPath, resolveObject, resolveValue, type Lookup } from '../values.js';
@@ -210,8 +210,7 @@ function withHelper(file: FileFacts, site: RawSite): CookieSite {
 
 /** The argument at `index`: the node, `absent` when the call has fewer arguments, `unknown` behind a spread. */
 function argument(call: TSESTree.CallExpression, index: number): Node | 'absent' | 'unknown' {
-  for (let i = 0; i <= index && i < call.arguments.length; i++) if (call.arguments[i]!.type === T.SpreadElement) return 'unknown';
-  return call.arguments[index] ?? 'absent';
+  return argumentAt(call, index) ?? (call.arguments.slice(0, index + 1).some((a) => a.type === T.SpreadElement) ? 'unknown' : 'absent');
 }
 
 function lookupIn(file: FileFacts, options: Node | 'absent' | 'unknown', key: string): Lookup {

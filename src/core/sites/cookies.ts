@@ -145,7 +145,7 @@ function isTokenValue(file: FileFacts, raw: Node | null): boolean {
 }
 
 /** Auth / other / unresolved, from the cookie's name (or the names its name is made of) and its value. */
-export function classifyCookie(file: FileFacts, name: string | null, nameNodes: readonly Node[], value: readonly Node[]): CookieKind {
+function classifyCookie(file: FileFacts, name: string | null, nameNodes: readonly Node[], value: readonly Node[]): CookieKind {
   if (name !== null) {
     if (words(name).some((w) => w === 'csrf' || w === 'xsrf')) return 'other'; // read by script on purpose (double submit)
     if (isPreferenceCookieName(name)) return 'other';
@@ -283,7 +283,7 @@ function matches(file: FileFacts, setter: CookieSetter, call: TSESTree.CallExpre
 }
 
 /** The cookie setter model entry this call matches, or null. */
-export function setterOf(file: FileFacts, call: TSESTree.CallExpression): CookieSetter | null {
+function setterOf(file: FileFacts, call: TSESTree.CallExpression): CookieSetter | null {
   const ref = invokedRef(file, call);
   return COOKIE_SETTERS.find((s) => matches(file, s, call, ref)) ?? null;
 }

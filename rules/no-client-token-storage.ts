@@ -7,7 +7,9 @@ import { isCallOf } from '../src/core/match.js';
 import { dereference, resolveObject, resolveValue } from '../src/core/values.js';
 import { words } from '../src/core/names.js';
 import { callsOf, identifierNames, isBearerTokenName, parameterOf } from '../src/core/cookies.js';
-import { STORAGE_CALLS, STORAGE_HOSTS, TOKEN_PRODUCERS, WEB_STORAGES } from '../src/models/cookies.js';
+import { TOKEN_PRODUCERS } from '../src/models/cookies.js';
+import { storageWriteOf, webStorageName, wrapperWrites } from '../src/core/storage.js';
+import { importedFunction } from '../src/project/values.js';
 
 export type MessageId = 'tokenInStorage';
 export type Options = [{ checkTestFiles?: boolean }];
@@ -47,25 +49,7 @@ export default createRule<Options, MessageId>({
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
 
-    /** `localStorage`, `window.sessionStorage`, or a binding to one (`const store = remember ? localStorage : sessionStorage`). */
-    function storageName(raw: Node, depth = 0): string | null {
-      if (depth > MAX_DEPTH) return null;
-      const node = unwrap(raw);
-      if (node.type === T.Identifier) {
-        if (WEB_STORAGES.includes(node.name) && file.isGlobal(node)) return node.name;
-        const target = unwrap(dereference(file, node));
-        return target === node ? null : storageName(target, depth + 1);
-      }
-      if (node.type === T.MemberExpression) {
-        const key = staticKey(node);
-        const host = unwrap(node.object);
-        if (key && WEB_STORAGES.includes(key) && host.type === T.Identifier && STORAGE_HOSTS.includes(host.name) && file.isGlobal(host)) return key;
-        return null;
-      }
-      if (node.type === T.ConditionalExpression) return storageName(node.consequent, depth + 1) ?? storageName(node.alternate, depth + 1);
-      if (node.type === T.LogicalExpression) return storageName(node.left, depth + 1) ?? storageName(node.right, depth + 1);
-      return null;
-    }
+    const storageName = (node: Node): string | null => webStorageName(file, node);
 
     /** A token by its origin or its names: `data.token`, `tokens.refreshToken`, `JSON.stringify({ token })`, `jwt.sign(…)`. */
     function isTokenValue(raw: Node, depth = 0): boolean {
@@ -142,25 +126,34 @@ export default createRule<Options, MessageId>({
       }
     }
 
-    return {
-      CallExpression(call) {
-        const callee = unwrap(call.callee);
-        const [key, value] = call.arguments;
-        if (!key || !value || key.type === T.SpreadElement || value.type === T.SpreadElement) return;
-        if (callee.type === T.MemberExpression && staticKey(callee) === 'setItem') {
-          const storage = storageName(callee.object);
-          if (storage) {
-            check(call, storage, key, value);
-            return;
-          }
-        }
-        for (const lib of STORAGE_CALLS) {
-          if (!isCallOf(file, call, lib)) continue;
-          const k = call.arguments[lib.key];
-          const v = call.arguments[lib.value];
-          if (k && v && k.type !== T.SpreadElement && v.type !== T.SpreadElement) check(call, lib.label, k, v);
+    /** A storage wrapper another module of the project exports (`storage.set('token', t)`, `saveToken(t)`): judged by what this call passes. */
+    function checkImportedWrapper(call: TSESTree.CallExpression): void {
+      if (call.callee.type !== T.Identifier && call.callee.type !== T.MemberExpression) return;
+      const imported = importedFunction(file, call.callee);
+      if (!imported) return;
+      for (const w of wrapperWrites(imported.file, imported.fn)) {
+        const keyArg = w.keyParam === null ? null : call.arguments[w.keyParam];
+        const valueArg = w.valueParam === null ? null : call.arguments[w.valueParam];
+        if (keyArg?.type === T.SpreadElement || valueArg?.type === T.SpreadElement) continue;
+        const fixedKey = w.keyParam === null && w.key ? resolveValue(imported.file, w.key) : null;
+        // A fixed token key (`setItem('auth_token', value)`) is reported in the wrapper itself: one finding.
+        if (fixedKey?.kind === 'literal' && isBearerTokenName(fixedKey.text)) continue;
+        if ((keyArg && isTokenKey(keyArg)) || (valueArg && isTokenValue(valueArg))) {
+          const what = keyArg ? describe(keyArg, valueArg ?? keyArg) : describe(null, valueArg ?? call);
+          context.report({ node: call, messageId: 'tokenInStorage', data: { what, storage: `\`${w.storage}\`` } });
           return;
         }
+      }
+    }
+
+    return {
+      CallExpression(call) {
+        const write = storageWriteOf(file, call);
+        if (write) {
+          check(call, write.storage, write.key, write.value);
+          return;
+        }
+        checkImportedWrapper(call);
       },
       AssignmentExpression(node) {
         if (node.operator !== '=' || node.left.type !== T.MemberExpression) return;

@@ -12,7 +12,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileFacts } from '../core/file.js';
 import { nameOf, unwrap } from '../core/ast.js';
 import { resolveRef } from '../core/modules.js';
-import { getPropertyPath, resolveValue, type Value } from '../core/values.js';
+import { dereference, getPropertyPath, resolveValue, type Value } from '../core/values.js';
 import { BOUNDS } from './bounds.js';
 import { definitionOf } from './exports.js';
 import { resolveImport } from './resolve.js';
@@ -60,5 +60,23 @@ function holderName(literal: Node): string | null {
     if (name) return name;
     if (current.type !== 'LogicalExpression' && current.type !== 'ConditionalExpression' && current.type !== 'TSAsExpression') break;
   }
+  return null;
+}
+
+/** The function an expression calls when another module of the project defines it (`import { save } from './storage'`, `storage.set`). */
+export function importedFunction(file: FileFacts, callee: Node): { file: FileFacts; fn: TSESTree.FunctionLike } | null {
+  const ref = resolveRef(file, unwrap(callee));
+  if (!ref || ref.path.includes('()') || ref.path.includes('new')) return null;
+  if (!resolveImport(file.filename, ref.module)) return null;
+  const definition = definitionOf(file, ref);
+  if (!definition) return null;
+  let target: Node = definition.at.node;
+  if (definition.rest.length) {
+    const found = getPropertyPath(definition.at.file, target, definition.rest);
+    if (found.kind !== 'found') return null;
+    target = found.value;
+  }
+  const fn = unwrap(dereference(definition.at.file, target));
+  if (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration') return { file: definition.at.file, fn };
   return null;
 }

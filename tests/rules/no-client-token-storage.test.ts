@@ -1,5 +1,10 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import rule from '../../rules/no-client-token-storage.js';
 import { ruleTester } from '../rule-tester.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PAGE = path.join(ROOT, 'fixtures/projects/spa-storage/src/pages/account.ts');
 
 ruleTester.run('no-client-token-storage', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
@@ -87,8 +92,37 @@ const a = b; const b = a;
 localStorage.setItem('x', a);
 localStorage.setItem('x', { ...a, [k]: 1 });`,
     },
+    {
+      name: "project: a storage wrapper from another module called with non-auth values",
+      filename: PAGE,
+      code: `import { rememberDraft, storage } from '../lib/storage';
+storage.set('theme', 'dark');
+storage.set('user-name', user.name);
+rememberDraft(text);`,
+    },
+    {
+      name: "project: a wrapper with a fixed token key is reported in the wrapper, not at each call",
+      filename: PAGE,
+      code: `import { rememberSession } from '../lib/storage';
+rememberSession(data.token);`,
+    },
+    {
+      name: "project: an import that does not resolve is unknown",
+      filename: PAGE,
+      code: `import { storage } from '../lib/missing';
+storage.set('token', data.token);`,
+    },
   ],
   invalid: [
+    {
+      name: "project: a storage wrapper from another module stores the token",
+      filename: PAGE,
+      code: `import { storage } from '../lib/storage';
+storage.set('token', data.token);`,
+      errors: [
+        { messageId: 'tokenInStorage', line: 2, column: 1, endLine: 2, endColumn: 33, data: { what: "under `token`", storage: "`localStorage`" } },
+      ],
+    },
     {
       name: "login response token in a React component",
       filename: "Login.jsx",

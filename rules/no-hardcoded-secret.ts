@@ -4,14 +4,16 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
 import { nameOf, staticKey } from '../src/core/ast.js';
-import { argumentAt, isCallOf, isChainCallOf, registeredPlugin, type CallLike } from '../src/core/match.js';
-import { resolveRef, refIs } from '../src/core/modules.js';
+import { argumentAt, indexModels, matchingAssigns, matchingEntries, type CallLike } from '../src/core/match.js';
 import { arrayElements, getPropertyPath, isOverwritten, resolveValue, type Value } from '../src/core/values.js';
 import { isPublicName, isSecretName, words } from '../src/core/names.js';
 import { hasPrivateKeyHeader, isPrivateKeyPem, isSecretLiteral, isSinkSecretLiteral, mask } from '../src/core/secrets.js';
 import { SECRET_SINKS, type SecretSink, type SecretSlot } from '../src/models/secret-sinks.js';
 import { stringLiteralType } from '../src/core/types.js';
 import { importedValue } from '../src/project/values.js';
+
+/** The sink table indexed by module, once. */
+const SINK_INDEX = indexModels(SECRET_SINKS, (sink) => sink);
 
 export type MessageId = 'literal' | 'fallback' | 'named' | 'namedFallback' | 'privateKey' | 'useEnv';
 export type Options = [{ checkTestFiles?: boolean; useTypeInformation?: boolean }];
@@ -141,23 +143,9 @@ export default createRule<Options, MessageId>({
     }
 
     function checkCall(call: CallLike): void {
-      const plugin = registeredPlugin(file, call);
-      for (const sink of SECRET_SINKS) {
-        switch (sink.kind) {
-          case 'call':
-            if (isCallOf(file, call, sink)) checkSlots(sink, call, sink.slots);
-            break;
-          case 'chain':
-            if (isChainCallOf(file, call, sink, sink.method)) checkSlots(sink, call, sink.slots);
-            break;
-          case 'plugin':
-            if (plugin !== null && (typeof sink.module === 'string' ? sink.module === plugin : sink.module.includes(plugin))) {
-              checkSlots(sink, call, sink.options.map((option) => ({ arg: 1, option })));
-            }
-            break;
-          case 'assign':
-            break;
-        }
+      for (const sink of matchingEntries(file, call, SINK_INDEX)) {
+        if (sink.kind === 'plugin') checkSlots(sink, call, sink.options.map((option) => ({ arg: 1, option })));
+        else if (sink.kind !== 'assign') checkSlots(sink, call, sink.slots);
       }
     }
 
@@ -171,12 +159,7 @@ export default createRule<Options, MessageId>({
 
     function checkAssignSink(node: TSESTree.AssignmentExpression): void {
       if (node.left.type !== T.MemberExpression) return;
-      const key = staticKey(node.left);
-      if (!key) return;
-      const ref = resolveRef(file, node.left.object);
-      for (const sink of SECRET_SINKS) {
-        if (sink.kind === 'assign' && sink.property === key && refIs(ref, sink)) checkSinkValue(sink, node.right);
-      }
+      for (const sink of matchingAssigns(file, node.left, SINK_INDEX)) checkSinkValue(sink, node.right);
     }
 
     /** A PEM header is a key only with key material in the whole concatenation / template it starts. */

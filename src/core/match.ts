@@ -5,7 +5,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
+import { memo } from './file.js';
 import type { ModuleRef, RefPattern } from './modules.js';
+import type { ModelMatch } from '../models/types.js';
 import { calleeRef, moduleMatches, resolveRef } from './modules.js';
 import { staticKey, unwrap } from './ast.js';
 
@@ -53,4 +55,99 @@ export function argumentAt(node: CallLike, index: number): TSESTree.Node | null 
     if (node.arguments[i]!.type === T.SpreadElement) return null;
   }
   return node.arguments[index] ?? null;
+}
+
+// ---------------------------------------------------------------------------
+// The one interpreter of model tables, indexed by module
+
+/** A model table indexed by the modules its entries can match, so a call is only tried against its own module's entries. */
+export interface ModelIndex<E> {
+  readonly byModule: ReadonlyMap<string, readonly E[]>;
+  readonly assigns: ReadonlyMap<string, readonly E[]>;
+  readonly match: (entry: E) => ModelMatch;
+}
+
+/** Index a table once (at module load): entries by module name, assignment entries by property. */
+export function indexModels<E>(entries: readonly E[], match: (entry: E) => ModelMatch): ModelIndex<E> {
+  const byModule = new Map<string, E[]>();
+  const assigns = new Map<string, E[]>();
+  for (const entry of entries) {
+    const m = match(entry);
+    if (m.kind === 'assign') {
+      const list = assigns.get(m.property) ?? [];
+      list.push(entry);
+      assigns.set(m.property, list);
+      continue;
+    }
+    for (const module of typeof m.module === 'string' ? [m.module] : m.module) {
+      const list = byModule.get(module) ?? [];
+      list.push(entry);
+      byModule.set(module, list);
+    }
+  }
+  return { byModule, assigns, match };
+}
+
+function pathIs(path: readonly string[], want: readonly string[]): boolean {
+  return path.length === want.length && want.every((s, i) => path[i] === s);
+}
+
+function pathStarts(path: readonly string[], want: readonly string[]): boolean {
+  return path.length >= want.length && want.every((s, i) => path[i] === s);
+}
+
+const MATCHES = Symbol('model-matches');
+
+/**
+ * The entries of `index` that `node` matches: a call or construction (`call`),
+ * the end of a builder chain (`chain`), or a plugin registration (`plugin`).
+ * The callee is resolved once per node and file, whatever the number of tables.
+ */
+export function matchingEntries<E>(file: FileFacts, node: CallLike, index: ModelIndex<E>): E[] {
+  const perIndex = memo(file, MATCHES, () => new Map<ModelIndex<unknown>, Map<CallLike, unknown[]>>());
+  let cache = perIndex.get(index as ModelIndex<unknown>);
+  if (!cache) perIndex.set(index as ModelIndex<unknown>, (cache = new Map()));
+  const hit = cache.get(node);
+  if (hit) return hit as E[];
+  const out: E[] = [];
+  const ref = invokedRef(file, node);
+  if (ref) {
+    for (const entry of index.byModule.get(ref.module) ?? []) {
+      const m = index.match(entry);
+      if (m.kind === 'call' && pathIs(ref.path, m.path)) out.push(entry);
+    }
+  }
+  // A chain's ref is that of its receiver: `new SignJWT(p).setX()` + `.sign`.
+  if (node.type === T.CallExpression) {
+    const callee = unwrap(node.callee);
+    if (callee.type === T.MemberExpression) {
+      const method = staticKey(callee);
+      const receiver = method ? resolveRef(file, callee.object) : null;
+      if (receiver) {
+        for (const entry of index.byModule.get(receiver.module) ?? []) {
+          const m = index.match(entry);
+          if (m.kind === 'chain' && m.method === method && pathStarts(receiver.path, m.path)) out.push(entry);
+        }
+      }
+    }
+    const plugin = registeredPlugin(file, node);
+    if (plugin !== null) {
+      for (const entry of index.byModule.get(plugin) ?? []) if (index.match(entry).kind === 'plugin') out.push(entry);
+    }
+  }
+  cache.set(node, out);
+  return out;
+}
+
+/** The `assign` entries an assignment `target.property = value` matches (`app.keys = […]` on `new Koa()`). */
+export function matchingAssigns<E>(file: FileFacts, target: TSESTree.MemberExpression, index: ModelIndex<E>): E[] {
+  const property = staticKey(target);
+  const candidates = property === null ? undefined : index.assigns.get(property);
+  if (!candidates?.length) return [];
+  const ref = resolveRef(file, target.object);
+  if (!ref) return [];
+  return candidates.filter((entry) => {
+    const m = index.match(entry);
+    return m.kind === 'assign' && moduleMatches(m, ref.module) && pathIs(ref.path, m.path);
+  });
 }

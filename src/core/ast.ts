@@ -131,3 +131,64 @@ export function mentionedNames(node: TSESTree.Node, limit = 64, { literals = tru
   }
   return out;
 }
+
+/** The name a function is known by: its id, or the variable, property, method or assignment target it is written to. */
+export function functionName(fn: TSESTree.FunctionLike): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (!parent) return null;
+  if (parent.type === T.VariableDeclarator) return parent.id.type === T.Identifier ? parent.id.name : null;
+  if (parent.type === T.Property || parent.type === T.MethodDefinition || parent.type === T.PropertyDefinition) return staticKey(parent);
+  if (parent.type === T.AssignmentExpression) {
+    const left = parent.left;
+    if (left.type === T.Identifier) return left.name;
+    if (left.type === T.MemberExpression) return staticKey(left);
+  }
+  return null;
+}
+
+/**
+ * Every expression a function returns: the arrow body, or each `return x`
+ * in its statements (inside blocks, branches, loops, `switch` and `try`), not
+ * those of nested functions; at most `limit`.
+ */
+export function returnedExpressions(fn: TSESTree.FunctionLike, limit = 16): TSESTree.Node[] {
+  if (!fn.body) return [];
+  if (fn.body.type !== T.BlockStatement) return [fn.body];
+  const out: TSESTree.Node[] = [];
+  const stack: TSESTree.Node[] = [...fn.body.body];
+  while (stack.length && out.length < limit) {
+    const s = stack.pop()!;
+    switch (s.type) {
+      case T.ReturnStatement:
+        if (s.argument) out.push(s.argument);
+        break;
+      case T.IfStatement:
+        stack.push(s.consequent);
+        if (s.alternate) stack.push(s.alternate);
+        break;
+      case T.BlockStatement:
+        stack.push(...s.body);
+        break;
+      case T.TryStatement:
+        stack.push(s.block);
+        if (s.handler) stack.push(s.handler.body);
+        if (s.finalizer) stack.push(s.finalizer);
+        break;
+      case T.ForStatement:
+      case T.ForInStatement:
+      case T.ForOfStatement:
+      case T.WhileStatement:
+      case T.DoWhileStatement:
+      case T.LabeledStatement:
+        stack.push(s.body);
+        break;
+      case T.SwitchStatement:
+        for (const c of s.cases) stack.push(...c.consequent);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}

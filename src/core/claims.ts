@@ -13,7 +13,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import type { CallLike } from './match.js';
-import { calleeName, enclosingFunction, mentionedNames, nameOf, staticKey, unwrap } from './ast.js';
+import { calleeName, enclosingFunction, functionName, mentionedNames, staticKey, unwrap } from './ast.js';
 import { patternPath } from './modules.js';
 import { words } from './names.js';
 
@@ -55,17 +55,6 @@ const LOOKUP_VERBS = new Set(['find', 'lookup', 'load', 'fetch']);
 const DONE_CALLBACKS = new Set(['done', 'cb', 'callback', 'verified']);
 
 const UI_MODULES = /^(react|react-dom|react-native|vue|svelte|solid-js|preact|@angular\/core|next\/navigation|next\/router)(\/|$)/;
-
-/** The name a function is known by: its id, the variable / property / method it is assigned to. */
-function functionName(fn: TSESTree.FunctionLike): string | null {
-  if (fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (!parent) return null;
-  if (parent.type === T.VariableDeclarator) return nameOf(parent.id);
-  if (parent.type === T.Property || parent.type === T.MethodDefinition || parent.type === T.PropertyDefinition) return staticKey(parent);
-  if (parent.type === T.AssignmentExpression) return nameOf(parent.left);
-  return null;
-}
 
 /** Parameter names, including the keys of a destructured parameter (`({ req })` → req). */
 function parameterNames(fn: TSESTree.FunctionLike): string[] {

@@ -19,7 +19,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { isNeverReassigned, memo } from './file.js';
 import { resolveRef } from './modules.js';
-import { staticKey, stringOf, unwrap } from './ast.js';
+import { functionName, returnedExpressions, staticKey, stringOf, unwrap } from './ast.js';
 import { dereference, envName, getProperty, getPropertyPath, resolveValue } from './values.js';
 import { isPasswordName, words } from './names.js';
 
@@ -76,47 +76,6 @@ export function localFunction(file: FileFacts, callee: Node): FunctionNode | nul
     if (variable && variable.defs.length === 1 && def?.node.type === T.FunctionDeclaration) return def.node;
   }
   return null;
-}
-
-/** Every expression a function returns (arrow body or `return x` statements, not those of nested functions). */
-export function returnedExpressions(fn: FunctionNode): Node[] {
-  if (fn.body.type !== T.BlockStatement) return [fn.body];
-  const out: Node[] = [];
-  const stack: Node[] = [...fn.body.body];
-  while (stack.length && out.length < 16) {
-    const s = stack.pop()!;
-    switch (s.type) {
-      case T.ReturnStatement:
-        if (s.argument) out.push(s.argument);
-        break;
-      case T.IfStatement:
-        stack.push(s.consequent);
-        if (s.alternate) stack.push(s.alternate);
-        break;
-      case T.BlockStatement:
-        stack.push(...s.body);
-        break;
-      case T.TryStatement:
-        stack.push(s.block);
-        if (s.handler) stack.push(s.handler.body);
-        if (s.finalizer) stack.push(s.finalizer);
-        break;
-      case T.ForStatement:
-      case T.ForInStatement:
-      case T.ForOfStatement:
-      case T.WhileStatement:
-      case T.DoWhileStatement:
-      case T.LabeledStatement:
-        stack.push(s.body);
-        break;
-      case T.SwitchStatement:
-        for (const c of s.cases) stack.push(...c.consequent);
-        break;
-      default:
-        break;
-    }
-  }
-  return out;
 }
 
 /**
@@ -337,21 +296,6 @@ const DERIVING_METHODS = new Set([
 /** Methods whose callback's return values make up the result: `arr.map(() => …)`, `Array.from(x, () => …)`, `s.replace(re, () => …)`. */
 const CALLBACK_METHODS = new Set(['map', 'from', 'replace', 'replaceAll', 'flatMap', 'reduce']);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
-
-/** The name a function is known by: its id, the variable / property / method / export it is assigned to. */
-export function functionName(fn: FunctionNode): string | null {
-  if (fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (!parent) return null;
-  if (parent.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
-  if (parent.type === T.Property || parent.type === T.MethodDefinition || parent.type === T.PropertyDefinition) return staticKey(parent);
-  if (parent.type === T.AssignmentExpression) {
-    const left = parent.left;
-    if (left.type === T.Identifier) return left.name;
-    if (left.type === T.MemberExpression) return staticKey(left);
-  }
-  return null;
-}
 
 /** The variable a function can be called through in this file, if any. */
 function functionVariable(file: FileFacts, fn: FunctionNode): TSESLint.Scope.Variable | null {

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { memo } from './file.js';
-import { calleeName, staticKey, unwrap } from './ast.js';
+import { calleeName, returnedExpressions, staticKey, unwrap } from './ast.js';
 import { moduleMatches, type ModuleRef } from './modules.js';
 import { invokedRef } from './match.js';
 import { isConfirmationName, isHashName, isPasswordName, words } from './names.js';
@@ -81,37 +81,6 @@ function localFunction(file: FileFacts, callee: Node): TSESTree.FunctionLike | n
     if (init.type === T.ArrowFunctionExpression || init.type === T.FunctionExpression) return init;
   }
   return null;
-}
-
-/** Every expression a function returns (arrow body, or each `return x` not inside a nested function). */
-export function returnedExpressions(fn: TSESTree.FunctionLike): Node[] {
-  if (!fn.body) return [];
-  if (fn.body.type !== T.BlockStatement) return [fn.body];
-  const out: Node[] = [];
-  const stack: Node[] = [...fn.body.body];
-  while (stack.length) {
-    const n = stack.pop()!;
-    switch (n.type) {
-      case T.ReturnStatement:
-        if (n.argument) out.push(n.argument);
-        break;
-      case T.IfStatement:
-        stack.push(n.consequent);
-        if (n.alternate) stack.push(n.alternate);
-        break;
-      case T.BlockStatement:
-        stack.push(...n.body);
-        break;
-      case T.TryStatement:
-        stack.push(n.block);
-        if (n.handler) stack.push(n.handler.body);
-        if (n.finalizer) stack.push(n.finalizer);
-        break;
-      default:
-        break;
-    }
-  }
-  return out;
 }
 
 const HASHED = Symbol('hashed');

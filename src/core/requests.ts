@@ -20,7 +20,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { isNeverReassigned, memo } from './file.js';
-import { staticKey, stringOf, unwrap } from './ast.js';
+import { functionName, staticKey, stringOf, unwrap } from './ast.js';
 import { patternPath, refIs, resolveRef } from './modules.js';
 import { isConfirmationName, isPasswordName, words } from './names.js';
 
@@ -278,16 +278,6 @@ function isRecordName(name: string): boolean {
   if (w.some((x) => ['input', 'given', 'provided', 'typed', 'attempt', 'candidate', 'entered', 'plain', 'raw', 'supplied'].includes(x))) return false;
   if (w.length === 2 && w[0] === 'from' && w[1] === 'user') return false;
   return w.some((x) => ['user', 'account', 'record', 'row', 'member', 'stored', 'saved', 'db', 'database', 'hash', 'hashed', 'salt', 'digest', 'encrypted', 'expected', 'actual', 'real', 'correct', 'cb', 'callback', 'done', 'next'].includes(x));
-}
-
-/** The name a function goes by: declaration, variable, property, method, or `obj.methods.x = function`. */
-function functionName(fn: TSESTree.FunctionLike): string | null {
-  if ((fn.type === T.FunctionDeclaration || fn.type === T.FunctionExpression) && fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier) return parent.id.name;
-  if (parent?.type === T.Property || parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition) return staticKey(parent);
-  if (parent?.type === T.AssignmentExpression && parent.left.type === T.MemberExpression) return staticKey(parent.left);
-  return null;
 }
 
 function isCredentialsName(name: string): boolean {

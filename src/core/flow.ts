@@ -22,6 +22,7 @@ import { resolveRef } from './modules.js';
 import { functionName, returnedExpressions, staticKey, stringOf, unwrap } from './ast.js';
 import { dereference, envName, getProperty, getPropertyPath, resolveValue } from './values.js';
 import { isPasswordName, words } from './names.js';
+import { isRequestObject } from './requests.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -537,7 +538,6 @@ function isCharset(file: FileFacts, node: Node): boolean {
 // ---------------------------------------------------------------------------
 // Request values and auth routes
 
-const REQUEST_NAMES = new Set(['req', 'request', 'incoming', 'incomingRequest']);
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head', 'route', 'on']);
 const NEST_BODY = new Set(['Body', 'Headers']);
 const AUTH_ROUTE_WORDS = new Set([
@@ -545,17 +545,6 @@ const AUTH_ROUTE_WORDS = new Set([
   'tokens', 'password', 'passwords', 'reset', 'forgot', 'otp', 'mfa', '2fa', 'twofa', 'totp', 'verify', 'session',
   'sessions', 'oauth', 'credentials', 'refresh', 'magic', 'passwordless',
 ]);
-
-/** Is this object a request: `req`, `request`, `ctx.request`, `c.req`, `event.request`. */
-export function isRequestObject(node: Node): boolean {
-  const n = unwrap(node);
-  if (n.type === T.Identifier) return REQUEST_NAMES.has(n.name);
-  if (n.type === T.MemberExpression) {
-    const key = staticKey(n);
-    return key === 'request' || key === 'req';
-  }
-  return false;
-}
 
 /**
  * The whole request body or header set: `req.body`, `ctx.request.body`,
@@ -566,7 +555,7 @@ export function isRequestObject(node: Node): boolean {
 export function wholeRequestPart(file: FileFacts, node: Node): 'body' | 'headers' | null {
   const n = dereference(file, node);
   const target = unwrap(n.type === T.AwaitExpression ? n.argument : n);
-  if (target.type === T.MemberExpression && isRequestObject(target.object)) {
+  if (target.type === T.MemberExpression && isRequestObject(file, target.object)) {
     const key = staticKey(target);
     if (key === 'body') return 'body';
     if (key === 'headers') return 'headers';
@@ -574,7 +563,7 @@ export function wholeRequestPart(file: FileFacts, node: Node): 'body' | 'headers
   }
   if (target.type === T.CallExpression) {
     const callee = unwrap(target.callee);
-    if (callee.type === T.MemberExpression && isRequestObject(callee.object)) {
+    if (callee.type === T.MemberExpression && isRequestObject(file, callee.object)) {
       const key = staticKey(callee);
       if (key === 'json' || key === 'parseBody' || key === 'formData' || key === 'text') return 'body';
       if (key === 'header' && target.arguments.length === 0) return 'headers';

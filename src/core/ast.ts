@@ -75,12 +75,6 @@ export function nameOf(node: TSESTree.Node | null | undefined): string | null {
   return null;
 }
 
-/** Is `node` the unshadowed-looking `process.env` (the caller checks shadowing when it matters). */
-export function isProcessEnv(node: TSESTree.Node): boolean {
-  const n = unwrap(node);
-  return n.type === T.MemberExpression && staticKey(n) === 'env' && unwrap(n.object).type === T.Identifier && (unwrap(n.object) as TSESTree.Identifier).name === 'process';
-}
-
 /** The nearest enclosing function, or null at module level. */
 export function enclosingFunction(node: TSESTree.Node): TSESTree.FunctionLike | null {
   let current = node.parent;

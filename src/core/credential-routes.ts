@@ -42,7 +42,7 @@ const SESSION_WORDS = new Set(['session', 'sessions']);
 const RENDER_METHODS = new Set(['render', 'sendFile', 'view', 'html']);
 
 /** Path words without route parameters (`:token`, `{id}`, `[slug]`). */
-export function pathWords(p: string | null): string[] {
+function pathWords(p: string | null): string[] {
   if (!p) return [];
   return p
     .split(/[/ ]/)

@@ -615,7 +615,7 @@ export function requestCarriesPassword(file: FileFacts, part: Node): boolean {
 }
 
 /** A route path or a handler / file name about authentication: `/login`, `/auth/reset-password`, `handleSignIn`. */
-export function isAuthRouteText(text: string): boolean {
+function isAuthRouteText(text: string): boolean {
   const w = words(text.replace(/sign[-_ ]?(in|up)/gi, (m) => m.replace(/[-_ ]/g, '').toLowerCase()).replace(/log[-_ ]?(in|on)/gi, (m) => m.replace(/[-_ ]/g, '').toLowerCase()));
   return w.some((x) => AUTH_ROUTE_WORDS.has(x));
 }
@@ -677,7 +677,7 @@ export interface CryptoNames {
 const CRYPTO = Symbol('flow.crypto');
 
 /** The module-level names through which this file reaches Node's `crypto`. */
-export function nodeCryptoNames(file: FileFacts): CryptoNames {
+function nodeCryptoNames(file: FileFacts): CryptoNames {
   return memo(file, CRYPTO, () => {
     let namespace: string | null = null;
     const named = new Map<string, string>();

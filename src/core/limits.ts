@@ -20,7 +20,7 @@ import { LIMITER_WORD_PAIRS, LIMITER_WORDS, RATE_LIMITERS, type LimiterRole } fr
 type Node = TSESTree.Node;
 
 /** The role a resolved ref plays in a known limiter library, or null. */
-export function limiterRole(ref: ModuleRef | null): LimiterRole | null {
+function limiterRole(ref: ModuleRef | null): LimiterRole | null {
   if (!ref) return null;
   for (const model of RATE_LIMITERS) {
     if (!moduleMatches({ module: model.module, path: [] }, ref.module)) continue;
@@ -40,7 +40,7 @@ export function hasWordPair(w: readonly string[], pairs: readonly (readonly [str
   return pairs.some(([a, b]) => w.some((x, i) => x === a && w[i + 1] === b));
 }
 
-export function isLimiterName(name: string | null): boolean {
+function isLimiterName(name: string | null): boolean {
   if (!name) return false;
   const w = words(name);
   return w.some((x) => LIMITER_WORDS.includes(x)) || hasWordPair(w, LIMITER_WORD_PAIRS);

@@ -192,13 +192,6 @@ export function refIs(ref: ModuleRef | null, pattern: RefPattern): boolean {
   return pattern.path.every((seg, i) => ref.path[i] === seg);
 }
 
-/** The ref starts with the pattern's path (a builder chain rooted at it). */
-export function refStartsWith(ref: ModuleRef | null, pattern: RefPattern): boolean {
-  if (!ref || !moduleMatches(pattern, ref.module)) return false;
-  if (ref.path.length < pattern.path.length) return false;
-  return pattern.path.every((seg, i) => ref.path[i] === seg);
-}
-
 /** The callee of a call, resolved; for `super(...)` the class's superclass (unwrapping Nest's `PassportStrategy(X)`). */
 export function calleeRef(file: FileFacts, call: TSESTree.CallExpression | TSESTree.NewExpression): ModuleRef | null {
   if (call.callee.type === T.Super) {

@@ -122,7 +122,7 @@ export function isAuthCookieName(name: string): boolean {
 }
 
 /** Names of things that are a secret to compare in constant time: signatures, tokens, API keys, reset/OTP codes, HMACs. */
-export function isSecretCompareName(name: string): boolean {
+function isSecretCompareName(name: string): boolean {
   const w = words(name);
   if (isTokenName(name) || isSecretName(name)) return true;
   return w.some((x) => x === 'signature' || x === 'sig' || x === 'hmac' || x === 'mac' || x === 'digest')
@@ -154,7 +154,7 @@ const ONE_TIME_CODE_QUALIFIERS = new Set([
 ]);
 
 /** A one-time code: `otp`, `resetCode`, `verificationCode`, `mfaCode`, `pinCode`, `passcode`. Not a bare `code` (HTTP status, country). */
-export function isOneTimeCodeName(name: string): boolean {
+function isOneTimeCodeName(name: string): boolean {
   const w = words(name);
   if (w.some((x) => CREDENTIAL_DESCRIPTOR_WORDS.has(x))) return false;
   if (w.some((x) => x === 'otp' || x === 'totp' || x === 'passcode' || x === 'pin')) return true;

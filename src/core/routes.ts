@@ -150,7 +150,7 @@ function nameLooksLikeOwner(name: string): boolean {
 }
 
 /** Which app / router / instance an expression is, or null when it is not one. */
-export function ownerOf(file: FileFacts, raw: Node): Owner | null {
+function ownerOf(file: FileFacts, raw: Node): Owner | null {
   const node = unwrap(raw);
   const ref = resolveRef(file, node);
   if (ref) {
@@ -257,7 +257,7 @@ function prefixesOf(file: FileFacts, node: Node): string[] | null {
   return text.split(' ').map(normalizePrefix);
 }
 
-export function underPrefix(path: string | null, prefixes: readonly string[] | null): boolean {
+function underPrefix(path: string | null, prefixes: readonly string[] | null): boolean {
   if (prefixes === null || path === null) return true;
   return prefixes.some((p) => p === '' || path.split(' ').some((one) => one === p || one.startsWith(`${p}/`)));
 }

@@ -12,7 +12,7 @@ const PLACEHOLDERS = new Set([
   'sessionsecret', 'cookie-secret', 'some secret hurr', 'insecure', 'notasecret', 'not-a-secret', 'todo',
 ]);
 
-export function isPlaceholderSecret(text: string): boolean {
+function isPlaceholderSecret(text: string): boolean {
   return PLACEHOLDERS.has(text.trim().toLowerCase());
 }
 
@@ -32,26 +32,13 @@ export function hasPrivateKeyHeader(text: string): boolean {
   return PRIVATE_PEM.test(text);
 }
 
-export function isPublicMaterial(text: string): boolean {
+function isPublicMaterial(text: string): boolean {
   return PUBLIC_PEM.test(text) || /^https?:\/\//i.test(text.trim());
 }
 
 /** `JWT_SECRET`, `SESSION_SECRET`: the *name* of an environment variable, not its value. */
-export function looksLikeEnvName(text: string): boolean {
+function looksLikeEnvName(text: string): boolean {
   return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(text);
-}
-
-/** Shannon entropy in bits per character. */
-export function entropy(text: string): number {
-  if (!text) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / text.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
 }
 
 /** Reads like prose: a message, label or sentence (`'Invalid password'`, `'JWT_SECRET is required'`). */

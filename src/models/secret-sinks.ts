@@ -230,8 +230,3 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     forges: 'HMAC signatures', env: 'HMAC_SECRET', fix: envFix('HMAC_SECRET', '`crypto.createHmac(alg, $)`'),
   },
 ];
-
-/** Modules whose default export is itself a sink (so `x.register(require('m'), opts)` and `m(opts)` both resolve). */
-export const SINK_MODULES: ReadonlySet<string> = new Set(
-  SECRET_SINKS.flatMap((s) => (typeof s.module === 'string' ? [s.module] : [...s.module])),
-);

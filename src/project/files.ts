@@ -42,7 +42,7 @@ function ignoreRules(root: string): IgnoreRule[] {
 }
 
 /** The project's source files (bounded); an empty list when the root cannot be listed. */
-export function projectFiles(root: string, now = Date.now()): readonly string[] {
+function projectFiles(root: string, now = Date.now()): readonly string[] {
   const hit = listings.get(root);
   if (hit && now - hit.at < BOUNDS.listingTtlMs) return hit.files;
   const rules = ignoreRules(root);
@@ -81,7 +81,3 @@ export function filesMentioning(root: string, needle: string): string[] {
   return out;
 }
 
-/** Forget the listings (tests). */
-export function clearListings(): void {
-  listings.clear();
-}

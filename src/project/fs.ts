@@ -61,7 +61,7 @@ const texts = new StampedCache<string | null>(BOUNDS.cachedFiles);
 const listings = new Map<string, CachedListing>();
 
 /** Size and mtime of a regular file, or null. */
-export function stampOf(file: string): Stamp | null {
+function stampOf(file: string): Stamp | null {
   try {
     const stat = statSync(file);
     return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
@@ -123,7 +123,7 @@ export function readJson(file: string): unknown {
 const jsonCache = new StampedCache<unknown>(BOUNDS.cachedFiles);
 
 /** Removes `//` and block comments outside strings, and trailing commas. */
-export function stripJsonComments(text: string): string {
+function stripJsonComments(text: string): string {
   let out = '';
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -162,9 +162,3 @@ export function findUp(dir: string, name: string): string | null {
   return null;
 }
 
-/** Forget everything (tests). */
-export function clearFileCaches(): void {
-  texts.clear();
-  jsonCache.clear();
-  listings.clear();
-}

@@ -32,7 +32,7 @@ interface FileThrottling {
 }
 
 /** `{ provide: APP_GUARD, useClass: ThrottlerGuard }` and `ThrottlerModule.forRoot(...)` in one file. */
-export function fileThrottling(file: FileFacts): FileThrottling {
+function fileThrottling(file: FileFacts): FileThrottling {
   return memo(file, FILE_FACTS, () => {
     let globalGuard = false;
     let names: readonly string[] | null | undefined;

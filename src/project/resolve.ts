@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { findUp, isFile, readJson } from './fs.js';
 
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 const JS_TO_TS: Record<string, readonly string[]> = {
   '.js': ['.ts', '.tsx'],
@@ -143,7 +143,3 @@ export function resolveImport(fromFile: string, specifier: string): string | nul
   return config ? viaPaths(config, specifier) : null;
 }
 
-/** Is the specifier a project-local one (relative, absolute, `#` import or a configured alias) rather than a package? */
-export function looksLocal(specifier: string): boolean {
-  return specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#') || specifier.startsWith('@/') || specifier.startsWith('~/');
-}

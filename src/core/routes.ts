@@ -759,15 +759,19 @@ export function ownerMiddleware(file: FileFacts, owner: Owner, path: string | nu
   const { uses } = getRouteTable(file);
   const out: AppliedMiddleware[] = [];
   const seen = new Set<OwnerKey>();
+  const added = new Set<Use>();
   const visit = (current: Owner, at: string | null): void => {
     if (seen.has(current.key)) return;
     seen.add(current.key);
     for (const use of uses) {
+      if (added.has(use)) continue;
       if (sameOwner(use.owner, current)) {
         if (use.child && use.kind !== 'use') continue;
         if (!underPrefix(at, use.prefixes)) continue;
+        added.add(use);
         out.push({ use, middleware: use.child ? use.middleware.slice(0, use.childIndex) : use.middleware });
       } else if (use.child && sameOwner(use.child, current)) {
+        added.add(use);
         out.push({ use, middleware: use.middleware.slice(0, use.childIndex) });
         const prefix = use.prefixes?.[0] ?? '';
         visit(use.owner, at === null ? null : `${prefix}${at === '/' ? '' : at}`);

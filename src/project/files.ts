@@ -71,13 +71,23 @@ function projectFiles(root: string, now = Date.now()): readonly string[] {
   return files;
 }
 
-/** Project files whose text contains `needle` (a cheap filter before parsing; the parse decides). */
-export function filesMentioning(root: string, needle: string): string[] {
+const mentions = new Map<string, { at: number; files: readonly string[] }>();
+
+/**
+ * Project files whose text contains `needle` (a cheap filter before parsing;
+ * the parse decides), trusted for as long as the listing is.
+ */
+export function filesMentioning(root: string, needle: string, now = Date.now()): readonly string[] {
+  const key = `${root}\0${needle}`;
+  const hit = mentions.get(key);
+  if (hit && now - hit.at < BOUNDS.listingTtlMs) return hit.files;
   const out: string[] = [];
-  for (const file of projectFiles(root)) {
+  for (const file of projectFiles(root, now)) {
     const text = readText(file);
     if (text !== null && text.includes(needle)) out.push(file);
   }
+  mentions.set(key, { at: now, files: out });
+  if (mentions.size > BOUNDS.cachedFiles) mentions.delete(mentions.keys().next().value!);
   return out;
 }
 

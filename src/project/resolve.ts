@@ -10,6 +10,7 @@
  * Packages (`express`, `@nestjs/jwt`) are not project files: null.
  */
 import path from 'node:path';
+import { BOUNDS } from './bounds.js';
 import { findUp, isFile, readJson } from './fs.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
@@ -130,16 +131,50 @@ function viaImportsField(fromDir: string, specifier: string): string | null {
  * The project file `specifier` (as written in `fromFile`) resolves to, or
  * null for packages, unresolvable paths and files that are not JS/TS sources.
  */
-export function resolveImport(fromFile: string, specifier: string): string | null {
+export function resolveImport(fromFile: string, specifier: string, now = Date.now()): string | null {
   if (!path.isAbsolute(fromFile) || !specifier) return null;
   const fromDir = path.dirname(fromFile);
+  // Packages are never project files: no file-system access for them.
+  if (!isLocalShape(specifier) && !hasPathsConfig(fromDir, now)) return null;
+  const key = `${fromDir}\0${specifier}`;
+  const hit = resolved.get(key);
+  if (hit && now - hit.at < BOUNDS.listingTtlMs) return hit.file;
+  const file = resolveUncached(fromDir, specifier);
+  resolved.set(key, { at: now, file });
+  if (resolved.size > BOUNDS.cachedFiles * 4) resolved.delete(resolved.keys().next().value!);
+  return file;
+}
+
+const resolved = new Map<string, { at: number; file: string | null }>();
+const pathsConfigs = new Map<string, { at: number; config: PathsConfig | null }>();
+
+function isLocalShape(specifier: string): boolean {
+  return specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('#');
+}
+
+/** The tsconfig/jsconfig `paths` / `baseUrl` that apply in a folder, cached like listings. */
+function cachedPathsConfig(fromDir: string, now: number): PathsConfig | null {
+  const hit = pathsConfigs.get(fromDir);
+  if (hit && now - hit.at < BOUNDS.listingTtlMs) return hit.config;
+  const config = pathsConfig(fromDir);
+  pathsConfigs.set(fromDir, { at: now, config });
+  if (pathsConfigs.size > BOUNDS.cachedFiles) pathsConfigs.delete(pathsConfigs.keys().next().value!);
+  return config;
+}
+
+function hasPathsConfig(fromDir: string, now: number): boolean {
+  const config = cachedPathsConfig(fromDir, now);
+  return !!config && (config.paths.length > 0 || config.baseUrl !== null);
+}
+
+function resolveUncached(fromDir: string, specifier: string): string | null {
   if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
     return asSourceFile(path.resolve(fromDir, specifier));
   }
   if (specifier.startsWith('/')) return asSourceFile(specifier);
   if (specifier.startsWith('#')) return viaImportsField(fromDir, specifier);
   if (specifier.startsWith('node:')) return null;
-  const config = pathsConfig(fromDir);
+  const config = cachedPathsConfig(fromDir, Date.now());
   return config ? viaPaths(config, specifier) : null;
 }
 

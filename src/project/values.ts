@@ -80,3 +80,9 @@ export function importedFunction(file: FileFacts, callee: Node): { file: FileFac
   if (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration') return { file: definition.at.file, fn };
   return null;
 }
+
+/** Does the expression read something a project module exports (`import { x } from './x'`)? Cheap: no other file is read. */
+export function isProjectImport(file: FileFacts, node: Node): boolean {
+  const ref = resolveRef(file, unwrap(node));
+  return !!ref && !ref.path.includes('()') && !ref.path.includes('new') && resolveImport(file.filename, ref.module) !== null;
+}

@@ -3,16 +3,17 @@ import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
 import { unwrap } from '../src/core/ast.js';
 import { declaredRange, rangeAtLeast } from '../src/core/packages.js';
+import { routeOf, type RouteFramework } from '../src/core/routes.js';
 import { sessionSites, usesCookieStoredSession, type IdentityWrite } from '../src/core/sites/sessions.js';
 import { PASSPORT_REGENERATES_FROM, REGENERATE_FIX, type SessionFlavor } from '../src/models/session-login.js';
 
 export type MessageId = 'fixation' | 'passportLogin';
 export type Options = [{ checkTestFiles?: boolean }];
 
-/** Which library's `regenerate` the fix shows: koa (`ctx`), fastify (`session.set`, fastify routes) or express. */
-function flavorOf(write: IdentityWrite): SessionFlavor {
-  if (write.framework === 'koa' || (write.framework !== 'fastify' && write.session.baseText === 'ctx')) return 'koa';
-  return write.framework === 'fastify' || write.viaSet ? 'fastify' : 'express';
+/** Which library's `regenerate` the fix shows, from the framework of the write's route: koa (`ctx`), fastify (`session.set`) or express. */
+function flavorOf(write: IdentityWrite, framework: RouteFramework | undefined): SessionFlavor {
+  if (framework === 'koa' || (framework !== 'fastify' && write.session.baseText === 'ctx')) return 'koa';
+  return framework === 'fastify' || write.viaSet ? 'fastify' : 'express';
 }
 
 export default createRule<Options, MessageId>({
@@ -61,7 +62,7 @@ export default createRule<Options, MessageId>({
       context.report({
         node: write.node,
         messageId: 'fixation',
-        data: { target: target.length > 60 ? `${target.slice(0, 57)}…` : target, fix: REGENERATE_FIX[flavorOf(write)](write.session.baseText, write.key) },
+        data: { target: target.length > 60 ? `${target.slice(0, 57)}…` : target, fix: REGENERATE_FIX[flavorOf(write, routeOf(file, write.node)?.framework)](write.session.baseText, write.key) },
       });
     }
 

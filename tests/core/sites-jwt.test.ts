@@ -104,8 +104,8 @@ describe('jwtSites: jsonwebtoken', () => {
     expect(sites(code).sites).toEqual([
       { role: 'decode', label: 'jsonwebtoken `decode`', line: 4, verified: false, use: 'user' },
       { role: 'verify', label: 'jsonwebtoken `verify`', line: 10, options: 'absent', acceptsNone: null, ignoresExpiration: null, clockTolerance: null, algorithmsPinned: 'absent', keyAlgorithm: 'HS256' },
-      { role: 'decode', label: 'jsonwebtoken `decode`', line: 11, verified: true, use: 'user' },
-      { role: 'decode', label: 'jsonwebtoken `decode`', line: 17, verified: true, use: 'user' },
+      { role: 'decode', label: 'jsonwebtoken `decode`', line: 11, verified: true, use: null },
+      { role: 'decode', label: 'jsonwebtoken `decode`', line: 17, verified: true, use: null },
       { role: 'decode', label: 'jsonwebtoken `decode`', line: 20, verified: false, use: null },
     ]);
   });

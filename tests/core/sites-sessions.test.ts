@@ -13,7 +13,6 @@ function sites(code: string): Record<string, unknown> {
         key: w.key,
         base: w.session.baseText,
         viaSet: w.viaSet,
-        framework: w.framework,
         handler: w.handler?.loc.start.line ?? null,
         authenticated: w.authenticated,
         regenerated: w.regenerated,
@@ -52,10 +51,10 @@ describe('sessionSites', () => {
     ].join('\n');
     expect(sites(code)).toEqual({
       writes: [
-        { line: 5, key: 'userId', base: 'req', viaSet: false, framework: 'unknown', handler: 2, authenticated: true, regenerated: false, afterPassportLogin: false },
-        { line: 10, key: 'user', base: 'req', viaSet: false, framework: 'unknown', handler: 7, authenticated: true, regenerated: true, afterPassportLogin: false },
-        { line: 16, key: 'passport', base: 'req', viaSet: false, framework: 'unknown', handler: 13, authenticated: true, regenerated: false, afterPassportLogin: false },
-        { line: 21, key: 'account', base: 'req', viaSet: false, framework: 'unknown', handler: 19, authenticated: false, regenerated: false, afterPassportLogin: false },
+        { line: 5, key: 'userId', base: 'req', viaSet: false, handler: 2, authenticated: true, regenerated: false, afterPassportLogin: false },
+        { line: 10, key: 'user', base: 'req', viaSet: false, handler: 7, authenticated: true, regenerated: true, afterPassportLogin: false },
+        { line: 16, key: 'passport', base: 'req', viaSet: false, handler: 13, authenticated: true, regenerated: false, afterPassportLogin: false },
+        { line: 21, key: 'account', base: 'req', viaSet: false, handler: 19, authenticated: false, regenerated: false, afterPassportLogin: false },
       ],
       logins: [],
     });
@@ -81,9 +80,9 @@ describe('sessionSites', () => {
     ].join('\n');
     expect(sites(code)).toEqual({
       writes: [
-        { line: 5, key: 'user', base: 'request', viaSet: true, framework: 'fastify', handler: 3, authenticated: true, regenerated: false, afterPassportLogin: false },
-        { line: 10, key: 'userId', base: 'ctx', viaSet: false, framework: 'koa', handler: 7, authenticated: true, regenerated: true, afterPassportLogin: false },
-        { line: 14, key: 'user', base: 'req', viaSet: false, framework: 'unknown', handler: 12, authenticated: false, regenerated: false, afterPassportLogin: true },
+        { line: 5, key: 'user', base: 'request', viaSet: true, handler: 3, authenticated: true, regenerated: false, afterPassportLogin: false },
+        { line: 10, key: 'userId', base: 'ctx', viaSet: false, handler: 7, authenticated: true, regenerated: true, afterPassportLogin: false },
+        { line: 14, key: 'user', base: 'req', viaSet: false, handler: 12, authenticated: false, regenerated: false, afterPassportLogin: true },
       ],
       logins: [{ line: 13, handler: 12, regenerated: false }],
     });

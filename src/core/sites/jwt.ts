@@ -91,7 +91,7 @@ export interface DecodeSite {
   readonly call: CallLike;
   /** A verify of the same token runs in the same function (or at module level for the whole file). */
   readonly verified: boolean;
-  /** What the decoded claims drive, or null when nothing that decides access. */
+  /** What the decoded claims drive, or null when nothing that decides access (not looked for when verified or in a client file). */
   readonly use: ClaimUse | null;
 }
 
@@ -182,15 +182,16 @@ function extract(file: FileFacts): JwtSites {
       if (name && words(name).some((w) => w === 'verify' || w === 'validate')) verifies.push({ call, token: argumentAt(call, 0) });
     }
   }
-  const sites = found.map(({ api, call }) => (api.role === 'decode' ? decodeSite(file, api, call, verifies) : site(file, api, call)));
-  return { sites, client: sites.some((s) => s.role === 'decode') && isClientFile(program) };
+  const client = found.some(({ api }) => api.role === 'decode') && isClientFile(program);
+  const sites = found.map(({ api, call }) => (api.role === 'decode' ? decodeSite(file, api, call, verifies, client) : site(file, api, call)));
+  return { sites, client };
 }
 
-function decodeSite(file: FileFacts, api: DecodeApi, call: CallLike, verifies: readonly Verify[]): DecodeSite {
+function decodeSite(file: FileFacts, api: DecodeApi, call: CallLike, verifies: readonly Verify[], client: boolean): DecodeSite {
   const fn = enclosingFunction(call);
   const token = argumentAt(call, api.token);
   const verified = verifies.some((v) => (inside(v.call, fn) && sameToken(file, v.token, token)) || (v.token === null && !enclosingFunction(v.call)));
-  return { role: 'decode', api, call, verified, use: claimUse(file, call) };
+  return { role: 'decode', api, call, verified, use: verified || client ? null : claimUse(file, call) };
 }
 
 function site(file: FileFacts, api: Exclude<JwtApi, DecodeApi>, call: CallLike): JwtSite {

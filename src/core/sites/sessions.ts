@@ -15,7 +15,7 @@ import { calleeName, enclosingFunction, nameOf, staticKey, stringOf, unwrap } fr
 import { isCallOf } from '../match.js';
 import { normalizeModule, requiredModule, resolveRef } from '../modules.js';
 import { isHashName, isPasswordName, words } from '../names.js';
-import { nodesIn, routeOf, type RouteFramework } from '../routes.js';
+import { nodesIn, routeOf } from '../routes.js';
 import {
   AUTHENTICATING_CALLS,
   CHECK_WORDS,
@@ -53,8 +53,6 @@ export interface IdentityWrite extends Before {
   readonly key: string;
   /** Written with `session.set(key, …)` (fastify), not by assignment. */
   readonly viaSet: boolean;
-  /** The framework of the route whose handler holds the write, if the file registers one. */
-  readonly framework: RouteFramework | null;
   /** A credential is checked (or a login call made) earlier in the handler. */
   readonly authenticated: boolean;
   /** A passport `req.login` runs before it on every path. */
@@ -273,7 +271,6 @@ function extract(file: FileFacts): SessionSites {
       key,
       viaSet,
       handler,
-      framework: routeOf(file, node)?.framework ?? null,
       authenticated: events.some((e) => e.kind === 'auth' && e.node.range[0] < node.range[0]),
       regenerated: runsBefore(events, 'regenerate', node),
       afterPassportLogin: runsBefore(events, 'login', node),

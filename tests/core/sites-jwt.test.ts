@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { FileFacts } from '../../src/core/file.js';
 import { jwtSites, type JwtSite } from '../../src/core/sites/jwt.js';
-import { factsOf } from './file-facts.js';
+import { withFile } from './probe.js';
 
 /** A site as plain data: where it is, what it matched, and its resolved facts (nodes as their source text). */
 function summary(file: FileFacts, site: JwtSite): Record<string, unknown> {
@@ -33,7 +33,7 @@ function summary(file: FileFacts, site: JwtSite): Record<string, unknown> {
 }
 
 function sites(code: string, filename?: string): { client: boolean; sites: Record<string, unknown>[] } {
-  return factsOf(code, (file) => {
+  return withFile(code, (file) => {
     const found = jwtSites(file);
     return { client: found.client, sites: found.sites.map((s) => summary(file, s)) };
   }, filename);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FileFacts } from '../../src/core/file.js';
 import { isIdentityKey, sessionSites, usesCookieStoredSession } from '../../src/core/sites/sessions.js';
-import { factsOf } from './file-facts.js';
+import { withFile } from './probe.js';
 
 /** The sites as plain data: lines instead of nodes, the handler by its first line. */
 function sites(code: string): Record<string, unknown> {
-  return factsOf(code, (file: FileFacts) => {
+  return withFile(code, (file: FileFacts) => {
     const { writes, logins } = sessionSites(file);
     return {
       writes: writes.map((w) => ({
@@ -100,7 +100,7 @@ describe('usesCookieStoredSession', () => {
     ["const m = await import('@fastify/secure-session');", true],
     ["import session from 'express-session';", false],
   ] as const)('%s', (code, expected) => {
-    expect(factsOf(code, usesCookieStoredSession)).toBe(expected);
+    expect(withFile(code, usesCookieStoredSession)).toBe(expected);
   });
 });
 

@@ -11,11 +11,9 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../file.js';
 import { memo } from '../file.js';
 import { calleeName, enclosingFunction, mentionedNames, staticKey, unwrap } from '../ast.js';
-import { argumentAt, invokedRef, registeredPlugin, type CallLike } from '../match.js';
-import { refIs, type ModuleRef } from '../modules.js';
-import { arrayElements, dereference, getPropertyPath, resolveValue, type Lookup } from '../values.js';
+import { argumentAt, indexModels, invokedRef, matchingEntries, type CallLike } from '../match.js';
+import { arrayElements, dereference, getPropertyPath, isMutatedBinding, resolveValue, type Lookup } from '../values.js';
 import { words } from '../names.js';
-import { isMutatedBinding } from '../cookies.js';
 import { claimUse, isClientFile, type ClaimUse } from '../claims.js';
 import { nodesIn } from '../routes.js';
 import {
@@ -25,13 +23,13 @@ import {
   type ConfigApi,
   type DecodeApi,
   type JwtApi,
-  type JwtMatch,
   type OptionPath,
   type OptionsAt,
   type SignApi,
   type UnsecuredApi,
   type VerifyApi,
 } from '../../models/jwt.js';
+import type { ModelMatch } from '../../models/types.js';
 
 type Node = TSESTree.Node;
 type Fixer = TSESLint.RuleFixer;
@@ -127,14 +125,17 @@ const UNKNOWN: Lookup = { kind: 'unknown' };
 const SITES = Symbol('jwt-sites');
 
 const PUBLIC_KEY_WORDS = new Set(['public', 'pub', 'pem', 'cert', 'certificate', 'jwks', 'rsa', 'ec', 'spki']);
-/** The model indexed by how a call can match it, so each call only meets the entries it could be. */
-const BY_MODULE = new Map<string, JwtApi[]>();
+/** Call and plugin entries in the shape of the one model interpreter (`core/match.ts`), indexed by module. */
+const MODEL_MATCHES = new Map<JwtApi, ModelMatch>();
 for (const api of JWT_APIS) {
-  if (api.match.by !== 'call') continue;
-  for (const module of [api.match.module].flat()) BY_MODULE.set(module, [...(BY_MODULE.get(module) ?? []), api]);
+  if (api.match.by === 'call') MODEL_MATCHES.set(api, { kind: 'call', module: api.match.module, path: api.match.path });
+  else if (api.match.by === 'plugin') MODEL_MATCHES.set(api, { kind: 'plugin', module: api.match.module });
 }
-const PLUGIN_APIS = JWT_APIS.filter((a) => a.match.by === 'plugin');
-const METHOD_APIS = JWT_APIS.filter((a) => a.match.by === 'method');
+const INDEX = indexModels([...MODEL_MATCHES.keys()], (api) => MODEL_MATCHES.get(api)!);
+/** Modules with call entries: a call traced to one of them is that library's, never a local helper. */
+const CALL_MODULES = new Set(JWT_APIS.flatMap((api) => (api.match.by === 'call' ? [api.match.module].flat() : [])));
+/** Methods a plugin decorates onto objects the file cannot trace (`fastify.jwt.sign`, `reply.jwtSign`), matched by name. */
+const METHOD_APIS = JWT_APIS.filter((api) => api.match.by === 'method');
 
 // ---------------------------------------------------------------------------
 // Extraction
@@ -158,12 +159,10 @@ function extract(file: FileFacts): JwtSites {
   const verifies: Verify[] = [];
   for (const call of calls) {
     const ref = invokedRef(file, call);
-    const plugin = registeredPlugin(file, call);
-    const known = ref ? BY_MODULE.get(ref.module) : undefined;
-    const candidates = [...(known ?? []), ...(plugin !== null ? PLUGIN_APIS : []), ...(!ref || ref.module === 'fastify' ? METHOD_APIS : [])];
+    const known = !!ref && CALL_MODULES.has(ref.module);
+    const methods = !ref || ref.module === 'fastify' ? METHOD_APIS.filter((api) => decoratedMethod(call, api)) : [];
     let matched = false;
-    for (const api of candidates) {
-      if (!matches(call, api.match, ref, plugin)) continue;
+    for (const api of [...matchingEntries(file, call, INDEX), ...methods]) {
       matched = true;
       if (api.role === 'verify') verifies.push({ call, token: api.token === null ? null : argumentAt(call, api.token) });
       if (api.role === 'decode' && api.skipsVerifyWhenArgTrue !== undefined) {
@@ -256,22 +255,15 @@ function chainSite(file: FileFacts, api: ChainApi, start: CallLike): ChainSite {
   return { role: 'chain', api, call: start, finish, setsExpiry, expClaim: payloadExpiry(file, start, api.payload) };
 }
 
-function matches(call: CallLike, match: JwtMatch, ref: ModuleRef | null, plugin: string | null): boolean {
-  switch (match.by) {
-    case 'call':
-      return refIs(ref, match);
-    case 'plugin':
-      return plugin !== null && match.module.includes(plugin);
-    case 'method': {
-      if (call.type !== T.CallExpression) return false;
-      if (ref && ref.module !== 'fastify') return false; // traced to another library
-      const callee = unwrap(call.callee);
-      if (callee.type !== T.MemberExpression || staticKey(callee) !== match.method) return false;
-      if (match.object === null) return true;
-      const owner = unwrap(callee.object);
-      return owner.type === T.MemberExpression && staticKey(owner) === match.object;
-    }
-  }
+/** `x.jwt.sign(…)` for `{ object: 'jwt', method: 'sign' }`, `reply.jwtSign(…)` for `{ object: null, method: 'jwtSign' }`. */
+function decoratedMethod(call: CallLike, api: JwtApi): boolean {
+  const match = api.match;
+  if (match.by !== 'method' || call.type !== T.CallExpression) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression || staticKey(callee) !== match.method) return false;
+  if (match.object === null) return true;
+  const owner = unwrap(callee.object);
+  return owner.type === T.MemberExpression && staticKey(owner) === match.object;
 }
 
 // ---------------------------------------------------------------------------

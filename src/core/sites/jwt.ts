@@ -269,7 +269,7 @@ function decoratedMethod(call: CallLike, api: JwtApi): boolean {
 // ---------------------------------------------------------------------------
 // Options and values: three-state lookups
 
-export function optionsRoot(file: FileFacts, call: CallLike, at: OptionsAt | null): OptionsRoot {
+function optionsRoot(file: FileFacts, call: CallLike, at: OptionsAt | null): OptionsRoot {
   if (!at) return ABSENT_ROOT;
   const arg = argumentAt(call, at.arg);
   if (!arg) return call.arguments.slice(0, at.arg + 1).some((a) => a.type === T.SpreadElement) ? UNKNOWN_ROOT : ABSENT_ROOT;
@@ -327,7 +327,7 @@ function noneElement(file: FileFacts, node: Node): Node | null {
 const UNITS: Record<string, number> = { s: 1, sec: 1, secs: 1, second: 1, seconds: 1, m: 60, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600, d: 86400, day: 86400, days: 86400, w: 604800, week: 604800, weeks: 604800, y: 31557600, year: 31557600, years: 31557600 };
 
 /** Seconds a duration stands for: a number (seconds) or a vercel/ms-style string (`'2h'`), through bindings and `*`/`+`. */
-export function seconds(file: FileFacts, node: Node, depth = 0): number | null {
+function seconds(file: FileFacts, node: Node, depth = 0): number | null {
   if (depth > 16) return null;
   const n = dereference(file, node);
   if (n.type === T.Literal && typeof n.value === 'number') return n.value;

@@ -141,7 +141,7 @@ function isAuthCallName(name: string | null): boolean {
 // Sessions, handlers and what they do
 
 /** Is `raw` a session object, and of which request? */
-export function sessionOf(file: FileFacts, raw: Node | null | undefined): SessionRef | null {
+function sessionOf(file: FileFacts, raw: Node | null | undefined): SessionRef | null {
   if (!raw) return null;
   const node = unwrap(raw);
   if (node.type === T.MemberExpression && staticKey(node) === 'session') {

@@ -16,7 +16,7 @@ import {
   type SignSite,
   type VerifySite,
 } from '../src/core/sites/jwt.js';
-import { neighboursSetExpiry } from '../src/project/legacy-jwt.js';
+import { servedSignsSetExpiry } from '../src/project/jwt.js';
 import {
   MAX_CLOCK_TOLERANCE_SECONDS,
   SUGGESTED_LIFETIME,
@@ -236,7 +236,7 @@ export default createRule<Options, MessageId>({
           }
         }
         for (const { site, problems } of pendingConfigs) {
-          if (!signsWithExpiry.has(site.api.library) && !neighboursSetExpiry(file.filename)) problems.push(configExpiryProblem(file, site));
+          if (!signsWithExpiry.has(site.api.library) && !servedSignsSetExpiry(file, site)) problems.push(configExpiryProblem(file, site));
           add(site.call, site.api.label, problems);
         }
         for (const site of client ? [] : sites) {

@@ -18,6 +18,7 @@ const JSONWEBTOKEN_VERIFY = "Use `jwt.verify(token, secret, { algorithms: ['HS25
 const JOSE_VERIFY = 'Use `await jwtVerify(token, key)` (it also runs in edge middleware) and trust only the payload it returns.';
 /** A folder that does not exist, so the neighbour scan of module configurations finds nothing. */
 const NOWHERE = '/nonexistent-app/src/auth';
+const JWT_NEST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/examples/own/jwt-nest/src');
 /** A real folder whose other files pass `expiresIn` on every sign call (the jwt-nest example app). */
 const NEST_AUTH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/examples/own/jwt-nest/src/auth');
 
@@ -191,8 +192,31 @@ new (jwt.sign)({}, k, {});
 jwt?.decode?.(t);
 @decorated class X { @field y = jwt; }` },
     { name: 'empty file', code: '' },
+    { name: 'project: a Nest module whose providers (in other files) sign with their own expiry', filename: `${JWT_NEST}/auth/tokens.module.ts`, code: `import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AuthService } from './auth.service';
+@Module({ imports: [JwtModule.register({ secret: process.env.JWT_SECRET })], providers: [AuthService] })
+export class TokensModule {}` },
   ],
   invalid: [
+    {
+      name: 'project: a Nest module whose provider (in another file) signs without an expiry, although another module\'s signs set one',
+      filename: `${JWT_NEST}/api-keys/keys.module.ts`,
+      code: `import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { ApiKeysService } from './api-keys.service';
+@Module({ imports: [JwtModule.register({ secret: process.env.JWT_SECRET })], providers: [ApiKeysService] })
+export class KeysModule {}`,
+      errors: [{
+        messageId: 'insecure', line: 4, column: 21, endLine: 4, endColumn: 75,
+        data: { api: '@nestjs/jwt `JwtModule.register`', problems: NEST_NEVER_EXPIRES },
+        suggestions: [{ messageId: 'addExpiresIn', output: `import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { ApiKeysService } from './api-keys.service';
+@Module({ imports: [JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { expiresIn: '15m' } })], providers: [ApiKeysService] })
+export class KeysModule {}` }],
+      }],
+    },
     // --- no expiry -------------------------------------------------------------------
     {
       name: 'jsonwebtoken sign with inline options but no expiresIn',

@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../file.js';
 import { memo } from '../file.js';
-import { enclosingFunction, staticKey, stringOf, unwrap } from '../ast.js';
+import { calleeName, enclosingFunction, nameOf, staticKey, stringOf, unwrap } from '../ast.js';
 import { functionName } from '../flow.js';
 import { argumentAt } from '../match.js';
 import { dereference, getPropertyPath, resolveValue } from '../values.js';
@@ -138,7 +138,7 @@ function carriesPassword(file: FileFacts, raw: Node, depth = 0): boolean {
       return next(node.argument);
     case T.CallExpression: {
       const callee = unwrap(node.callee);
-      const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? staticKey(callee) : null;
+      const name = calleeName(node);
       if (name && WRAPPERS.has(name)) return node.arguments.some((a) => next(a)) || (callee.type === T.MemberExpression && next(callee.object));
       return !!userPasswordOf(file, node);
     }
@@ -152,7 +152,7 @@ function isKeyMaterial(file: FileFacts, raw: Node): boolean {
   const node = unwrap(raw);
   const value = resolveValue(file, node);
   if (value.kind === 'env' || value.kind === 'fallback') return true;
-  const name = node.type === T.Identifier ? node.name : node.type === T.MemberExpression ? staticKey(node) : null;
+  const name = nameOf(node);
   return !!name && !isPasswordName(name) && (isSecretName(name) || isTokenName(name) || words(name).includes('key'));
 }
 

@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../file.js';
 import { memo } from '../file.js';
-import { staticKey, stringOf, unwrap } from '../ast.js';
+import { nameOf, staticKey, stringOf, unwrap } from '../ast.js';
 import { resolveRef } from '../modules.js';
 import { arrayElements, dereference, envName, getProperty, resolveObject, resolveValue } from '../values.js';
 import { isConfirmationName, isPasswordName, words } from '../names.js';
@@ -121,8 +121,7 @@ function collect(file: FileFacts): StoreSite[] {
         site = callSite(file, node, passwordTables);
         break;
       case T.TaggedTemplateExpression: {
-        const tag = unwrap(node.tag);
-        const name = tag.type === T.Identifier ? tag.name : tag.type === T.MemberExpression ? staticKey(tag) : null;
+        const name = nameOf(node.tag);
         if (name && /^(sql|\$queryRaw|\$executeRaw|raw|query)$/.test(name)) site = sqlSite(file, node, node, null, null, false, 'holes');
         break;
       }
@@ -310,8 +309,7 @@ function userPassword(file: FileFacts, node: Node): RawPassword | null {
 }
 
 function isConfirmation(node: Node): boolean {
-  const n = unwrap(node);
-  const name = n.type === T.Identifier ? n.name : n.type === T.MemberExpression ? staticKey(n) : null;
+  const name = nameOf(node);
   return !!name && isConfirmationName(name);
 }
 
@@ -344,7 +342,7 @@ function isCredentialLiteralCompare(compare: Node, user: RawPassword): boolean {
   if (other.type !== T.BinaryExpression || !EQUALITY.has(other.operator)) return false;
   const sides = [unwrap(other.left as Node), unwrap(other.right)];
   return sides.some((x) => x.type === T.Literal) && sides.some((x) => {
-    const name = x.type === T.Identifier ? x.name : x.type === T.MemberExpression ? staticKey(x) : null;
+    const name = nameOf(x);
     return !!name && words(name).some((w) => USER_WORDS.has(w));
   });
 }

@@ -101,7 +101,7 @@ export default createRule<Options, MessageId>({
       let lowLiteral: TSESTree.Literal | null = null;
       if (api.cost) {
         const min = minimum(site, api.cost);
-        if (site.cost && site.cost.value < min) {
+        if (site.cost?.kind === 'found' && site.cost.value < min) {
           lowLiteral = site.cost.literal;
           problems.push(costProblem(site, api.cost, site.cost.value, min));
         }

@@ -18,7 +18,7 @@ function sitesOf(code: string): Record<string, unknown>[] {
           out = hashSites(getFile(context)).map((site: HashSite) => {
             const base = { line: site.call.loc.start.line, api: site.api.label };
             if (site.kind === 'fast') return { ...base, end: text(site.end), data: site.data.map(text), algorithm: site.algorithm, password: site.password };
-            return { ...base, keyMaterial: site.keyMaterial, cost: site.cost && { value: site.cost.value, literal: site.cost.literal !== null }, saltInCost: site.saltInCost, salt: site.salt };
+            return { ...base, keyMaterial: site.keyMaterial, cost: site.cost && (site.cost.kind === 'found' ? { value: site.cost.value, literal: site.cost.literal !== null } : site.cost.kind), saltInCost: site.saltInCost, salt: site.salt };
           });
         },
       };
@@ -53,7 +53,7 @@ describe('hashSites', () => {
     ]);
   });
 
-  it('describes slow hashes: proven cost, constant salts, key material', () => {
+  it('describes slow hashes: cost found / absent / unknown, constant salts, key material', () => {
     const code = [
       "import bcrypt from 'bcrypt';",
       "import crypto from 'node:crypto';",
@@ -64,14 +64,20 @@ describe('hashSites', () => {
       "crypto.pbkdf2Sync(password, 'pepper', 1000 * 10, 64, 'sha512');",
       "crypto.pbkdf2Sync(process.env.MASTER_KEY, salt, 1000, 32, 'sha256');",
       'crypto.scryptSync(password, salt, 64, { N: 1 << 14 });',
+      'bcrypt.hashSync(password);',
+      'crypto.scryptSync(password, salt, 64, { maxmem: 64 });',
+      'crypto.scryptSync(password, salt, 64, options);',
     ].join('\n');
     expect(sitesOf(code)).toEqual([
       { line: 4, api: 'bcrypt.hash', keyMaterial: false, cost: { value: 8, literal: true }, saltInCost: null, salt: null },
-      { line: 5, api: 'bcrypt.hash', keyMaterial: false, cost: null, saltInCost: null, salt: null },
-      { line: 6, api: 'bcrypt.hashSync', keyMaterial: false, cost: null, saltInCost: '$2b$08$abcdefghijklmnopqrstuv', salt: null },
+      { line: 5, api: 'bcrypt.hash', keyMaterial: false, cost: 'unknown', saltInCost: null, salt: null },
+      { line: 6, api: 'bcrypt.hashSync', keyMaterial: false, cost: 'unknown', saltInCost: '$2b$08$abcdefghijklmnopqrstuv', salt: null },
       { line: 7, api: 'crypto.pbkdf2Sync', keyMaterial: false, cost: { value: 10_000, literal: false }, saltInCost: null, salt: 'pepper' },
       { line: 8, api: 'crypto.pbkdf2Sync', keyMaterial: true, cost: { value: 1000, literal: true }, saltInCost: null, salt: null },
       { line: 9, api: 'crypto.scryptSync', keyMaterial: false, cost: { value: 16_384, literal: false }, saltInCost: null, salt: null },
+      { line: 10, api: 'bcrypt.hashSync', keyMaterial: false, cost: 'absent', saltInCost: null, salt: null },
+      { line: 11, api: 'crypto.scryptSync', keyMaterial: false, cost: 'absent', saltInCost: null, salt: null },
+      { line: 12, api: 'crypto.scryptSync', keyMaterial: false, cost: 'unknown', saltInCost: null, salt: null },
     ]);
   });
 

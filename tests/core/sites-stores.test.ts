@@ -23,7 +23,7 @@ function sitesOf(code: string, filename = 'src/routes/auth.ts'): Record<string, 
               case 'table':
                 return { ...base, name: site.name, entries: site.entries, compared: site.compared };
               default:
-                return { ...base, input: text(site.input), column: site.column, family: site.family, hook: site.hook };
+                return { ...base, input: text(site.input), column: site.column, family: site.family, model: site.model?.method ?? null, hook: site.hook };
             }
           });
         },
@@ -66,8 +66,8 @@ describe('storeSites', () => {
       '});',
     ].join('\n');
     expect(sitesOf(code)).toEqual([
-      { kind: 'write', line: 3, input: 'req.body.password', column: null, family: 'mongoose', hook: { inFile: false, modules: ['./models/user'] } },
-      { kind: 'query', line: 4, input: 'req.body.password', column: null, family: 'mongoose', hook: null },
+      { kind: 'write', line: 3, input: 'req.body.password', column: null, family: 'mongoose', model: 'create', hook: { inFile: false, modules: ['./models/user'] } },
+      { kind: 'query', line: 4, input: 'req.body.password', column: null, family: 'mongoose', model: 'findOne', hook: null },
     ]);
   });
 
@@ -85,9 +85,9 @@ describe('storeSites', () => {
       '});',
     ].join('\n');
     expect(sitesOf(code)).toEqual([
-      { kind: 'query', line: 6, input: 'password', column: 'password', family: 'sql', hook: null },
-      { kind: 'write', line: 7, input: 'password', column: 'password', family: 'sql', hook: null },
-      { kind: 'write', line: 8, input: 'password', column: null, family: 'sql', hook: { inFile: true, modules: [] } },
+      { kind: 'query', line: 6, input: 'password', column: 'password', family: 'sql', model: null, hook: null },
+      { kind: 'write', line: 7, input: 'password', column: 'password', family: 'sql', model: null, hook: null },
+      { kind: 'write', line: 8, input: 'password', column: null, family: 'sql', model: 'save', hook: { inFile: true, modules: [] } },
     ]);
   });
 

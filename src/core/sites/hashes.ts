@@ -27,6 +27,9 @@ export interface ProvenNumber {
   readonly literal: TSESTree.Literal | null;
 }
 
+/** The cost a call passes: a proven number, not passed at all (the library default), or passed but not provable. */
+export type CostLookup = ({ readonly kind: 'found' } & ProvenNumber) | { readonly kind: 'absent' } | { readonly kind: 'unknown' };
+
 /** Why a fast hash is taken to hash a password: its data, the name of its result, or where its result is stored. */
 export type PasswordEvidence = 'data' | 'result-name' | 'stored';
 
@@ -50,8 +53,8 @@ export interface SlowHashSite {
   readonly api: HashApi & { readonly kind: Exclude<HashApi['kind'], 'fast'> };
   /** The data is key material (an env secret, a `key`/`token`-named value), not a password: a KDF deriving a key (never for bcrypt). */
   readonly keyMaterial: boolean;
-  /** The cost the file proves (rounds, iterations, N), null when absent or unknown. */
-  readonly cost: ProvenNumber | null;
+  /** The cost passed (rounds, iterations, N); null when the API takes none. */
+  readonly cost: CostLookup | null;
   /** A constant salt given where the cost goes (`bcrypt.hash(pw, '$2b$08$…')`), when the cost is not a number. */
   readonly saltInCost: string | null;
   /** A constant salt given in the API's salt slot. */
@@ -61,6 +64,8 @@ export interface SlowHashSite {
 export type HashSite = FastHashSite | SlowHashSite;
 
 const SITES = Symbol('hash-sites');
+const ABSENT: CostLookup = { kind: 'absent' };
+const UNKNOWN: CostLookup = { kind: 'unknown' };
 const MAX_DEPTH = 8;
 
 /** Data is fed through these without changing what it is. */
@@ -98,7 +103,7 @@ function slowSite(file: FileFacts, call: TSESTree.CallExpression, api: SlowHashS
   const data = api.data !== undefined ? argumentAt(call, api.data) : null;
   const keyMaterial = !!data && api.kind !== 'bcrypt' && isKeyMaterial(file, data);
   const cost = api.cost ? costOf(file, call, api.cost) : null;
-  const saltInCost = api.cost && !cost && api.saltInCost ? constantSalt(file, argumentAt(call, api.cost.arg)) : null;
+  const saltInCost = api.cost && cost?.kind !== 'found' && api.saltInCost ? constantSalt(file, argumentAt(call, api.cost.arg)) : null;
   let salt: string | null = null;
   if (api.salt) {
     const arg = argumentAt(call, api.salt.arg);
@@ -264,15 +269,21 @@ function numberOf(file: FileFacts, raw: Node, depth = 0): ProvenNumber | null {
   return null;
 }
 
-function costOf(file: FileFacts, call: TSESTree.CallExpression, slot: CostSlot): ProvenNumber | null {
+function costOf(file: FileFacts, call: TSESTree.CallExpression, slot: CostSlot): CostLookup {
   const arg = argumentAt(call, slot.arg);
-  if (!arg) return null;
-  if (!slot.options) return numberOf(file, arg);
+  if (!arg) return call.arguments.some((a) => a.type === T.SpreadElement) ? UNKNOWN : ABSENT;
+  const proven = (node: Node): CostLookup => {
+    const n = numberOf(file, node);
+    return n ? { kind: 'found', ...n } : UNKNOWN;
+  };
+  if (!slot.options) return proven(arg);
+  let unknown = false;
   for (const option of slot.options) {
     const found = getPropertyPath(file, arg, option);
-    if (found.kind === 'found') return numberOf(file, found.value);
+    if (found.kind === 'found') return proven(found.value);
+    if (found.kind === 'unknown') unknown = true;
   }
-  return null;
+  return unknown ? UNKNOWN : ABSENT;
 }
 
 /** A salt the file proves is constant: a literal, `Buffer.from('…')`, or a const bound to one. */

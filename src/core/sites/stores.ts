@@ -56,6 +56,8 @@ export interface AccessSite {
   readonly input: Node | null;
   readonly column: string | null;
   readonly family: StoreFamily;
+  /** The ORM / query-builder method entry of models/stores.ts the call matched; null for SQL text, tables and records. */
+  readonly model: StoreMethod | null;
   /** Set when a hashing hook on the model would hash this write; null when no hook can. */
   readonly hook: HookPlaces | null;
 }
@@ -440,7 +442,7 @@ function storeCallSite(file: FileFacts, call: Call, callee: TSESTree.MemberExpre
   if (column !== null && WHERE_METHODS.has(method)) {
     if (/^\s*[\w."`]+\s*$/.test(column) && isPasswordColumn(column.replace(/.*\./, '').replace(/["`]/g, '').trim()) && args.length >= 2) {
       const raw = rawPasswordOf(file, args[args.length - 1]!);
-      if (raw) return { kind: 'query', node: call, input: raw.node, column: null, family: familyOf(file, call, model, args), hook: null };
+      if (raw) return { kind: 'query', node: call, input: raw.node, column: null, family: familyOf(file, call, model, args), model, hook: null };
     }
     return null;
   }
@@ -448,7 +450,7 @@ function storeCallSite(file: FileFacts, call: Call, callee: TSESTree.MemberExpre
     const raw = rawProperty(file, args[arg]);
     if (!raw || insideLiteralTable(raw)) continue;
     const hook = role === 'data' ? hookPlaces(file, callee.object) : null;
-    return { kind: role === 'filter' ? 'query' : 'write', node: call, input: raw.node, column: null, family: familyOf(file, call, model, args), hook };
+    return { kind: role === 'filter' ? 'query' : 'write', node: call, input: raw.node, column: null, family: familyOf(file, call, model, args), model, hook };
   }
   return null;
 }
@@ -465,7 +467,7 @@ function memoryWriteSite(file: FileFacts, call: Call, callee: TSESTree.MemberExp
       if (raw) break;
     }
   }
-  return raw ? { kind: 'write', node: call, input: raw.node, column: null, family: memoryFamily(file), hook: null } : null;
+  return raw ? { kind: 'write', node: call, input: raw.node, column: null, family: memoryFamily(file), model: null, hook: null } : null;
 }
 
 /** Is a record bound to `id` written to a store (`id.save()`, `repo.save(id)`, `em.persist(id)`)? */
@@ -491,7 +493,7 @@ function assignmentSite(file: FileFacts, node: TSESTree.AssignmentExpression): A
   // users[name] = password; users[name] = { password }
   if ((left.computed || (key !== null && !isPasswordColumn(key))) && isUserTable(left.object)) {
     const value = resolveObject(file, node.right) ? rawProperty(file, node.right) : rawPasswordOf(file, node.right);
-    return value ? { kind: 'write', node, input: value.node, column: null, family: memoryFamily(file), hook: null } : null;
+    return value ? { kind: 'write', node, input: value.node, column: null, family: memoryFamily(file), model: null, hook: null } : null;
   }
   // user.password = req.body.password; await user.save()
   if (key === null || !isPasswordColumn(key)) return null;
@@ -499,7 +501,7 @@ function assignmentSite(file: FileFacts, node: TSESTree.AssignmentExpression): A
   if (object.type !== T.Identifier || !isSaved(file, object)) return null;
   const raw = rawPasswordOf(file, node.right);
   if (!raw) return null;
-  return { kind: 'write', node, input: raw.node, column: null, family: importedFamily(file) ?? 'generic', hook: hookPlaces(file, modelOf(file, object)) };
+  return { kind: 'write', node, input: raw.node, column: null, family: importedFamily(file) ?? 'generic', model: null, hook: hookPlaces(file, modelOf(file, object)) };
 }
 
 /** The model a record comes from: `new User()` / `await User.findOne()` → User. */
@@ -525,8 +527,8 @@ function newSite(file: FileFacts, node: TSESTree.NewExpression): AccessSite | nu
   if (!savedDirectly && !savedLater) return null;
   const raw = rawProperty(file, arg);
   if (!raw) return null;
-  const family = familyOf(file, node, STORE_METHODS.find((m) => m.method === 'save') ?? null, [arg]);
-  return { kind: 'write', node, input: raw.node, column: null, family, hook: hookPlaces(file, node.callee) };
+  const model = STORE_METHODS.find((m) => m.method === 'save') ?? null;
+  return { kind: 'write', node, input: raw.node, column: null, family: familyOf(file, node, model, [arg]), model, hook: hookPlaces(file, node.callee) };
 }
 
 /** const USERS = [{ username: 'admin', password: 'admin' }] → a records site; `{ alice: 'wonderland' }` → a string table to check against compares. */
@@ -689,7 +691,7 @@ function sqlSite(file: FileFacts, reportAt: Node, sqlNode: Node, params: readonl
     if (value && (isHashed(file, value) || (unwrap(value).type === T.Literal && stringOf(value) === ''))) continue;
     const imported = importedFamily(file);
     const store: StoreFamily = imported === 'sql' || imported === null || imported === 'memory' ? 'sql' : imported;
-    return { kind: slot.write ? 'write' : 'query', node: reportAt, input: value ?? null, column: slot.column, family: store, hook: null };
+    return { kind: slot.write ? 'write' : 'query', node: reportAt, input: value ?? null, column: slot.column, family: store, model: null, hook: null };
   }
   return null;
 }

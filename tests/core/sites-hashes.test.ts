@@ -1,37 +1,21 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import * as tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { getFile } from '../../src/core/file.js';
 import { hashSites, isPasswordStorageName, type HashSite } from '../../src/core/sites/hashes.js';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { withFile } from './probe.js';
 
 /** The hash sites of `code`, each as plain data: line, API label and the facts. */
 function sitesOf(code: string): Record<string, unknown>[] {
-  let out: Record<string, unknown>[] = [];
-  const probe = {
-    create(context: Context) {
-      return {
-        'Program:exit'() {
-          const text = (n: { range: [number, number] }): string => context.sourceCode.text.slice(n.range[0], n.range[1]);
-          out = hashSites(getFile(context)).map((site: HashSite) => {
-            const base = { line: site.call.loc.start.line, api: site.api.label };
-            if (site.kind === 'fast') return { ...base, end: text(site.end), data: site.data.map(text), algorithm: site.algorithm, password: site.password };
-            return { ...base, keyMaterial: site.keyMaterial, cost: site.cost && (site.cost.kind === 'found' ? { value: site.cost.value, literal: site.cost.literal !== null } : site.cost.kind), saltInCost: site.saltInCost, salt: site.salt };
-          });
-        },
-      };
-    },
-  };
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
+  return withFile(
     code,
-    [{ files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser }, plugins: { t: { rules: { probe: probe as never } } }, rules: { 't/probe': 'error' } }],
+    (file) => {
+      const text = (n: { range: [number, number] }): string => file.sourceCode.text.slice(n.range[0], n.range[1]);
+      return hashSites(file).map((site: HashSite) => {
+        const base = { line: site.call.loc.start.line, api: site.api.label };
+        if (site.kind === 'fast') return { ...base, end: text(site.end), data: site.data.map(text), algorithm: site.algorithm, password: site.password };
+        return { ...base, keyMaterial: site.keyMaterial, cost: site.cost && (site.cost.kind === 'found' ? { value: site.cost.value, literal: site.cost.literal !== null } : site.cost.kind), saltInCost: site.saltInCost, salt: site.salt };
+      });
+    },
     'src/auth/hash.ts',
   );
-  expect(messages).toEqual([]);
-  return out;
 }
 
 describe('hashSites', () => {

@@ -1,43 +1,27 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import * as tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { getFile } from '../../src/core/file.js';
 import { sqlSlots, storeSites, type StoreSite } from '../../src/core/sites/stores.js';
-
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+import { withFile } from './probe.js';
 
 /** The store sites of `code`, each as plain data: kind, line, the node's text and its facts. */
 function sitesOf(code: string, filename = 'src/routes/auth.ts'): Record<string, unknown>[] {
-  let out: Record<string, unknown>[] = [];
-  const probe = {
-    create(context: Context) {
-      return {
-        'Program:exit'() {
-          const text = (n: { range: [number, number] } | null): string | null => (n ? context.sourceCode.text.slice(n.range[0], n.range[1]) : null);
-          out = storeSites(getFile(context)).map((site: StoreSite) => {
-            const base = { kind: site.kind, line: site.node.loc.start.line };
-            switch (site.kind) {
-              case 'compare':
-                return { ...base, stored: text(site.stored), typed: text(site.typed), operator: site.operator, holder: site.holder, family: site.family };
-              case 'table':
-                return { ...base, name: site.name, entries: site.entries, compared: site.compared };
-              default:
-                return { ...base, input: text(site.input), column: site.column, family: site.family, model: site.model?.method ?? null, hook: site.hook };
-            }
-          });
-        },
-      };
-    },
-  };
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
+  return withFile(
     code,
-    [{ files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser }, plugins: { t: { rules: { probe: probe as never } } }, rules: { 't/probe': 'error' } }],
+    (file) => {
+      const text = (n: { range: [number, number] } | null): string | null => (n ? file.sourceCode.text.slice(n.range[0], n.range[1]) : null);
+      return storeSites(file).map((site: StoreSite) => {
+        const base = { kind: site.kind, line: site.node.loc.start.line };
+        switch (site.kind) {
+          case 'compare':
+            return { ...base, stored: text(site.stored), typed: text(site.typed), operator: site.operator, holder: site.holder, family: site.family };
+          case 'table':
+            return { ...base, name: site.name, entries: site.entries, compared: site.compared };
+          default:
+            return { ...base, input: text(site.input), column: site.column, family: site.family, model: site.model?.method ?? null, hook: site.hook };
+        }
+      });
+    },
     filename,
   );
-  expect(messages).toEqual([]);
-  return out;
 }
 
 describe('storeSites', () => {

@@ -37,7 +37,7 @@ export interface HookPlaces {
 }
 
 /** A stored password compared with the one the user typed (`===`, `!==`, `localeCompare`). */
-export interface CompareSite {
+export interface PasswordCompareSite {
   readonly kind: 'compare';
   readonly node: Node;
   readonly stored: Node;
@@ -72,7 +72,7 @@ export interface TableSite {
   readonly compared: boolean;
 }
 
-export type StoreSite = CompareSite | AccessSite | TableSite;
+export type StoreSite = PasswordCompareSite | AccessSite | TableSite;
 
 const SITES = Symbol('store-sites');
 const FAMILY = Symbol('store-family');
@@ -152,7 +152,7 @@ function collect(file: FileFacts): StoreSite[] {
 // Which store
 
 /** The store families the file imports (mongoose, prisma, pg …), first wins. */
-export function importedFamily(file: FileFacts): StoreFamily | null {
+function importedFamily(file: FileFacts): StoreFamily | null {
   return memo(file, FAMILY, () => {
     for (const stmt of file.sourceCode.ast.body) {
       if (stmt.type !== T.ImportDeclaration) continue;
@@ -256,7 +256,7 @@ function isNotStore(file: FileFacts, callee: TSESTree.MemberExpression): boolean
   return !!ref && NOT_STORES.has(ref.module);
 }
 
-export function isPasswordColumn(name: string): boolean {
+function isPasswordColumn(name: string): boolean {
   return isPasswordName(name) && !isConfirmationName(name);
 }
 
@@ -315,7 +315,7 @@ function isConfirmation(node: Node): boolean {
   return !!name && isConfirmationName(name);
 }
 
-function compareSite(file: FileFacts, node: Node, a: Node, b: Node, operator: string, passwordTables: Set<unknown>): CompareSite | null {
+function compareSite(file: FileFacts, node: Node, a: Node, b: Node, operator: string, passwordTables: Set<unknown>): PasswordCompareSite | null {
   if (isConfirmation(a) || isConfirmation(b)) return null;
   for (const [stored, typed] of [[a, b], [b, a]] as const) {
     if (!storedPassword(file, stored) || isHashed(file, stored)) continue;
@@ -573,7 +573,7 @@ const VALUE = `(\\$\\d+|\\?|[:@$][A-Za-z_]\\w*|'?\\u0000\\d+\\u0000'?|'[^']*')`;
 const EQUALS = new RegExp(`${COLUMN}\\s*=\\s*${VALUE}`, 'g');
 const INSERT = /insert\s+(?:or\s+\w+\s+)?into\s+[\w"`.[\]]+\s*\(([^)]*)\)\s*values\s*\(([^)]*)\)/gi;
 
-export interface SqlText {
+interface SqlText {
   /** The SQL as far as the file spells it, each unresolved part a hole `\0<index>\0`. */
   readonly text: string;
   readonly holes: readonly Node[];
@@ -588,7 +588,7 @@ export interface SqlSlot {
 }
 
 /** The SQL a node spells, with the parts the file cannot resolve as holes. */
-export function sqlTextOf(file: FileFacts, raw: Node): SqlText {
+function sqlTextOf(file: FileFacts, raw: Node): SqlText {
   const holes: Node[] = [];
   const hole = (n: Node): string => {
     holes.push(n);

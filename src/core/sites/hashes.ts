@@ -9,8 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../file.js';
 import { memo } from '../file.js';
-import { calleeName, enclosingFunction, nameOf, staticKey, stringOf, unwrap } from '../ast.js';
-import { functionName } from '../flow.js';
+import { calleeName, enclosingFunction, functionName, nameOf, staticKey, stringOf, unwrap } from '../ast.js';
 import { argumentAt } from '../match.js';
 import { dereference, getPropertyPath, resolveValue } from '../values.js';
 import { isHashName, isPasswordName, isSecretName, isTokenName, words } from '../names.js';
@@ -228,7 +227,7 @@ function resultName(node: Node): string | null {
         return staticKey(parent);
       case T.ReturnStatement: {
         const fn = enclosingFunction(parent);
-        return fn && fn.type !== T.TSDeclareFunction && fn.type !== T.TSEmptyBodyFunctionExpression ? functionName(fn) : null;
+        return fn ? functionName(fn) : null;
       }
       case T.ArrowFunctionExpression:
         return functionName(parent);

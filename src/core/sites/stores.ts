@@ -102,48 +102,30 @@ export function textHashesOnSave(text: string): boolean {
 
 function collect(file: FileFacts): StoreSite[] {
   const ast = file.sourceCode.ast;
-  const nodes: Node[] = [
-    ...nodesIn(file, ast, T.BinaryExpression),
-    ...nodesIn(file, ast, T.CallExpression),
-    ...nodesIn(file, ast, T.TaggedTemplateExpression),
-    ...nodesIn(file, ast, T.NewExpression),
-    ...nodesIn(file, ast, T.AssignmentExpression),
-    ...nodesIn(file, ast, T.VariableDeclarator),
-  ].sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
   const passwordTables = new Set<unknown>();
   const stringTables: { variable: unknown; init: Node; name: string }[] = [];
   const out: StoreSite[] = [];
-  for (const node of nodes) {
-    let site: StoreSite | null = null;
-    switch (node.type) {
-      case T.BinaryExpression:
-        if (EQUALITY.has(node.operator)) site = compareSite(file, node, node.left as Node, node.right, node.operator, passwordTables);
-        break;
-      case T.CallExpression:
-        site = callSite(file, node, passwordTables);
-        break;
-      case T.TaggedTemplateExpression: {
-        const name = nameOf(node.tag);
-        if (name && /^(sql|\$queryRaw|\$executeRaw|raw|query)$/.test(name)) site = sqlSite(file, node, node, null, null, false, 'holes');
-        break;
-      }
-      case T.NewExpression:
-        site = newSite(file, node);
-        break;
-      case T.AssignmentExpression:
-        site = assignmentSite(file, node);
-        break;
-      case T.VariableDeclarator: {
-        const table = tableOf(file, node);
-        if (table && 'variable' in table) stringTables.push(table);
-        else site = table;
-        break;
-      }
-      default:
-        break;
-    }
+  const add = (site: StoreSite | null): void => {
     if (site) out.push(site);
+  };
+  for (const node of nodesIn(file, ast, T.BinaryExpression)) {
+    if (EQUALITY.has(node.operator)) add(compareSite(file, node, node.left as Node, node.right, node.operator, passwordTables));
   }
+  for (const node of nodesIn(file, ast, T.CallExpression)) add(callSite(file, node, passwordTables));
+  for (const node of nodesIn(file, ast, T.TaggedTemplateExpression)) {
+    const name = nameOf(node.tag);
+    if (name && /^(sql|\$queryRaw|\$executeRaw|raw|query)$/.test(name)) add(sqlSite(file, node, node, null, null, false, 'holes'));
+  }
+  for (const node of nodesIn(file, ast, T.NewExpression)) add(newSite(file, node));
+  for (const node of nodesIn(file, ast, T.AssignmentExpression)) add(assignmentSite(file, node));
+  for (const node of nodesIn(file, ast, T.VariableDeclarator)) {
+    const table = tableOf(file, node);
+    if (table && 'variable' in table) stringTables.push(table);
+    else add(table);
+  }
+  // Source order; an enclosing node before the nodes it contains (`db.prepare(sql).run(pw)` before `db.prepare(sql)`).
+  out.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
+  // Name → string tables last: they count once every compare of the file is known.
   for (const t of stringTables) out.push({ kind: 'table', node: t.init, name: t.name, entries: 'strings', compared: passwordTables.has(t.variable) });
   return out;
 }

@@ -5,7 +5,7 @@ import { getFile, memo } from '../src/core/file.js';
 import { unwrap } from '../src/core/ast.js';
 import { mask } from '../src/core/secrets.js';
 import { storeSites, type HookPlaces, type StoreSite } from '../src/core/sites/stores.js';
-import { moduleHashesOnSave } from '../src/project/legacy-passwords.js';
+import { moduleHashesOnSave } from '../src/project/hooks.js';
 import { STORES, type StoreFamily } from '../src/models/stores.js';
 
 export type MessageId = 'compare' | 'query' | 'write' | 'table';
@@ -69,7 +69,7 @@ export default createRule<Options, MessageId>({
 
     /** A hashing hook (mongoose `pre('save')`, sequelize `beforeCreate`, TypeORM `@BeforeInsert`) in this file or the model's module hashes the write. */
     function hashedOnSave(hook: HookPlaces): boolean {
-      return hook.inFile || hook.modules.some((specifier) => memo(file, `plaintext-password:hook:${specifier}`, () => moduleHashesOnSave(file.filename, specifier)));
+      return hook.inFile || hook.modules.some((specifier) => memo(file, `plaintext-password:hook:${specifier}`, () => moduleHashesOnSave(file, specifier)));
     }
 
     function check(site: StoreSite): void {

@@ -123,14 +123,6 @@ export const NOT_STORE_NAMES: ReadonlySet<string> = new Set([
   'supabase', 'firebase', 'admin', 'clerk', 'auth0', 'signIn', 'signUp', 'request', 'req', 'ctx', 'c', 'cy', 'page', 'test',
 ]);
 
-/**
- * Hooks that hash before a write (mongoose `pre('save')`, sequelize
- * `beforeCreate`, TypeORM `@BeforeInsert()`): a model file showing one of
- * these and a hash call hashes every write of the password.
- */
-export const HASHING_HOOK = /\bpre\s*\(\s*['"`](?:save|validate|updateOne|findOneAndUpdate)|\b(?:before|after)(?:Create|Save|Update|Validate|BulkCreate|Upsert)\b|@Before(?:Insert|Update)\b|\bhooks\s*:/;
-export const HASH_CALL_TEXT = /\b(?:bcrypt|bcryptjs|argon2|scrypt|scryptSync|pbkdf2|pbkdf2Sync|hashSync|hash)\s*[.(]|\.hash\s*\(|\bhashPassword\s*\(/;
-
 /** Names of in-memory user tables: `users`, `USERS`, `accounts`, `userStore`, `usersByEmail`, `credentials`. */
 const TABLE_WORDS = new Set(['users', 'accounts', 'members', 'credentials', 'passwords', 'logins', 'customers', 'admins', 'userdb', 'people']);
 const RECORD_WORDS = new Set(['user', 'account', 'member', 'credential', 'login', 'customer', 'admin', 'password']);

@@ -138,7 +138,7 @@ export function exportOf(file: FileFacts, name: string, depth = 0): Located | nu
 }
 
 /** The parsed project file a specifier written in `from` lands on. */
-function moduleFile(from: FileFacts, specifier: string): FileFacts | null {
+export function moduleFile(from: FileFacts, specifier: string): FileFacts | null {
   const target = resolveImport(from.filename, specifier);
   return target ? parseProjectFile(from, target) : null;
 }

@@ -1,6 +1,10 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import rule from '../../rules/no-plaintext-password.js';
 import { STORES } from '../../src/models/stores.js';
 import { ruleTester } from '../rule-tester.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 ruleTester.run('no-plaintext-password', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
@@ -103,7 +107,7 @@ async function register(newUser) {
     { name: "a password check method that uses bcrypt", code: `userSchema.methods.comparePassword = function (candidate) {
   return bcrypt.compare(candidate, this.password);
 };` },
-    { name: "a record from a callback of a model whose module hashes in a hook", filename: "fixtures/examples/own/passwords-mongoose/routes/profile.js", code: `const User = require('../models/user');
+    { name: "a record from a callback of a model whose module hashes in a hook", filename: path.join(ROOT, "fixtures/examples/own/passwords-mongoose/routes/profile.js"), code: `const User = require('../models/user');
 function change(req, res) {
   User.findById(req.user.id, (err, user) => {
     user.password = req.body.password;
@@ -642,7 +646,7 @@ usersCol.insertMany(USERS_TO_INSERT);`,
     },
     {
       name: "a record from a callback of a model whose module has no hook",
-      filename: "fixtures/examples/own/passwords-mongoose/routes/profile.js",
+      filename: path.join(ROOT, "fixtures/examples/own/passwords-mongoose/routes/profile.js"),
       code: `const Admin = require('../models/admin');
 function change(req, res) {
   Admin.findById(req.user.id, (err, user) => {

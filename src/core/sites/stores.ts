@@ -17,8 +17,9 @@ import { isConfirmationName, isPasswordName, words } from '../names.js';
 import { isHashed, rawPasswordOf, type RawPassword } from '../passwords.js';
 import { isPasswordCheckFunction, isRequestObject, userInputOf } from '../requests.js';
 import { nodesIn } from '../routes.js';
+import { hashesOnSave } from '../hooks.js';
 import {
-  DATA_KEYS, FILTER_KEYS, HASH_CALL_TEXT, HASHING_HOOK, isUserTableName, NOT_STORE_NAMES, NOT_STORES, PREPARED_RUN,
+  DATA_KEYS, FILTER_KEYS, isUserTableName, NOT_STORE_NAMES, NOT_STORES, PREPARED_RUN,
   SQL_METHODS, STORE_METHODS, STORES, type StoreFamily, type StoreMethod,
 } from '../../models/stores.js';
 
@@ -76,7 +77,6 @@ export type StoreSite = PasswordCompareSite | AccessSite | TableSite;
 
 const SITES = Symbol('store-sites');
 const FAMILY = Symbol('store-family');
-const HOOK_IN_FILE = Symbol('store-hook-in-file');
 const RELATIVE_IMPORTS = Symbol('store-relative-imports');
 
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
@@ -92,12 +92,6 @@ const WHERE_METHODS = new Set(['where', 'andWhere', 'orWhere']);
 /** Every store site of the file, in source order, computed once. */
 export function storeSites(file: FileFacts): readonly StoreSite[] {
   return memo(file, SITES, () => collect(file));
-}
-
-/** Source text that shows a hashing hook and a hash call (comments removed). */
-export function textHashesOnSave(text: string): boolean {
-  const code = text.replace(/\/\*[\s\S]*?\*\/|(^|[^:'"`\\])\/\/[^\n]*/g, '$1');
-  return HASHING_HOOK.test(code) && HASH_CALL_TEXT.test(code);
 }
 
 function collect(file: FileFacts): StoreSite[] {
@@ -179,7 +173,7 @@ function memoryFamily(file: FileFacts): StoreFamily {
 
 /** Where a hook hashing writes through `receiver`'s model could be: this file, the relative module it is imported from, or (untraceable) any relative import. */
 function hookPlaces(file: FileFacts, receiver: Node): HookPlaces {
-  const inFile = memo(file, HOOK_IN_FILE, () => textHashesOnSave(file.sourceCode.text));
+  const inFile = hashesOnSave(file);
   const root = chainRoot(receiver);
   const ref = root.type === T.Identifier ? resolveRef(file, root) : null;
   if (ref) return { inFile, modules: ref.module.startsWith('.') ? [ref.module] : [] };

@@ -1,10 +1,14 @@
+import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
-import { unwrap } from '../src/core/ast.js';
+import { nameOf, unwrap } from '../src/core/ast.js';
 import { mask } from '../src/core/secrets.js';
-import { hashSites, type FastHashSite, type SlowHashSite } from '../src/core/sites/hashes.js';
+import { hashSites, parameterHashes, type FastHashSite, type SlowHashSite } from '../src/core/sites/hashes.js';
+import { isPasswordName } from '../src/core/names.js';
+import { userPasswordOf } from '../src/core/requests.js';
+import { importedFunction, isProjectImport } from '../src/project/values.js';
 import { PASSWORD_HASH_FIX, type CostSlot } from '../src/models/hashes.js';
 
 export type MessageId = 'fastHash' | 'weakSettings' | 'raiseCost';
@@ -123,7 +127,31 @@ export default createRule<Options, MessageId>({
       context.report({ node: site.call, messageId: 'weakSettings', data: { api: api.label, problems: problems.join(' and '), fix: PASSWORD_HASH_FIX }, suggest });
     }
 
+    /**
+     * A hashing helper another module of the project exports, called here on
+     * a password (`digest(req.body.password)` with `digest` = md5 of its
+     * argument): reported at the call, unless the helper's own file already
+     * reports that hash (its parameter is named like a password).
+     */
+    function checkImportedHelper(call: TSESTree.CallExpression): void {
+      if (call.callee.type !== T.Identifier && call.callee.type !== T.MemberExpression) return;
+      const passwords = call.arguments.map((a) => a.type !== T.SpreadElement && (!!userPasswordOf(file, a) || isPasswordName(nameOf(a) ?? '')));
+      if (!passwords.some(Boolean) || !isProjectImport(file, call.callee)) return;
+      const imported = importedFunction(file, call.callee);
+      if (!imported) return;
+      const hash = parameterHashes(imported.file, imported.fn).find((h) => passwords[h.index] && !h.site.password);
+      if (!hash) return;
+      const where = `${path.relative(path.dirname(file.filename), imported.file.filename).replace(/\\/g, '/')}:${hash.site.call.loc.start.line}`;
+      const algorithm = hash.site.algorithm === null ? 'a fast digest' : hash.site.algorithm.toUpperCase();
+      context.report({
+        node: call,
+        messageId: 'fastHash',
+        data: { subject: subjectOf([call.arguments[hash.index]!]), algorithm, api: `${hash.site.api.label} in ${where}`, fix: PASSWORD_HASH_FIX },
+      });
+    }
+
     return {
+      CallExpression: checkImportedHelper,
       'Program:exit'() {
         for (const site of hashSites(file)) {
           if (site.kind === 'fast') checkFast(site);

@@ -1,6 +1,10 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import rule from '../../rules/no-weak-password-hash.js';
 import { PASSWORD_HASH_FIX } from '../../src/models/hashes.js';
 import { ruleTester } from '../rule-tester.js';
+
+const ROUTES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/projects/express-mounted/routes');
 
 ruleTester.run('no-weak-password-hash', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
@@ -65,8 +69,25 @@ crypto.pbkdf2Sync(...params);
 const x = <div>{crypto.createHash(alg).update(a).digest()}</div>;
 class K { #p = 1; get h() { return crypto.createHash('md5').update(this.#p).digest(); } }` },
     { name: "empty file", code: `` },
+    { name: "project: a hashing helper from another module called on non-passwords", filename: `${ROUTES}/files.js`, code: `const { digest } = require('../lib/digest');
+const etag = digest(req.body.content);
+const key = digest(user.email);` },
+    { name: "project: a helper that cannot be resolved is unknown", filename: `${ROUTES}/files.js`, code: `const { digest } = require('../lib/nope');
+user.passwordHash = digest(req.body.password);` },
   ],
   invalid: [
+    {
+      name: "project: a fast-hash helper from another module called on the request's password",
+      filename: `${ROUTES}/signup.js`,
+      code: `const { digest } = require('../lib/digest');
+user.passwordHash = digest(req.body.password);`,
+      errors: [
+        {
+          messageId: 'fastHash', line: 2, column: 21, endLine: 2, endColumn: 46,
+          data: { subject: "The password `req.body.password`", algorithm: "SHA1", api: "crypto.createHash in ../lib/digest.js:5", fix: PASSWORD_HASH_FIX },
+        },
+      ],
+    },
     {
       name: "createHash md5 of a password in a mongoose pre-save hook",
       code: `const crypto = require('crypto');

@@ -291,3 +291,26 @@ function constantSalt(file: FileFacts, node: Node | null): string | null {
   const value = resolveValue(file, node);
   return value.kind === 'literal' && value.text !== '' ? value.text : null;
 }
+
+/** A fast hash a helper applies to one of its own parameters (`function digest(text) { return md5(text) }`). */
+export interface ParameterHash {
+  readonly site: FastHashSite;
+  readonly index: number;
+}
+
+/** The fast hashes `fn` applies to its parameters, with the parameter's index. */
+export function parameterHashes(file: FileFacts, fn: TSESTree.FunctionLike): ParameterHash[] {
+  const out: ParameterHash[] = [];
+  for (const site of hashSites(file)) {
+    if (site.kind !== 'fast' || site.call.range[0] < fn.range[0] || site.call.range[1] > fn.range[1]) continue;
+    for (const data of site.data) {
+      const id = unwrap(data);
+      if (id.type !== T.Identifier) continue;
+      const def = file.variableOf(id)?.defs[0];
+      if (!def || def.type !== 'Parameter' || def.node !== fn) continue;
+      const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
+      if (index !== -1) out.push({ site, index });
+    }
+  }
+  return out;
+}

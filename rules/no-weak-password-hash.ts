@@ -135,8 +135,9 @@ export default createRule<Options, MessageId>({
      */
     function checkImportedHelper(call: TSESTree.CallExpression): void {
       if (call.callee.type !== T.Identifier && call.callee.type !== T.MemberExpression) return;
-      const passwords = call.arguments.map((a) => a.type !== T.SpreadElement && (!!userPasswordOf(file, a) || isPasswordName(nameOf(a) ?? '')));
-      if (!passwords.some(Boolean) || !isProjectImport(file, call.callee)) return;
+      if (call.arguments.length === 0 || !isProjectImport(file, call.callee)) return;
+      const passwords = call.arguments.map((a) => a.type !== T.SpreadElement && (isPasswordName(nameOf(a) ?? '') || !!userPasswordOf(file, a)));
+      if (!passwords.some(Boolean)) return;
       const imported = importedFunction(file, call.callee);
       if (!imported) return;
       const hash = parameterHashes(imported.file, imported.fn).find((h) => passwords[h.index] && !h.site.password);

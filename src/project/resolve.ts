@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { BOUNDS } from './bounds.js';
-import { findUp, isFile, readJson } from './fs.js';
+import { findUp, isFile, listDir, readJson } from './fs.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
@@ -92,7 +92,12 @@ function viaPaths(config: PathsConfig, specifier: string): string | null {
       if (found) return found;
     }
   }
-  if (config.baseUrl) return asSourceFile(path.resolve(config.baseUrl, specifier));
+  // `baseUrl` lookups only for a first segment that exists there (never a stat storm for every package name).
+  if (config.baseUrl) {
+    const first = specifier.split('/')[0]!;
+    const entries = listDir(config.baseUrl);
+    if (entries?.some((e) => e.name === first || e.name.startsWith(`${first}.`))) return asSourceFile(path.resolve(config.baseUrl, specifier));
+  }
   return null;
 }
 

@@ -10,6 +10,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileFacts } from '../core/file.js';
+import { memo } from '../core/file.js';
+import { nodesIn } from '../core/routes.js';
 import { nameOf, unwrap } from '../core/ast.js';
 import { resolveRef } from '../core/modules.js';
 import { dereference, getPropertyPath, resolveValue, type Value } from '../core/values.js';
@@ -83,6 +85,42 @@ export function importedFunction(file: FileFacts, callee: Node): { file: FileFac
 
 /** Does the expression read something a project module exports (`import { x } from './x'`)? Cheap: no other file is read. */
 export function isProjectImport(file: FileFacts, node: Node): boolean {
-  const ref = resolveRef(file, unwrap(node));
-  return !!ref && !ref.path.includes('()') && !ref.path.includes('new') && resolveImport(file.filename, ref.module) !== null;
+  let root = unwrap(node);
+  while (root.type === 'MemberExpression') root = unwrap(root.object);
+  if (root.type === 'CallExpression' && root.callee.type === 'Identifier' && root.callee.name === 'require') {
+    const arg = root.arguments[0];
+    return !!arg && arg.type === 'Literal' && typeof arg.value === 'string' && resolveImport(file.filename, arg.value) !== null;
+  }
+  if (root.type !== 'Identifier') return false;
+  const bindings = projectImportBindings(file);
+  if (bindings.size === 0) return false;
+  const variable = file.variableOf(root);
+  return !!variable && bindings.has(variable);
+}
+
+const BINDINGS = Symbol('project-import-bindings');
+
+/** The variables a file binds to project modules: `import x from './x'`, `const { y } = require('../y')`. */
+function projectImportBindings(file: FileFacts): ReadonlySet<unknown> {
+  return memo(file, BINDINGS, () => {
+    const out = new Set<unknown>();
+    const local = (specifier: unknown): boolean => typeof specifier === 'string' && resolveImport(file.filename, specifier) !== null;
+    for (const statement of file.sourceCode.ast.body) {
+      if (statement.type === 'ImportDeclaration' && local(statement.source.value)) {
+        for (const spec of statement.specifiers) {
+          const variable = file.variableOf(spec.local);
+          if (variable) out.add(variable);
+        }
+      }
+    }
+    for (const declarator of nodesIn(file, file.sourceCode.ast, 'VariableDeclarator' as TSESTree.AST_NODE_TYPES.VariableDeclarator)) {
+      let init = declarator.init ? unwrap(declarator.init) : null;
+      while (init && (init.type === 'MemberExpression' || init.type === 'AwaitExpression')) init = unwrap(init.type === 'MemberExpression' ? init.object : init.argument);
+      if (!init || init.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
+      const arg = init.arguments[0];
+      if (!arg || arg.type !== 'Literal' || !local(arg.value)) continue;
+      for (const variable of file.sourceCode.getDeclaredVariables?.(declarator) ?? []) out.add(variable);
+    }
+    return out;
+  });
 }

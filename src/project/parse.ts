@@ -31,6 +31,44 @@ const DROPPED_OPTIONS = new Set(['project', 'projectService', 'programs', 'tscon
 
 let fallback: ParserSetup | null | undefined;
 
+interface ScopeTools {
+  analyze(ast: unknown, options: Record<string, unknown>): ScopeManager;
+  keys: Record<string, readonly string[]>;
+  fallbackKeys: (node: unknown) => string[];
+}
+let scopeTools: ScopeTools | null | undefined;
+
+/** ESLint's own scope analysis and visitor keys, for a parser that returns only an AST (espree). */
+function eslintScopeTools(): ScopeTools | null {
+  if (scopeTools !== undefined) return scopeTools;
+  try {
+    const fromEslint = createRequire(createRequire(import.meta.url).resolve('eslint/package.json'));
+    const scope = fromEslint('eslint-scope') as { analyze(ast: unknown, options: Record<string, unknown>): ScopeManager };
+    const keys = fromEslint('eslint-visitor-keys') as { KEYS: Record<string, readonly string[]>; getKeys: (node: unknown) => string[] };
+    scopeTools = { analyze: (ast, options) => scope.analyze(ast, options), keys: keys.KEYS, fallbackKeys: keys.getKeys };
+  } catch {
+    scopeTools = null;
+  }
+  return scopeTools;
+}
+
+/** Scope analysis as ESLint does it for an AST that came without one. */
+function analyzeScope(ast: TSESTree.Program, options: Record<string, unknown>): { scopeManager: ScopeManager; visitorKeys: Record<string, readonly string[]> } | null {
+  const tools = eslintScopeTools();
+  if (!tools) return null;
+  const sourceType = ast.sourceType === 'script' ? 'script' : 'module';
+  const scopeManager = tools.analyze(ast, {
+    ignoreEval: true,
+    nodejsScope: options.sourceType === 'commonjs',
+    ecmaVersion: 2022,
+    sourceType,
+    childVisitorKeys: tools.keys,
+    fallback: tools.fallbackKeys,
+    jsx: true,
+  });
+  return { scopeManager, visitorKeys: tools.keys };
+}
+
 /** `@typescript-eslint/parser` when it (and TypeScript) can be loaded; null otherwise. */
 function fallbackParser(): ParserSetup | null {
   if (fallback !== undefined) return fallback;
@@ -116,8 +154,12 @@ export function parseProjectFile(like: FileFacts, filename: string): FileFacts |
     Object.assign(options, { filePath: filename, range: true, loc: true, tokens: false, comment: false, ecmaVersion: 'latest', sourceType: 'module' });
     if (!options.ecmaFeatures) options.ecmaFeatures = { jsx: !/\.[cm]?ts$/.test(filename) };
     try {
-      const result = (setup.parser as Parser).parseForESLint(text, options);
-      if (!result.scopeManager) return null;
+      let result = (setup.parser as Parser).parseForESLint(text, options);
+      if (!result.scopeManager) {
+        const analyzed = analyzeScope(result.ast, options);
+        if (!analyzed) return null;
+        result = { ...result, scopeManager: analyzed.scopeManager, visitorKeys: result.visitorKeys ?? analyzed.visitorKeys };
+      }
       const keys = result.visitorKeys ?? like.sourceCode.visitorKeys;
       setParents(result.ast, keys);
       const source = new ParsedSource(text, result, keys as Record<string, readonly string[]>);

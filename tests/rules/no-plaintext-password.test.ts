@@ -116,6 +116,20 @@ function change(req, res) {
 }` },
     { name: "test files are skipped by default", filename: "test/users.test.js", code: `const users = [{ username: 'alice', password: 'wonderland' }];
 if (user.password === req.body.password) {}` },
+    { name: "project: the model module cannot be found (unknown: it may hash)", code: `const Admin = require('./no-such-model');
+async function add(req) {
+  return Admin.create({ email: req.body.email, password: req.body.password });
+}` },
+    { name: "project: the app's own repository module (no store library) that hashes", filename: path.join(ROOT, "fixtures/projects/express-mounted/routes/members.js"), code: `const Members = require('../models/members');
+async function add(req) {
+  return Members.create({ email: req.body.email, password: req.body.password });
+}` },
+    { name: "a literal written to a field of a record named like user data", code: `export function edit(req) {
+  const userData = { ...req.user };
+  userData.title = 'Senior Engineer';
+  userData.theme = 'dark';
+  return userData;
+}` },
   ],
   invalid: [
     {
@@ -762,14 +776,15 @@ app.post('/login', (req, res) => {
       ],
     },
     {
-      name: "mongoose model imported from a module without a hook",
-      code: `const Admin = require('./no-such-model');
+      name: "project: a mongoose model module without a hook",
+      filename: path.join(ROOT, "fixtures/projects/express-mounted/routes/accounts.js"),
+      code: `const Account = require('../models/account');
 async function add(req) {
-  return Admin.create({ email: req.body.email, password: req.body.password });
+  return Account.create({ email: req.body.email, password: req.body.password });
 }`,
       errors: [
         {
-          messageId: 'write', line: 3, column: 10, endLine: 3, endColumn: 78,
+          messageId: 'write', line: 3, column: 10, endLine: 3, endColumn: 80,
           data: { store: "the MongoDB collection (mongoose)", fix: STORES.mongoose.fix, input: "`req.body.password`" },
         },
       ],

@@ -18,6 +18,8 @@ import { isHashed, rawPasswordOf, type RawPassword } from '../passwords.js';
 import { isPasswordCheckFunction, isRequestObject, userInputOf } from '../requests.js';
 import { nodesIn } from '../routes.js';
 import { hashesOnSave } from '../hooks.js';
+import { moduleFile } from '../../project/exports.js';
+import { resolveImport } from '../../project/resolve.js';
 import {
   DATA_KEYS, FILTER_KEYS, isUserTableName, NOT_STORE_NAMES, NOT_STORES, PREPARED_RUN,
   SQL_METHODS, STORE_METHODS, STORES, type StoreFamily, type StoreMethod,
@@ -151,11 +153,23 @@ function familyOfModule(module: string): StoreFamily | null {
   return null;
 }
 
-function familyOf(file: FileFacts, call: Call | TSESTree.NewExpression, method: StoreMethod | null, args: readonly Node[]): StoreFamily {
+/**
+ * The store a call writes to or queries. A model from a project module
+ * (`require('./user').create(…)`) is what that module makes of it: the store
+ * library it imports, or — a module that imports none wraps the write and may
+ * hash — null (no store write here; unknown never reports).
+ */
+function familyOf(file: FileFacts, call: Call | TSESTree.NewExpression, method: StoreMethod | null, args: readonly Node[], write = true): StoreFamily | null {
   const root = chainRoot(call.callee);
   const ref = resolveRef(file, root);
   const fromRef = ref ? familyOfModule(ref.module) : null;
   if (fromRef) return fromRef;
+  if (ref && !importedFamily(file) && (ref.module.startsWith('.') || resolveImport(file.filename, ref.module))) {
+    const model = moduleFile(file, ref.module);
+    const family = model ? importedFamily(model) : null;
+    // A query that matches on the raw password is a finding whatever the module does with writes.
+    if (family || write) return family;
+  }
   const first = args[0] ? resolveObject(file, args[0]) : null;
   const hasKey = (k: string): boolean => !!first && getProperty(file, first, k).kind === 'found';
   if (hasKey('data') || (hasKey('create') && hasKey('update')) || (root.type === T.Identifier && /prisma/i.test(root.name))) return 'prisma';
@@ -418,7 +432,8 @@ function storeCallSite(file: FileFacts, call: Call, callee: TSESTree.MemberExpre
   if (column !== null && WHERE_METHODS.has(method)) {
     if (/^\s*[\w."`]+\s*$/.test(column) && isPasswordColumn(column.replace(/.*\./, '').replace(/["`]/g, '').trim()) && args.length >= 2) {
       const raw = rawPasswordOf(file, args[args.length - 1]!);
-      if (raw) return { kind: 'query', node: call, input: raw.node, column: null, family: familyOf(file, call, model, args), model, hook: null };
+      const family = raw ? familyOf(file, call, model, args, false) : null;
+      if (raw && family) return { kind: 'query', node: call, input: raw.node, column: null, family, model, hook: null };
     }
     return null;
   }
@@ -426,7 +441,9 @@ function storeCallSite(file: FileFacts, call: Call, callee: TSESTree.MemberExpre
     const raw = rawProperty(file, args[arg]);
     if (!raw || insideLiteralTable(raw)) continue;
     const hook = role === 'data' ? hookPlaces(file, callee.object) : null;
-    return { kind: role === 'filter' ? 'query' : 'write', node: call, input: raw.node, column: null, family: familyOf(file, call, model, args), model, hook };
+    const family = familyOf(file, call, model, args, role !== 'filter');
+    if (!family) return null;
+    return { kind: role === 'filter' ? 'query' : 'write', node: call, input: raw.node, column: null, family, model, hook };
   }
   return null;
 }
@@ -469,7 +486,9 @@ function assignmentSite(file: FileFacts, node: TSESTree.AssignmentExpression): A
   // users[name] = password; users[name] = { password }
   if ((left.computed || (key !== null && !isPasswordColumn(key))) && isUserTable(left.object)) {
     const value = resolveObject(file, node.right) ? rawProperty(file, node.right) : rawPasswordOf(file, node.right);
-    return value ? { kind: 'write', node, input: value.node, column: null, family: memoryFamily(file), model: null, hook: null } : null;
+    // `userData.title = 'Senior Engineer'`: a field of a record named like user data, not a password kept under a user's key.
+    const fieldLiteral = !left.computed && value !== null && unwrap(value.node).type === T.Literal;
+    return value && !fieldLiteral ? { kind: 'write', node, input: value.node, column: null, family: memoryFamily(file), model: null, hook: null } : null;
   }
   // user.password = req.body.password; await user.save()
   if (key === null || !isPasswordColumn(key)) return null;
@@ -504,7 +523,8 @@ function newSite(file: FileFacts, node: TSESTree.NewExpression): AccessSite | nu
   const raw = rawProperty(file, arg);
   if (!raw) return null;
   const model = STORE_METHODS.find((m) => m.method === 'save') ?? null;
-  return { kind: 'write', node, input: raw.node, column: null, family: familyOf(file, node, model, [arg]), model, hook: hookPlaces(file, node.callee) };
+  const family = familyOf(file, node, model, [arg]);
+  return family ? { kind: 'write', node, input: raw.node, column: null, family, model, hook: hookPlaces(file, node.callee) } : null;
 }
 
 /** const USERS = [{ username: 'admin', password: 'admin' }] → a records site; `{ alice: 'wonderland' }` → a string table to check against compares. */

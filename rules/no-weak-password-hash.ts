@@ -5,7 +5,7 @@ import { createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
 import { nameOf, unwrap } from '../src/core/ast.js';
 import { mask } from '../src/core/secrets.js';
-import { hashSites, parameterHashes, type FastHashSite, type SlowHashSite } from '../src/core/sites/hashes.js';
+import { hashSites, isBreachCheck, isPrehash, parameterHashes, type FastHashSite, type SlowHashSite } from '../src/core/sites/hashes.js';
 import { isPasswordName } from '../src/core/names.js';
 import { userPasswordOf } from '../src/core/requests.js';
 import { importedFunction, isProjectImport } from '../src/project/values.js';
@@ -82,7 +82,7 @@ export default createRule<Options, MessageId>({
     }
 
     function checkFast(site: FastHashSite): void {
-      if (!site.password) return;
+      if (!site.password || isPrehash(file, site) || isBreachCheck(file, site)) return;
       const named = site.algorithm;
       const algorithm = named === null ? 'a fast digest' : site.api.label.endsWith('createHmac') ? `HMAC-${named.toUpperCase()}` : named.toUpperCase();
       context.report({

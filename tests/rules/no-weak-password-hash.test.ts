@@ -74,8 +74,42 @@ const etag = digest(req.body.content);
 const key = digest(user.email);` },
     { name: "project: a helper that cannot be resolved is unknown", filename: `${ROUTES}/files.js`, code: `const { digest } = require('../lib/nope');
 user.passwordHash = digest(req.body.password);` },
+    { name: "fast pre-hash fed into bcrypt", filename: "src/auth.ts", code: `import crypto from 'crypto';
+import bcrypt from 'bcrypt';
+export async function hashPassword(password: string) {
+  const prehash = crypto.createHash('sha256').update(password).digest('base64');
+  return bcrypt.hash(prehash, 12);
+}` },
+    { name: "fast pre-hash inline into argon2", filename: "src/auth.ts", code: `import crypto from 'crypto';
+import argon2 from 'argon2';
+export const hash = (password: string) => argon2.hash(crypto.createHash('sha512').update(password).digest('hex'));` },
+    { name: "sha1 for HIBP range API", filename: "src/pwned.ts", code: `import crypto from 'crypto';
+export async function isPwned(password: string) {
+  const sha1 = crypto.createHash('sha1').update(password).digest('hex').toUpperCase();
+  const res = await fetch(\`https://api.pwnedpasswords.com/range/\${sha1.slice(0, 5)}\`);
+  return (await res.text()).includes(sha1.slice(5));
+}` },
+    { name: "pbkdf2 deriving an encryption key from a server secret via a param named password", filename: "src/crypto.ts", code: `import crypto from 'crypto';
+function deriveKey(password: string, salt: Buffer) {
+  return crypto.pbkdf2Sync(password, salt, 10000, 32, 'sha256');
+}
+export const key = deriveKey(process.env.APP_SECRET!, Buffer.from(process.env.APP_SALT!, 'hex'));` },
   ],
   invalid: [
+    {
+      name: "pbkdf2 in a helper that a route calls with the request's password is not key derivation",
+      code: `import crypto from 'crypto';
+function deriveKey(password, salt) {
+  return crypto.pbkdf2Sync(password, salt, 10000, 32, 'sha256');
+}
+app.post('/signup', (req) => deriveKey(req.body.password, crypto.randomBytes(16)));`,
+      errors: [
+        {
+          messageId: 'weakSettings', line: 3, column: 10, endLine: 3, endColumn: 64,
+          data: { api: "crypto.pbkdf2Sync", problems: "runs only 10,000 iterations (at least 100,000; OWASP recommends 600,000 for PBKDF2-HMAC-SHA256)", fix: PASSWORD_HASH_FIX },
+        },
+      ],
+    },
     {
       name: "project: a fast-hash helper from another module called on the request's password",
       filename: `${ROUTES}/signup.js`,

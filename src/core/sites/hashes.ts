@@ -16,6 +16,7 @@ import { isHashName, isPasswordName, isSecretName, isTokenName, words } from '..
 import { hashApiOf } from '../passwords.js';
 import { userPasswordOf } from '../requests.js';
 import { nodesIn } from '../routes.js';
+import { callsOf, parameterOf } from '../cookies.js';
 import type { CostSlot, HashApi } from '../../models/hashes.js';
 
 type Node = TSESTree.Node;
@@ -152,12 +153,20 @@ function carriesPassword(file: FileFacts, raw: Node, depth = 0): boolean {
 }
 
 /** Data that is a key or secret, not a password: a KDF deriving an encryption key from it is out of scope. */
-function isKeyMaterial(file: FileFacts, raw: Node): boolean {
+function isKeyMaterial(file: FileFacts, raw: Node, depth = 0): boolean {
   const node = unwrap(raw);
   const value = resolveValue(file, node);
   if (value.kind === 'env' || value.kind === 'fallback') return true;
   const name = nameOf(node);
-  return !!name && !isPasswordName(name) && (isSecretName(name) || isTokenName(name) || words(name).includes('key'));
+  if (!!name && !isPasswordName(name) && (isSecretName(name) || isTokenName(name) || words(name).includes('key'))) return true;
+  // A parameter (even one named `password`) that every call in the file fills with key material: `deriveKey(process.env.APP_SECRET, salt)`.
+  const param = depth < 2 ? parameterOf(file, node) : null;
+  if (!param) return false;
+  const calls = callsOf(file, param.fn);
+  return calls.length > 0 && calls.every((c) => {
+    const arg = c.arguments[param.index];
+    return !!arg && arg.type !== T.SpreadElement && isKeyMaterial(file, arg, depth + 1);
+  });
 }
 
 /** Grow a call to the end of its method chain: `createHash(a).update(b).digest('hex')`. */
@@ -313,4 +322,35 @@ export function parameterHashes(file: FileFacts, fn: TSESTree.FunctionLike): Par
     }
   }
   return out;
+}
+
+/**
+ * A fast hash that only prepares a password for a slow one (`bcrypt.hash(sha256(pw), 12)`,
+ * a common fix for bcrypt's 72-byte limit): its result is the data of a slow hash call.
+ */
+export function isPrehash(file: FileFacts, site: FastHashSite): boolean {
+  const slowData = memo(file, SLOW_DATA, () => {
+    const out = new Set<Node>();
+    for (const other of hashSites(file)) {
+      if (other.kind !== 'slow' || other.api.data === undefined) continue;
+      const arg = argumentAt(other.call, other.api.data);
+      if (!arg) continue;
+      out.add(unwrap(arg));
+      out.add(unwrap(dereference(file, arg)));
+    }
+    return out;
+  });
+  let node: Node = site.end;
+  while (node.parent && (node.parent.type === T.AwaitExpression || node.parent.type === T.TSAsExpression || node.parent.type === T.TSNonNullExpression)) node = node.parent;
+  return slowData.has(node) || slowData.has(site.end);
+}
+const SLOW_DATA = Symbol('slow-hash-data');
+
+/** SHA-1 of a password for the Have I Been Pwned range API (k-anonymity: only 5 hex characters leave), not a stored hash. */
+export function isBreachCheck(file: FileFacts, site: FastHashSite): boolean {
+  if (site.algorithm?.toLowerCase() !== 'sha1') return false;
+  const fn = enclosingFunction(site.call);
+  const scope: Node = fn ?? file.sourceCode.ast;
+  const mentions = (text: string | null | undefined): boolean => !!text && /pwnedpasswords|haveibeenpwned/i.test(text);
+  return nodesIn(file, scope, T.Literal).some((l) => typeof l.value === 'string' && mentions(l.value)) || nodesIn(file, scope, T.TemplateElement).some((t) => mentions(t.value.cooked));
 }

@@ -7,10 +7,11 @@ import { nameOf, staticKey } from '../src/core/ast.js';
 import { argumentAt, indexModels, matchingAssigns, matchingEntries, type CallLike } from '../src/core/match.js';
 import { arrayElements, getPropertyPath, isOverwritten, resolveValue, type Value } from '../src/core/values.js';
 import { isPublicName, isSecretName, words } from '../src/core/names.js';
-import { hasPrivateKeyHeader, isPrivateKeyPem, isSecretLiteral, isSinkSecretLiteral, mask } from '../src/core/secrets.js';
+import { hasPrivateKeyHeader, isInstruction, isPrivateKeyPem, isSecretLiteral, isSinkSecretLiteral, mask } from '../src/core/secrets.js';
 import { SECRET_SINKS, type SecretSink, type SecretSlot } from '../src/models/secret-sinks.js';
 import { stringLiteralType } from '../src/core/types.js';
 import { importedValue } from '../src/project/values.js';
+import { isUsedAsName } from '../src/core/storage.js';
 
 /** The sink table indexed by module, once. */
 const SINK_INDEX = indexModels(SECRET_SINKS, (sink) => sink);
@@ -108,7 +109,7 @@ export default createRule<Options, MessageId>({
         if (held && isPublicName(held)) continue;
         const value = resolveValue(file, el);
         if (value.kind === 'literal' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
-        else if (value.kind === 'fallback' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
+        else if (value.kind === 'fallback' && isSinkSecretLiteral(value.text) && !isInstruction(value.text)) add({ via: 'sink', sink, value });
         else if (value.kind === 'unknown' && importedSecret(sink, el)) continue;
         else if (value.kind === 'unknown' && options.useTypeInformation) {
           const text = stringLiteralType(context, el);
@@ -226,7 +227,7 @@ export default createRule<Options, MessageId>({
         else if (node.left.type === T.Identifier) checkNamed(node.left.name, node.right);
       },
       VariableDeclarator(node) {
-        if (node.id.type === T.Identifier && !isOverwritten(file, node)) checkNamed(node.id.name, node.init);
+        if (node.id.type === T.Identifier && !isOverwritten(file, node) && !isUsedAsName(file, node)) checkNamed(node.id.name, node.init);
       },
       Property(node) {
         if (node.parent.type === T.ObjectExpression && !isOverwritten(file, node)) checkNamed(staticKey(node), node.value);

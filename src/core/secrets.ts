@@ -13,7 +13,18 @@ const PLACEHOLDERS = new Set([
 ]);
 
 function isPlaceholderSecret(text: string): boolean {
-  return PLACEHOLDERS.has(text.trim().toLowerCase());
+  return PLACEHOLDERS.has(text.trim().toLowerCase()) && !isInstruction(text);
+}
+
+/**
+ * Text that tells the developer what to put there (`'your secret key'`,
+ * `'change me'`, `'replace with a long random string'`), not a value anyone
+ * deploys as a key: not reported as a default or a named secret.
+ */
+export function isInstruction(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  if (!/\s/.test(t)) return false;
+  return /^(?:your|please|enter|insert|replace|put|change|add|set|use|generate|fill)\b/.test(t) || /\b(?:here|change me|your)\b/.test(t);
 }
 
 const PRIVATE_PEM = /-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----/;
@@ -63,6 +74,7 @@ export function isSecretLiteral(text: string): boolean {
   if (isPrivateKeyPem(t)) return true;
   if (isPublicMaterial(t)) return false;
   if (isPlaceholderSecret(t)) return true;
+  if (isInstruction(t)) return false;
   if (looksLikeEnvName(t)) return false;
   if (looksLikeProse(t)) return false;
   if (CONFIG_WORDS.has(t.toLowerCase())) return false;

@@ -105,3 +105,31 @@ export function wrapperWrites(file: FileFacts, fn: FunctionNode): readonly Wrapp
   cache.set(fn, out);
   return out;
 }
+
+const NAME_METHODS = new Set(['getItem', 'setItem', 'removeItem', 'cookie', 'clearCookie', 'getCookie', 'setCookie', 'deleteCookie']);
+const KEYED_METHODS = new Set(['get', 'set', 'delete', 'remove', 'has']);
+const KEYED_RECEIVERS = new Set(['cookies', 'cookie', 'headers', 'storage', 'localStorage', 'sessionStorage', 'store', 'Cookies']);
+
+/**
+ * Is the binding declared here used as the *name* of a stored value — the
+ * key of a storage, cookie or header access (`localStorage.getItem(SIGN_KEY)`,
+ * `cookies.set(TOKEN_COOKIE, t)`)? Then its literal is a name, not a secret.
+ */
+export function isUsedAsName(file: FileFacts, declarator: TSESTree.VariableDeclarator): boolean {
+  if (declarator.id.type !== T.Identifier) return false;
+  const variable = file.variableOf(declarator.id);
+  if (!variable) return false;
+  return variable.references.some((ref) => {
+    const id = ref.identifier as Node;
+    const call = id.parent;
+    if (call?.type !== T.CallExpression || call.arguments[0] !== id) return false;
+    const callee = unwrap(call.callee);
+    if (callee.type === T.Identifier) return NAME_METHODS.has(callee.name);
+    if (callee.type !== T.MemberExpression) return false;
+    const method = staticKey(callee);
+    if (method && NAME_METHODS.has(method)) return true;
+    const receiver = unwrap(callee.object);
+    const receiverName = receiver.type === T.Identifier ? receiver.name : receiver.type === T.MemberExpression ? staticKey(receiver) : null;
+    return !!method && KEYED_METHODS.has(method) && !!receiverName && KEYED_RECEIVERS.has(receiverName);
+  });
+}

@@ -85,6 +85,10 @@ app.use(session({ secret: config.port }));` },
     { name: 'project: an import that does not resolve is unknown', filename: path.join(MOUNTED, 'server.js'), code: `const session = require('express-session');
 const { signing } = require('./no-such-module');
 app.use(session({ secret: signing }));` },
+    { name: "storage key name in a key-named constant", filename: "src/storage.ts", code: `export const SIGN_KEY = 'app-auth-signature';
+export const TOKEN_STORAGE_KEY = 'myapp.auth.token';
+localStorage.getItem(SIGN_KEY);` },
+    { name: "placeholder text", filename: "src/config.ts", code: `export const config = { jwtSecret: process.env.JWT_SECRET || 'your secret key', sessionSecret: process.env.S || 'change me' };` },
   ],
   invalid: [
     {

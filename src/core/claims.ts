@@ -198,13 +198,16 @@ function climb(start: Node, claimIn: boolean): Step {
         n = p;
         continue;
       }
+      case T.UnaryExpression:
+        if (p.operator === 'typeof') return null; // a type check of a claim decides nothing about access
+        n = p;
+        continue;
       case T.ChainExpression:
       case T.TSAsExpression:
       case T.TSNonNullExpression:
       case T.TSSatisfiesExpression:
       case T.TSTypeAssertion:
       case T.AwaitExpression:
-      case T.UnaryExpression:
       case T.BinaryExpression:
       case T.LogicalExpression:
       case T.TemplateLiteral:

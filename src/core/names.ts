@@ -110,6 +110,8 @@ const AUTH_COOKIE_WORDS = new Set([
 const NON_AUTH_COOKIE_WORDS = new Set([
   'theme', 'locale', 'lang', 'language', 'consent', 'analytics', 'ga', 'gid', 'tracking', 'utm', 'currency',
   'timezone', 'tz', 'sidebar', 'layout', 'color', 'mode', 'banner', 'dismissed', 'tour', 'preferences', 'prefs',
+  // counters and timestamps about logins are not logins: `login_attempts`, `visits`, `last_login`
+  'attempts', 'attempt', 'count', 'counter', 'tries', 'visits', 'views', 'last', 'seen', 'expires', 'expiry',
 ]);
 
 /** Cookie names that carry authentication state: `session`, `sid`, `connect.sid`, `token`, `jwt`, `remember_me`, `refresh_token`, `__Host-auth`. */
@@ -171,9 +173,16 @@ export function isCredentialName(name: string): boolean {
   const w = words(name);
   if (w.length === 0) return false;
   if (w.some((x) => CREDENTIAL_DESCRIPTOR_WORDS.has(x) || HASH_WORDS.has(x))) return false;
+  if (isIdentifierOfToken(w)) return false;
   if (isPasswordName(name) || isSecretName(name) || isTokenName(name) || isOneTimeCodeName(name)) return true;
   if (w.some((x) => x === 'authorization' || x === 'cookie' || x === 'cookies' || x === 'credential' || x === 'credentials')) return true;
   return w.includes('auth') && (w[w.length - 1] === 'header' || w[w.length - 1] === 'headers');
+}
+
+/** `tokenId`, `refresh_token_id`, `tokenJti`: the identifier *of* a token (a row key), not the token. A session id stays a credential. */
+function isIdentifierOfToken(w: readonly string[]): boolean {
+  const last = w[w.length - 1];
+  return w.length >= 2 && (last === 'id' || last === 'ids' || last === 'jti' || last === 'uuid') && w[w.length - 2] === 'token';
 }
 
 /**

@@ -1,8 +1,12 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sqlSlots, storeSites, type StoreSite } from '../../src/core/sites/stores.js';
 import { withFile } from './probe.js';
 
 /** The store sites of `code`, each as plain data: kind, line, the node's text and its facts. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
 function sitesOf(code: string, filename = 'src/routes/auth.ts'): Record<string, unknown>[] {
   return withFile(
     code,
@@ -49,7 +53,9 @@ describe('storeSites', () => {
       "  await User.create({ email: req.body.email, password: await bcrypt.hash(req.body.password, 12) });",
       '});',
     ].join('\n');
-    expect(sitesOf(code)).toEqual([
+    // The model module is read through the project layer (a mongoose model there); unresolvable, a write would be unknown.
+    const app = path.join(ROOT, 'fixtures/examples/own/passwords-mongoose/app.js');
+    expect(sitesOf(code, app)).toEqual([
       { kind: 'write', line: 3, input: 'req.body.password', column: null, family: 'mongoose', model: 'create', hook: { inFile: false, modules: ['./models/user'] } },
       { kind: 'query', line: 4, input: 'req.body.password', column: null, family: 'mongoose', model: 'findOne', hook: null },
     ]);

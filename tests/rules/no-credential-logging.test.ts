@@ -39,6 +39,16 @@ this.log(token);` },
     { name: "lexical tokens in a tokenizer", filename: 'file.js', code: `const tokens = tokenize(source);
 for (const token of tokens) debug('token %o', token);
 console.log(tokens.length, tokens);` },
+    { name: "real-world look-alike: claims of a verified token logged", filename: "src/auth.ts", code: `import jwt from 'jsonwebtoken';
+export function auth(req: any) {
+  const claims = jwt.verify(req.headers.authorization.slice(7), process.env.JWT_SECRET!, { algorithms: ['HS256'] }) as any;
+  console.log('authenticated', claims);
+  console.log('user', claims.sub, claims.role);
+}` },
+    { name: "real-world look-alike: token id logged", filename: "src/tokens.ts", code: `export function revoke(tokenId: string, logger: any) {
+  logger.info(\`revoking token \${tokenId}\`);
+  console.log('revoked', { tokenId });
+}` },
   ],
   invalid: [
     {

@@ -340,6 +340,12 @@ app.use(expressSession({ secret, cookie: { secure: true, httpOnly: true } }));
 const koaSession = require('koa-session');
 koa.use(koaSession(koa, { httpOnly: true }));`,
     },
+    { name: "real-world look-alike: counter cookie", filename: "src/routes/visits.js", code: `app.get('/', (req, res) => {
+  const visits = Number(req.cookies.visits || 0) + 1;
+  res.cookie('visits', String(visits));
+  res.cookie('login_attempts', String(visits));
+  res.send('hi');
+});` },
   ],
   invalid: [
     {

@@ -197,6 +197,12 @@ import { JwtModule } from '@nestjs/jwt';
 import { AuthService } from './auth.service';
 @Module({ imports: [JwtModule.register({ secret: process.env.JWT_SECRET })], providers: [AuthService] })
 export class TokensModule {}` },
+    { name: "real-world look-alike: decoded claim type check in display helper", filename: "src/components/UserBadge.tsx", code: `import { jwtDecode } from 'jwt-decode';
+export function badge(token: string) {
+  const claims = jwtDecode<{ role?: string }>(token);
+  if (typeof claims.role === 'string') return claims.role.toUpperCase();
+  return 'guest';
+}` },
   ],
   invalid: [
     {

@@ -170,6 +170,11 @@ req.login();
 const { session } = req;
 export default class { @Session() x; m(@Session() s) { s.user = 1; } }`,
     },
+    { name: "real-world look-alike: non-identity session write", filename: "src/routes/account.js", code: `router.post('/email', async (req, res) => {
+  await changeEmail(req.user, req.body.email);
+  req.session.emailChanged = 1;
+  res.redirect('/account');
+});` },
   ],
   invalid: [
     {

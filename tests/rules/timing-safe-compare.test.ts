@@ -66,6 +66,9 @@ if (process.env.PUBLIC_KEY_URL === url) ok();` },
     if (token.value === node.operator && token !== lastToken) context.report({ node });
   } };
 } };` },
+    { name: "real-world look-alike: two server-side session ids", filename: "src/sessions.ts", code: `export function isCurrent(req: any, session: { id: string }) {
+  return session.id === req.sessionID;
+}` },
   ],
   invalid: [
     {

@@ -35,14 +35,18 @@ export const TYPED_OPTIONS: Partial<Record<keyof typeof rules, Record<string, un
   'no-hardcoded-secret': { useTypeInformation: true },
 };
 
-export function ruleLevels(level: Level): Linter.RulesRecord {
+/**
+ * The rule entries of a level. `types: false` leaves out the options that use
+ * type information (for engines without it, such as oxlint).
+ */
+export function ruleLevels(level: Level, { types = true }: { types?: boolean } = {}): Linter.RulesRecord {
   const out: Linter.RulesRecord = {};
   for (const [name, rule] of Object.entries(rules)) {
     const wanted = (rule.meta.docs as { recommended: Level }).recommended;
     if (ORDER[wanted] > ORDER[level]) continue;
     const key = name as keyof typeof rules;
     const strict = level === 'strict' || level === 'all' ? STRICT_OPTIONS[key] : undefined;
-    const typed = level === 'recommended-type-checked' || level === 'all' ? TYPED_OPTIONS[key] : undefined;
+    const typed = types && (level === 'recommended-type-checked' || level === 'all') ? TYPED_OPTIONS[key] : undefined;
     if (!strict && !typed) {
       out[`${NAMESPACE}/${name}`] = 'error';
       continue;

@@ -8,10 +8,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ESLint } from 'eslint';
 import { PACKAGE } from './package-info.js';
-import { parseArgs, USAGE, type CliOptions } from './cli/args.js';
+import { parseArgs, USAGE, type CliOptions, type Format, type Output } from './cli/args.js';
 import type { Engine } from './cli/engine.js';
-import { discoverFiles, hasLintableExtension, looksMinified, SKIPPED_DIRS, UsageError } from './cli/files.js';
+import { discoverFiles, hasLintableExtension, looksMinified, SKIPPED_DIRS, UsageError, type ExtraType } from './cli/files.js';
 import type { FileReport } from './cli/findings.js';
+import { componentTypes } from './cli/components.js';
 import { gitRootOf, stagedFiles, stagedText } from './cli/git.js';
 import { Progress } from './cli/progress.js';
 
@@ -28,6 +29,7 @@ async function loadLinting() {
   return { ...engine, ...findings, ...baseline, ...ci, ...sarif, ...stylish };
 }
 type Linting = Awaited<ReturnType<typeof loadLinting>>;
+type ReadError = { file: string; code: string };
 
 export interface CliStream {
   write(text: string): unknown;
@@ -48,6 +50,14 @@ interface Targets {
   readonly staged: Map<string, string> | null;
   /** The directory ESLint runs in (config base path, `files` globs). */
   readonly eslintCwd: string;
+  /** Files found but not readable: reported like parse errors. */
+  readonly unreadable: ReadError[];
+  /** Files left out, counted by reason (for the summary line). */
+  readonly leftOut: Map<string, number>;
+}
+
+function count(tally: Map<string, number>, reason: string, n = 1): void {
+  if (n > 0) tally.set(reason, (tally.get(reason) ?? 0) + n);
 }
 
 function isInside(child: string, parent: string): boolean {
@@ -62,25 +72,39 @@ function commonDir(cwd: string, files: readonly string[]): string {
   return dir;
 }
 
-function stagedTargets(o: CliOptions, cwd: string): Targets {
+function stagedTargets(o: CliOptions, cwd: string, extras: readonly ExtraType[]): Targets {
   const root = gitRootOf(cwd);
   const scopes = o.paths.map((p) => path.resolve(cwd, p));
   const staged = new Map<string, string>();
+  const leftOut = new Map<string, number>();
   for (const file of stagedFiles(root)) {
-    if (!hasLintableExtension(file) || !scopes.some((s) => isInside(file, s))) continue;
+    if (!scopes.some((s) => isInside(file, s))) continue;
+    const extra = extras.find((t) => file.endsWith(t.ext));
+    if (!hasLintableExtension(file) && !extra) continue;
     const rel = path.relative(root, file).split(path.sep);
     if (!o.noIgnore && (rel.slice(0, -1).some((d) => SKIPPED_DIRS.has(d)) || /[.-]min\.[cm]?js$|\.bundle\.[cm]?js$/.test(file))) continue;
+    if (extra && !extra.installed) {
+      count(leftOut, `${extra.ext} (${extra.parser} not installed)`);
+      continue;
+    }
     const text = stagedText(root, file);
-    if (!o.noIgnore && looksMinified(text)) continue;
+    if (!o.noIgnore && looksMinified(text)) {
+      count(leftOut, 'minified');
+      continue;
+    }
     staged.set(file, text);
   }
-  return { files: [...staged.keys()], staged, eslintCwd: root };
+  return { files: [...staged.keys()], staged, eslintCwd: root, unreadable: [], leftOut };
 }
 
-function diskTargets(o: CliOptions, cwd: string, io: CliIo): Targets {
-  const { files, skipped } = discoverFiles(o.paths, { cwd, noIgnore: o.noIgnore });
-  for (const s of skipped) io.stderr.write(`broken-auth: skipped ${s.path} (${s.reason})\n`);
-  return { files, staged: null, eslintCwd: o.useEslintConfig ? cwd : commonDir(cwd, files) };
+function diskTargets(o: CliOptions, cwd: string, io: CliIo, extras: readonly ExtraType[]): Targets {
+  const { files, skipped, unreadable, leftOut } = discoverFiles(o.paths, { cwd, noIgnore: o.noIgnore, extraTypes: extras });
+  for (const s of skipped) {
+    io.stderr.write(`broken-auth: skipped ${s.path} (${s.reason})\n`);
+    count(leftOut, s.reason);
+  }
+  const all = [...files, ...unreadable.map((u) => u.file)];
+  return { files, staged: null, eslintCwd: o.useEslintConfig ? cwd : commonDir(cwd, all), unreadable, leftOut };
 }
 
 /** ESLint warns on stderr when worker threads were not worth it; keep CI logs clean unless debugging. */
@@ -97,7 +121,27 @@ function quietConcurrencyWarnings(debug: boolean): () => void {
   };
 }
 
-async function lint(engine: Engine, targets: Targets, progress: Progress): Promise<ESLint.LintResult[]> {
+/**
+ * ESLint's `lintFiles` rejects the whole call when one file cannot be read
+ * (removed or made unreadable since discovery): lint that list file by file
+ * instead, and report the unreadable ones like parse errors.
+ */
+async function lintFilesOrEach(eslint: ESLint, files: readonly string[], unreadable: ReadError[], L: Linting): Promise<ESLint.LintResult[]> {
+  try {
+    return await eslint.lintFiles([...files]);
+  } catch (error) {
+    if (L.readErrorCode(error) === null) throw error;
+    if (files.length === 1) {
+      unreadable.push({ file: files[0]!, code: L.readErrorCode(error)! });
+      return [];
+    }
+    const results: ESLint.LintResult[] = [];
+    for (const file of files) results.push(...(await lintFilesOrEach(eslint, [file], unreadable, L)));
+    return results;
+  }
+}
+
+async function lint(engine: Engine, targets: Targets, progress: Progress, unreadable: ReadError[], L: Linting): Promise<ESLint.LintResult[]> {
   const { eslint } = engine;
   if (targets.staged) {
     const results: ESLint.LintResult[] = [];
@@ -107,13 +151,13 @@ async function lint(engine: Engine, targets: Targets, progress: Progress): Promi
     }
     return results;
   }
-  if (engine.parallel) return eslint.lintFiles(targets.files);
+  if (engine.parallel) return lintFilesOrEach(eslint, targets.files, unreadable, L);
   // On one thread, lint in batches so the progress line can count files.
   const results: ESLint.LintResult[] = [];
   const batch = 20;
   for (let i = 0; i < targets.files.length; i += batch) {
     const chunk = targets.files.slice(i, i + batch);
-    results.push(...(await eslint.lintFiles(chunk)));
+    results.push(...(await lintFilesOrEach(eslint, chunk, unreadable, L)));
     progress.advance(chunk.length);
   }
   return results;
@@ -146,16 +190,16 @@ function formatJson(reports: readonly FileReport[], L: Linting): string {
   return `${JSON.stringify(results, null, 2)}\n`;
 }
 
-function useColour(o: CliOptions, io: CliIo): boolean {
+function useColour(o: CliOptions, io: CliIo, toFile = o.outputFile !== undefined): boolean {
   if (o.color !== undefined) return o.color;
-  if (o.outputFile) return false;
+  if (toFile) return false;
   if (io.env.NO_COLOR) return false;
   if (io.env.FORCE_COLOR) return io.env.FORCE_COLOR !== '0';
   return io.stdout.isTTY === true;
 }
 
-function render(o: CliOptions, reports: readonly FileReport[], cwd: string, io: CliIo, L: Linting): string {
-  switch (o.format) {
+function render(o: CliOptions, format: Format, reports: readonly FileReport[], cwd: string, io: CliIo, L: Linting): string {
+  switch (format) {
     case 'json':
       return formatJson(reports, L);
     case 'sarif':
@@ -165,7 +209,36 @@ function render(o: CliOptions, reports: readonly FileReport[], cwd: string, io: 
     case 'gitlab':
       return L.formatGitlab(reports, cwd);
     case 'stylish':
-      return L.formatStylish(reports, cwd, useColour(o, io));
+      return L.formatStylish(reports, cwd, useColour(o, io, o.outputs.some((out) => out.format === 'stylish' && out.file !== undefined)));
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `broken-auth: linted 12 files, skipped 3: 2 minified, 1 .vue (vue-eslint-parser not installed)` */
+export function summaryLine(linted: number, leftOut: ReadonlyMap<string, number>, nothingIn?: readonly string[]): string {
+  const skipped = [...leftOut.values()].reduce((a, b) => a + b, 0);
+  const reasons = [...leftOut].map(([reason, n]) => `${n} ${reason}`).join(', ');
+  const tail = nothingIn ? `; no file to lint in ${nothingIn.join(' ')}` : '';
+  return `broken-auth: linted ${plural(linted, 'file')}${skipped > 0 ? `, skipped ${skipped}: ${reasons}` : ''}${tail}\n`;
+}
+
+function writeOutputs(o: CliOptions, outputs: readonly Output[], reports: readonly FileReport[], root: string, io: CliIo, L: Linting): void {
+  for (const out of outputs) {
+    const text = render(o, out.format, reports, root, io, L);
+    if (out.file === undefined) {
+      if (text) io.stdout.write(text);
+      continue;
+    }
+    const file = path.resolve(root, out.file);
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    } catch (error) {
+      throw new UsageError(`cannot write ${out.file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
   }
 }
 
@@ -174,9 +247,34 @@ function firstLine(error: unknown): string {
   return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? 'unknown error';
 }
 
+function reportInternal(error: unknown, debug: boolean, io: CliIo): void {
+  io.stderr.write(`broken-auth: ${firstLine(error)}${debug ? '' : ' (run with --debug for details)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+}
+
+/**
+ * An error thrown outside the awaited chain (a worker thread, a stray
+ * callback) would end the process with Node's default: exit code 1 — the
+ * "findings" code — and a stack trace. In the real process, turn it into
+ * the same one line and exit code 2 as every other internal error.
+ */
+function guardProcess(debug: boolean, io: CliIo): () => void {
+  const onError = (error: unknown): void => {
+    reportInternal(error, debug, io);
+    process.exit(2);
+  };
+  process.on('uncaughtException', onError);
+  process.on('unhandledRejection', onError);
+  return () => {
+    process.off('uncaughtException', onError);
+    process.off('unhandledRejection', onError);
+  };
+}
+
 export async function main(argv: readonly string[], cwd: string = process.cwd(), io: CliIo = PROCESS_IO): Promise<number> {
   const debug = argv.includes('--debug');
   let restoreWarnings = (): void => {};
+  const unguard = io === PROCESS_IO ? guardProcess(debug, io) : () => {};
   try {
     const o = parseArgs(argv);
     if (o.help) {
@@ -188,9 +286,13 @@ export async function main(argv: readonly string[], cwd: string = process.cwd(),
       return 0;
     }
     const root = path.resolve(cwd);
-    const targets = o.staged ? stagedTargets(o, root) : diskTargets(o, root, io);
+    const extras = componentTypes();
+    const targets = o.staged ? stagedTargets(o, root, extras) : diskTargets(o, root, io, extras);
     const L = await loadLinting();
+    const baseline = o.baseline ? L.readBaseline(path.resolve(root, o.baseline)) : null;
     let reports: FileReport[] = [];
+    const unreadable = [...targets.unreadable];
+    let linted = 0;
     if (targets.files.length > 0) {
       restoreWarnings = quietConcurrencyWarnings(debug);
       const interactive = io.stderr.isTTY === true && !io.env.CI;
@@ -202,41 +304,42 @@ export async function main(argv: readonly string[], cwd: string = process.cwd(),
       );
       progress.start();
       try {
-        reports = L.toReports(await lint(engine, targets, progress), targets.staged ?? undefined);
+        const results = await lint(engine, targets, progress, unreadable, L);
+        linted = results.length;
+        reports = L.toReports(results, targets.staged ?? undefined);
       } finally {
         progress.stop();
       }
+      // With --use-eslint-config, the project's own `ignores` may leave files out.
+      count(targets.leftOut, 'ignored by the ESLint config', targets.files.length - linted - (unreadable.length - targets.unreadable.length));
     }
+    count(targets.leftOut, 'unreadable', unreadable.length);
+    if (unreadable.length > 0) {
+      reports.push(...unreadable.map((u) => L.unreadableReport(u.file, u.code)));
+      reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    }
+    const nothing = linted === 0 && unreadable.length === 0 && !o.staged;
+    io.stderr.write(summaryLine(linted, targets.leftOut, nothing ? o.paths : undefined));
+    if (nothing) return 2;
     if (o.writeBaseline) {
       const file = path.resolve(root, o.writeBaseline);
       const n = L.writeBaseline(file, reports);
       io.stderr.write(`broken-auth: wrote ${n} finding${n === 1 ? '' : 's'} to the baseline ${o.writeBaseline}\n`);
       return 0;
     }
-    if (o.baseline) reports = L.applyBaseline(path.resolve(root, o.baseline), reports).reports;
-    const text = render(o, reports, root, io, L);
-    if (o.outputFile) {
-      const out = path.resolve(root, o.outputFile);
-      try {
-        mkdirSync(path.dirname(out), { recursive: true });
-        writeFileSync(out, text);
-      } catch (error) {
-        throw new UsageError(`cannot write ${o.outputFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-      }
-    } else if (text) {
-      io.stdout.write(text);
-    }
+    if (baseline) reports = L.applyBaseline(baseline, reports).reports;
+    writeOutputs(o, o.outputs, reports, root, io, L);
     const { errors, warnings } = L.totals(reports);
     return errors > 0 || (o.maxWarnings >= 0 && warnings > o.maxWarnings) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`broken-auth: ${error.message} (see broken-auth --help)\n`);
     } else {
-      io.stderr.write(`broken-auth: ${firstLine(error)}${debug ? '' : ' (run with --debug for details)'}\n`);
-      if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+      reportInternal(error, debug, io);
     }
     return 2;
   } finally {
     restoreWarnings();
+    unguard();
   }
 }

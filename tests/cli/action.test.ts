@@ -4,7 +4,7 @@
  * $GITHUB_OUTPUT, the project's installed `broken-auth` on the seed app.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtPackage, ROOT, SEED_VULNERABLE, tempProject } from './harness.js';
@@ -46,11 +46,11 @@ afterAll(() => {
   if (project) rmSync(project, { recursive: true, force: true });
 });
 
-function runAction(inputs: Record<string, string>, outputFile: string) {
+function runAction(inputs: Record<string, string>, outputFile: string, cwd = project) {
   const env = {
     ...process.env,
     CI: 'true',
-    GITHUB_OUTPUT: path.join(project, outputFile),
+    GITHUB_OUTPUT: path.resolve(cwd, outputFile),
     INPUT_PATHS: '.',
     INPUT_CONFIG: 'recommended',
     INPUT_FORMAT: 'sarif',
@@ -59,16 +59,17 @@ function runAction(inputs: Record<string, string>, outputFile: string) {
     INPUT_BASELINE: '',
     INPUT_USE_ESLINT_CONFIG: 'false',
     INPUT_FAIL: 'true',
-    INPUT_VERSION: 'latest',
+    INPUT_VERSION: '',
+    RUNNER_TEMP: path.join(project, '.runner-temp'),
     ...inputs,
   };
-  return spawnSync('bash', ['-e', '-c', actionScript()], { cwd: project, env, encoding: 'utf8', timeout: 240_000 });
+  return spawnSync('bash', ['-e', '-c', actionScript()], { cwd, env, encoding: 'utf8', timeout: 240_000 });
 }
 
 describe('action.yml', () => {
-  it('writes SARIF, annotates, reports exit-code 1 and fails the step on findings', () => {
+  it('writes SARIF and annotates in one lint run, reports exit-code 1 and fails the step on findings', () => {
     const r = runAction({}, 'out-1');
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('broken-auth: linted 1 file\n'); // one summary line: one run
     expect(r.status).toBe(1);
     const sarif = JSON.parse(readFileSync(path.join(project, 'broken-auth.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
     expect(sarif.runs[0]!.results.map((x) => x.ruleId)).toContain('broken-auth/no-hardcoded-secret');
@@ -87,5 +88,19 @@ describe('action.yml', () => {
     const r = runAction({ 'INPUT_FAIL': 'false', 'INPUT_CONFIG': 'paranoid' }, 'out-3');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('broken-auth: unknown config "paranoid"');
+  });
+
+  it('fails the step with exit 2 and a message when the CLI cannot be installed, whatever fail-on-findings says', () => {
+    const bare = tempProject({ 'src/app.ts': SEED_VULNERABLE }, 'broken-auth-action-bare-');
+    try {
+      const r = runAction({ 'INPUT_FAIL': 'false', 'INPUT_VERSION': `file:${path.join(bare, 'missing.tgz')}`, 'RUNNER_TEMP': path.join(bare, '.tmp') }, 'out-4', bare);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain(`broken-auth: installing file:${path.join(bare, 'missing.tgz')}`);
+      expect(r.stdout).toMatch(/^::error title=broken-auth::could not install file:.*missing\.tgz: npm install failed/m);
+      expect(readFileSync(path.join(bare, 'out-4'), 'utf8')).toBe('exit-code=2\n');
+      expect(existsSync(path.join(bare, 'broken-auth.sarif'))).toBe(false);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 });

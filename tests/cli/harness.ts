@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { repositoryWebUrl } from '../../src/create-rule.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -117,3 +118,14 @@ export function tempProject(files: Record<string, string>, prefix = 'broken-auth
 
 export const SEED_VULNERABLE = readFileSync(path.join(ROOT, 'fixtures/seed/vulnerable.ts'), 'utf8');
 export const SEED_FIXED = readFileSync(path.join(ROOT, 'fixtures/seed/fixed.ts'), 'utf8');
+
+/**
+ * The docs URL of `rule` as the built package `pkg` reports it: the
+ * repository's page when package.json names a repository, else the rule page
+ * inside the installed package.
+ */
+export function docsUrl(pkg: string, rule: string): string {
+  const { repository } = JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')) as { repository?: string | { url?: string } };
+  const repo = repositoryWebUrl(repository);
+  return repo ? `${repo}/blob/main/docs/rules/${rule}.md` : pathToFileURL(path.join(pkg, 'docs', 'rules', `${rule}.md`)).href;
+}

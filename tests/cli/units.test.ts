@@ -121,7 +121,7 @@ describe('progress line', () => {
 });
 
 describe('main() in process', () => {
-  it('colours stylish output on a terminal and keeps stderr quiet when stderr is not one', async () => {
+  it('colours stylish output on a terminal; stderr gets only the summary when it is not one', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'broken-auth-main-'));
     try {
       writeFileSync(path.join(dir, 'a.ts'), "import session from 'express-session';\nexport const s = session({ secret: 'keyboard cat', cookie: { secure: true, httpOnly: true } });\n");
@@ -135,7 +135,7 @@ describe('main() in process', () => {
       expect(code).toBe(1);
       expect(stdout).toContain('\u001B[4ma.ts\u001B[24m');
       expect(stdout).toContain('\u001B[31merror\u001B[39m');
-      expect(stderr).toBe('');
+      expect(stderr).toBe('broken-auth: linted 1 file\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -13,20 +13,22 @@ import type { Engine } from './cli/engine.js';
 import { discoverFiles, hasLintableExtension, looksMinified, SKIPPED_DIRS, UsageError, type ExtraType } from './cli/files.js';
 import type { FileReport } from './cli/findings.js';
 import { componentTypes } from './cli/components.js';
+import { TS_EXTENSIONS, typescriptSupport } from './parsers.js';
 import { gitRootOf, stagedFiles, stagedText } from './cli/git.js';
 import { Progress } from './cli/progress.js';
 
 /** ESLint, the rules and the formatters load only once the arguments are known to be good (`--help` and usage errors stay instant). */
 async function loadLinting() {
-  const [engine, findings, baseline, ci, sarif, stylish] = await Promise.all([
+  const [engine, oxlint, findings, baseline, ci, sarif, stylish] = await Promise.all([
     import('./cli/engine.js'),
+    import('./cli/oxlint-engine.js'),
     import('./cli/findings.js'),
     import('./cli/baseline.js'),
     import('./cli/format-ci.js'),
     import('./cli/format-sarif.js'),
     import('./cli/format-stylish.js'),
   ]);
-  return { ...engine, ...findings, ...baseline, ...ci, ...sarif, ...stylish };
+  return { ...engine, ...oxlint, ...findings, ...baseline, ...ci, ...sarif, ...stylish };
 }
 type Linting = Awaited<ReturnType<typeof loadLinting>>;
 type ReadError = { file: string; code: string };
@@ -105,6 +107,24 @@ function diskTargets(o: CliOptions, cwd: string, io: CliIo, extras: readonly Ext
   }
   const all = [...files, ...unreadable.map((u) => u.file)];
   return { files, staged: null, eslintCwd: o.useEslintConfig ? cwd : commonDir(cwd, all), unreadable, leftOut };
+}
+
+/**
+ * Without a TypeScript that @typescript-eslint/parser supports (TypeScript 7,
+ * or a JavaScript-only project), TypeScript files cannot be parsed: say so
+ * once, with the way out, lint the JavaScript, and count the rest as skipped.
+ */
+function leaveOutTypeScript(targets: Targets, io: CliIo): void {
+  const isTs = (file: string): boolean => (TS_EXTENSIONS as readonly string[]).includes(path.extname(file).slice(1));
+  const ts = targets.files.filter(isTs);
+  if (ts.length === 0) return;
+  const support = typescriptSupport();
+  if (support.ok) return;
+  io.stderr.write(`broken-auth: ${support.reason}\n`);
+  const keep = targets.files.filter((f) => !isTs(f));
+  targets.files.splice(0, targets.files.length, ...keep);
+  for (const file of ts) targets.staged?.delete(file);
+  count(targets.leftOut, 'TypeScript (no supported typescript)', ts.length);
 }
 
 /** ESLint warns on stderr when worker threads were not worth it; keep CI logs clean unless debugging. */
@@ -286,8 +306,12 @@ export async function main(argv: readonly string[], cwd: string = process.cwd(),
       return 0;
     }
     const root = path.resolve(cwd);
-    const extras = componentTypes();
+    const oxlint = o.engine === 'oxlint';
+    if (oxlint && o.useEslintConfig) throw new UsageError('--use-eslint-config needs the ESLint engine (oxlint reads .oxlintrc.json)');
+    // oxlint parses TypeScript and component files itself.
+    const extras = oxlint ? componentTypes().map((t) => ({ ...t, installed: true })) : componentTypes();
     const targets = o.staged ? stagedTargets(o, root, extras) : diskTargets(o, root, io, extras);
+    if (!oxlint && !o.useEslintConfig) leaveOutTypeScript(targets, io);
     const L = await loadLinting();
     const baseline = o.baseline ? L.readBaseline(path.resolve(root, o.baseline)) : null;
     let reports: FileReport[] = [];
@@ -297,14 +321,11 @@ export async function main(argv: readonly string[], cwd: string = process.cwd(),
       restoreWarnings = quietConcurrencyWarnings(debug);
       const interactive = io.stderr.isTTY === true && !io.env.CI;
       const progress = new Progress(io.stderr, targets.files.length, interactive);
-      const engine = await L.createEngine(
-        { cwd: targets.eslintCwd, level: o.level, project: o.useEslintConfig },
-        o.staged ? 'off' : o.concurrency,
-        targets.files,
-      );
       progress.start();
       try {
-        const results = await lint(engine, targets, progress, unreadable, L);
+        const results = oxlint
+          ? await L.lintWithOxlint({ cwd: targets.eslintCwd, level: o.level, concurrency: o.concurrency, files: targets.files, staged: targets.staged ?? undefined, onBatch: (n) => progress.advance(n) })
+          : await lint(await L.createEngine({ cwd: targets.eslintCwd, level: o.level, project: o.useEslintConfig }, o.staged ? 'off' : o.concurrency, targets.files), targets, progress, unreadable, L);
         linted = results.length;
         reports = L.toReports(results, targets.staged ?? undefined);
       } finally {

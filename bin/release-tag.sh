@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Tag a release whose tree carries the built JavaScript (dist/), so that
-# installing from git — the pre-commit framework's hook, `npm i -D
-# git+https://…#v0.1.0`, `npm install -g git+file://…` — needs no build step
-# and no install script. The branch itself never holds dist/: the tag points
-# at a commit made beside HEAD (HEAD's tree plus dist/), with HEAD as parent.
+# Tag a release whose tree is the package as it installs: the built
+# JavaScript (dist/) and a package.json without devDependencies or scripts.
+# Installing from git — the pre-commit framework's hook, `npm i -D
+# git+https://…#v0.1.0`, `npm install -g git+file://…#v0.1.0` — then needs no
+# build step, no compiler and no install script. The branch never holds
+# dist/: the tag points at a commit made beside HEAD, with HEAD as parent.
 #
 #   npm run release:tag -- v0.1.0
 set -euo pipefail
@@ -14,12 +15,21 @@ if ! git diff --quiet HEAD --; then
   exit 2
 fi
 rm -rf dist
-npm run build --silent
+npm run compile --silent
 index=$(mktemp)
 trap 'rm -f "$index"' EXIT
-GIT_INDEX_FILE=$index git read-tree HEAD
-GIT_INDEX_FILE=$index git add -f dist
-tree=$(GIT_INDEX_FILE=$index git write-tree)
-commit=$(git commit-tree "$tree" -p HEAD -m "Release $tag: $(git rev-parse --short HEAD) with its built JavaScript (dist/)")
+export GIT_INDEX_FILE=$index
+git read-tree HEAD
+git add -f dist
+manifest=$(node -e '
+  const pkg = JSON.parse(require("fs").readFileSync("package.json", "utf8"));
+  delete pkg.devDependencies;
+  delete pkg.scripts;
+  process.stdout.write(JSON.stringify(pkg, null, 2) + "\n");
+' | git hash-object -w --stdin)
+git update-index --cacheinfo "100644,$manifest,package.json"
+git rm -q --cached --ignore-unmatch package-lock.json
+tree=$(git write-tree)
+commit=$(git commit-tree "$tree" -p HEAD -m "Release $tag: $(git rev-parse --short HEAD) as it installs (dist/ built, no devDependencies or scripts)")
 git tag -a "$tag" -m "$tag" "$commit"
 echo "$tag -> $commit"

@@ -103,7 +103,7 @@ function diskTargets(o: CliOptions, cwd: string, io: CliIo, extras: readonly Ext
   const { files, skipped, unreadable, leftOut } = discoverFiles(o.paths, { cwd, noIgnore: o.noIgnore, extraTypes: extras });
   for (const s of skipped) {
     io.stderr.write(`broken-auth: skipped ${s.path} (${s.reason})\n`);
-    count(leftOut, s.reason);
+    count(leftOut, s.tally ?? s.reason);
   }
   const all = [...files, ...unreadable.map((u) => u.file)];
   return { files, staged: null, eslintCwd: o.useEslintConfig ? cwd : commonDir(cwd, all), unreadable, leftOut };

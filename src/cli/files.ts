@@ -81,8 +81,8 @@ export function findGitRoot(dir: string): string | null {
 
 export interface Discovery {
   readonly files: string[];
-  /** Explicitly named paths that were skipped, with the reason. */
-  readonly skipped: { path: string; reason: string }[];
+  /** Explicitly named paths that were skipped, with the reason (and how the summary counts it, when not by the reason). */
+  readonly skipped: { path: string; reason: string; tally?: string }[];
   /** Files found but not readable (reported like parse errors), with the error code. */
   readonly unreadable: { file: string; code: string }[];
   /** How many files found while walking were left out, by reason (`minified`, `.vue (vue-eslint-parser not installed)`). */
@@ -161,7 +161,7 @@ function skipReason(abs: string, isDir: boolean, top: Top, cache: Map<string, Ig
 /** Expand `paths` (relative to `cwd`) to the files to lint. Throws UsageError for a path that does not exist. */
 export function discoverFiles(paths: readonly string[], options: DiscoverOptions): Discovery {
   const files = new Set<string>();
-  const skipped: { path: string; reason: string }[] = [];
+  const skipped: { path: string; reason: string; tally?: string }[] = [];
   const unreadable: { file: string; code: string }[] = [];
   const leftOut = new Map<string, number>();
   const cache = new Map<string, IgnoreRule[]>();
@@ -243,7 +243,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoverOptions
       }
       const extra = extraReason(abs);
       if (extra) {
-        skipped.push({ path: p, reason: `${extra.slice(extra.indexOf('(') + 1, -1)}` });
+        skipped.push({ path: p, reason: `${extras.get(path.extname(abs))!.parser} not installed`, tally: extra });
         continue;
       }
       const reason = noIgnore ? null : isMinifiedName(abs) || fileLooksMinified(abs, stat.size) ? 'minified' : skipReason(abs, false, top, cache);

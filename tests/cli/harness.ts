@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -68,6 +68,8 @@ export function builtPackage(): string {
       symlinkSync(path.join(ROOT, 'node_modules'), path.join(staging, 'node_modules'), 'dir');
       symlinkSync(path.join(ROOT, 'docs'), path.join(staging, 'docs'), 'dir');
       writeFileSync(path.join(staging, '.complete'), new Date().toISOString());
+      chmodSync(staging, 0o755); // tests may run the program as another user
+
       // Builds of older source states: keep the last hour's (other runs may still use them).
       for (const entry of readdirSync(base)) {
         const old = path.join(base, entry);
@@ -88,11 +90,12 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Run `node <pkg>/bin/broken-auth.js …args` in `cwd`. */
-export function runCli(pkg: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
+/** Run `node <pkg>/bin/broken-auth.js …args` in `cwd` (as the user `uid` when given). */
+export function runCli(pkg: string, args: readonly string[], cwd: string, env: Record<string, string> = {}, user?: { uid: number; gid: number }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(pkg, 'bin/broken-auth.js'), ...args], {
       cwd,
+      ...user,
       env: { ...process.env, CI: '', FORCE_COLOR: '', NO_COLOR: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -15,7 +15,7 @@ export interface BrokenAuthDocs {
 
 interface OwnPackage {
   readonly root: string;
-  readonly repository?: string | { url?: string };
+  readonly repository?: string | { type?: string; url?: string };
 }
 
 /** Our package.json and its directory, found by walking up from this file (src/ and dist/src/ alike). */

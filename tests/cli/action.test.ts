@@ -4,7 +4,7 @@
  * $GITHUB_OUTPUT, the project's installed `broken-auth` on the seed app.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtPackage, ROOT, SEED_VULNERABLE, tempProject } from './harness.js';
@@ -88,6 +88,44 @@ describe('action.yml', () => {
     const r = runAction({ 'INPUT_FAIL': 'false', 'INPUT_CONFIG': 'paranoid' }, 'out-3');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('broken-auth: unknown config "paranoid"');
+  });
+
+  it("without the package in the project, installs the action's own copy (a release tree: dist/ built, no scripts) and lints once", () => {
+    // What `uses: …@vX.Y.Z` checks out: the release tag's tree (see bin/release-tag.sh).
+    const release = tempProject({}, 'broken-auth-action-release-');
+    const bare = tempProject({ 'src/app.ts': SEED_VULNERABLE }, 'broken-auth-action-bare-');
+    try {
+      const pkg = builtPackage();
+      for (const dir of ['dist', 'bin']) cpSync(path.join(pkg, dir), path.join(release, dir), { recursive: true });
+      cpSync(path.join(ROOT, 'docs'), path.join(release, 'docs'), { recursive: true });
+      const { devDependencies: _dev, scripts: _scripts, ...manifest } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(path.join(release, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      const r = runAction({ 'GITHUB_ACTION_PATH': release, 'RUNNER_TEMP': path.join(bare, '.tmp') }, 'out-5', bare);
+      expect(r.stderr).toBe('broken-auth: linted 1 file\n');
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain(`broken-auth: installing ${release}`);
+      expect(r.stdout).toMatch(/^::error file=src\/app\.ts,line=12,col=11,endLine=12,endColumn=29,title=broken-auth\/no-hardcoded-secret::/m);
+      const sarif = JSON.parse(readFileSync(path.join(bare, 'broken-auth.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
+      expect(sarif.runs[0]!.results.length).toBeGreaterThan(3);
+      expect(readFileSync(path.join(bare, 'out-5'), 'utf8')).toBe('exit-code=1\n');
+    } finally {
+      rmSync(release, { recursive: true, force: true });
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
+  it("fails the step with exit 2 when the action's ref has no built package (a branch, not a release tag)", () => {
+    const bare = tempProject({ 'src/app.ts': SEED_VULNERABLE }, 'broken-auth-action-bare-');
+    try {
+      const branch = tempProject({ 'package.json': readFileSync(path.join(ROOT, 'package.json'), 'utf8'), 'src/index.ts': '' }, 'broken-auth-action-branch-');
+      const r = runAction({ 'GITHUB_ACTION_PATH': branch, 'RUNNER_TEMP': path.join(bare, '.tmp') }, 'out-6', bare);
+      rmSync(branch, { recursive: true, force: true });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("::error title=broken-auth::this action's ref has no built package: use a release tag (uses: …@vX.Y.Z), install eslint-plugin-broken-auth in the project, or set the version input\n");
+      expect(readFileSync(path.join(bare, 'out-6'), 'utf8')).toBe('exit-code=2\n');
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 
   it('fails the step with exit 2 and a message when the CLI cannot be installed, whatever fail-on-findings says', () => {

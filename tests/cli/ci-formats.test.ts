@@ -4,7 +4,8 @@
  * rule, location, message and fix; GitHub annotations and the GitLab Code
  * Quality report are checked field by field against the JSON report.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv, type AnySchema } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -107,6 +108,8 @@ describe('SARIF for the seed app', () => {
     expect(secret.help.text).toContain(secret.helpUri);
     for (const rule of driver.rules) {
       expect(rule.helpUri).toMatch(new RegExp(`/docs/rules/${rule.name}\\.md$`));
+      // Without a repository in package.json, the link is the page inside the installed package: it must exist.
+      if (rule.helpUri.startsWith('file:')) expect(existsSync(fileURLToPath(rule.helpUri))).toBe(true);
       expect(rule.help.text.length).toBeGreaterThan(20);
     }
   });

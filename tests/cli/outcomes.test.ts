@@ -6,7 +6,7 @@
  * components, and `--engine oxlint` with the same findings as ESLint.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { builtPackage, ROOT, runCli, SEED_VULNERABLE, tempProject } from './harness.js';
@@ -130,6 +130,17 @@ describe('--engine oxlint', () => {
     const strip = (stdout: string) => (JSON.parse(stdout) as JsonResult[])[0]!.messages.map(({ ruleId, line, column, message }) => ({ ruleId, line, column, message }));
     expect(strip(oxlint.stdout).length).toBeGreaterThan(5);
     expect(strip(oxlint.stdout)).toEqual(strip(eslint.stdout));
+  });
+
+  it('lints the staged content (a pre-commit run), not the working copy', async () => {
+    const dir = project({ 'src/app.ts': SECRET });
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    execFileSync('git', ['add', 'src/app.ts'], { cwd: dir });
+    writeFileSync(path.join(dir, 'src/app.ts'), CLEAN); // not staged
+    const r = await runCli(pkg, ['--engine', 'oxlint', '--staged', '--format', 'json'], dir);
+    expect(r.stderr).toBe('broken-auth: linted 1 file\n');
+    expect(r.code).toBe(1);
+    expect(findings(dir, r.stdout)).toEqual(['src/app.ts:2:36:broken-auth/no-hardcoded-secret']);
   });
 
   it('is a usage error with --use-eslint-config', async () => {

@@ -33,6 +33,7 @@ async function loadLinting() {
 type Linting = Awaited<ReturnType<typeof loadLinting>>;
 type ReadError = { file: string; code: string };
 
+
 export interface CliStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
@@ -141,26 +142,6 @@ function quietConcurrencyWarnings(debug: boolean): () => void {
   };
 }
 
-/**
- * ESLint's `lintFiles` rejects the whole call when one file cannot be read
- * (removed or made unreadable since discovery): lint that list file by file
- * instead, and report the unreadable ones like parse errors.
- */
-async function lintFilesOrEach(eslint: ESLint, files: readonly string[], unreadable: ReadError[], L: Linting): Promise<ESLint.LintResult[]> {
-  try {
-    return await eslint.lintFiles([...files]);
-  } catch (error) {
-    if (L.readErrorCode(error) === null) throw error;
-    if (files.length === 1) {
-      unreadable.push({ file: files[0]!, code: L.readErrorCode(error)! });
-      return [];
-    }
-    const results: ESLint.LintResult[] = [];
-    for (const file of files) results.push(...(await lintFilesOrEach(eslint, [file], unreadable, L)));
-    return results;
-  }
-}
-
 async function lint(engine: Engine, targets: Targets, progress: Progress, unreadable: ReadError[], L: Linting): Promise<ESLint.LintResult[]> {
   const { eslint } = engine;
   if (targets.staged) {
@@ -171,13 +152,13 @@ async function lint(engine: Engine, targets: Targets, progress: Progress, unread
     }
     return results;
   }
-  if (engine.parallel) return lintFilesOrEach(eslint, targets.files, unreadable, L);
+  if (engine.parallel) return L.lintFilesOrEach(eslint, targets.files, unreadable);
   // On one thread, lint in batches so the progress line can count files.
   const results: ESLint.LintResult[] = [];
   const batch = 20;
   for (let i = 0; i < targets.files.length; i += batch) {
     const chunk = targets.files.slice(i, i + batch);
-    results.push(...(await lintFilesOrEach(eslint, chunk, unreadable, L)));
+    results.push(...(await L.lintFilesOrEach(eslint, chunk, unreadable)));
     progress.advance(chunk.length);
   }
   return results;

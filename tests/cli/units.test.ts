@@ -14,6 +14,8 @@ import { Progress } from '../../src/cli/progress.js';
 import { discoverFiles, looksMinified } from '../../src/cli/files.js';
 import { main, summaryLine } from '../../src/cli.js';
 import { repositoryWebUrl } from '../../src/create-rule.js';
+import { lintFilesOrEach } from '../../src/cli/engine.js';
+import type { ESLint } from 'eslint';
 import type { FileReport } from '../../src/cli/findings.js';
 
 const BASE = path.resolve('/repo');
@@ -147,6 +149,33 @@ describe('summary line and skipped file types', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a file that becomes unreadable between discovery and linting', () => {
+  /** An ESLint whose lintFiles rejects, like the real one, when any file of the call cannot be read. */
+  const fake = (bad: Record<string, string>) => ({
+    calls: [] as string[][],
+    async lintFiles(files: string[]): Promise<ESLint.LintResult[]> {
+      this.calls.push(files);
+      const unreadable = files.find((f) => f in bad);
+      if (unreadable) throw Object.assign(new Error(`${bad[unreadable]}: cannot open '${unreadable}'`), { code: bad[unreadable] });
+      return files.map((filePath) => ({ filePath, messages: [] }) as unknown as ESLint.LintResult);
+    },
+  });
+
+  it('lints the batch file by file and reports the unreadable one instead of aborting the run', async () => {
+    const eslint = fake({ 'b.ts': 'EACCES' });
+    const unreadable: { file: string; code: string }[] = [];
+    const results = await lintFilesOrEach(eslint, ['a.ts', 'b.ts', 'c.ts'], unreadable);
+    expect(results.map((r) => r.filePath)).toEqual(['a.ts', 'c.ts']);
+    expect(unreadable).toEqual([{ file: 'b.ts', code: 'EACCES' }]);
+    expect(eslint.calls).toEqual([['a.ts', 'b.ts', 'c.ts'], ['a.ts'], ['b.ts'], ['c.ts']]);
+  });
+
+  it('lets any other error through (an internal error: exit 2)', async () => {
+    const eslint = { lintFiles: () => Promise.reject(new TypeError('rule crashed')) };
+    await expect(lintFilesOrEach(eslint, ['a.ts'], [])).rejects.toThrow('rule crashed');
   });
 });
 

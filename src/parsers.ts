@@ -82,6 +82,15 @@ export function inRange(version: string, range: string): boolean {
 export type TypeScriptSupport = { readonly ok: true; readonly version: string } | { readonly ok: false; readonly reason: string };
 
 let tsSupport: TypeScriptSupport | undefined;
+
+/** The version of the `typescript` package `from` resolves, if any. */
+function typescriptVersion(from: NodeJS.Require): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(from.resolve('typescript/package.json'), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
 let tsParser: ParserModule | undefined;
 
 /**
@@ -98,19 +107,22 @@ export function typescriptSupport(): TypeScriptSupport {
   const fromParser = resolvedFrom(requireHere, '@typescript-eslint/parser');
   const fromEstree = fromParser && resolvedFrom(fromParser, '@typescript-eslint/typescript-estree');
   if (!fromParser || !fromEstree) return (tsSupport = fail('@typescript-eslint/parser is not installed'));
-  const estreePkg = tryRequire(fromEstree, './package.json') as { peerDependencies?: Record<string, string> } | undefined;
-  const range = estreePkg?.peerDependencies?.typescript ?? '>=4.8.4';
-  let version: string | undefined;
+  const estreePkg = tryRequire(fromParser, '@typescript-eslint/typescript-estree/package.json') as { peerDependencies?: Record<string, string> } | undefined;
+  const range = estreePkg?.peerDependencies?.typescript ?? '>=4.8.4 <6.1.0';
+  const version = typescriptVersion(fromEstree);
+  if (!version) return (tsSupport = fail(`@typescript-eslint/parser needs the typescript package (${range}) and the project has none`));
+  // The project's own typescript too: npm may give the parser a private copy while its helpers (ts-api-utils) load the project's.
+  const projectVersion = typescriptVersion(createRequire(path.join(process.cwd(), 'package.json')));
+  for (const v of [projectVersion, version]) {
+    if (v && !inRange(v, range)) return (tsSupport = fail(`the project has TypeScript ${v} and @typescript-eslint/parser supports ${range}`));
+  }
+  let parser: ParserModule | undefined;
   try {
-    version = (JSON.parse(readFileSync(fromEstree.resolve('typescript/package.json'), 'utf8')) as { version?: string }).version;
-  } catch {
-    return (tsSupport = fail(`@typescript-eslint/parser needs the typescript package (${range}) and the project has none`));
+    parser = requireHere('@typescript-eslint/parser') as ParserModule;
+  } catch (error) {
+    return (tsSupport = fail(`@typescript-eslint/parser did not load (${String(error instanceof Error ? error.message : error).split('\n')[0]})`));
   }
-  if (!version || !inRange(version, range)) {
-    return (tsSupport = fail(`the project has TypeScript ${version ?? '(unknown version)'} and @typescript-eslint/parser supports ${range}`));
-  }
-  const parser = tryRequire(requireHere, '@typescript-eslint/parser') as ParserModule | undefined;
-  if (!parser?.parseForESLint) return (tsSupport = fail('@typescript-eslint/parser did not load'));
+  if (!parser.parseForESLint) return (tsSupport = fail('@typescript-eslint/parser did not load'));
   tsParser = parser;
   return (tsSupport = { ok: true, version });
 }
@@ -127,12 +139,32 @@ function espreeParser(): ParserModule {
 
 const components = new Map<ComponentExtension, ParserModule | null>();
 
+/** The package's ES module entry file (`exports['.'].import`, else `main`), for packages that only export `import`. */
+function esmEntry(pkgJson: string): string | undefined {
+  const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { exports?: Record<string, unknown>; main?: string };
+  const dot = pkg.exports?.['.'] as { import?: unknown; default?: unknown } | string | undefined;
+  const entry = typeof dot === 'string' ? dot : typeof dot?.import === 'string' ? dot.import : typeof dot?.default === 'string' ? dot.default : pkg.main;
+  return entry ? path.join(path.dirname(pkgJson), entry) : undefined;
+}
+
+/** Load a package synchronously from `from`: require() it, or require() its ES module entry (Node >= 20.19 loads ES modules that way). */
+function loadPackage(from: NodeJS.Require, id: string): unknown {
+  const direct = tryRequire(from, id);
+  if (direct) return direct;
+  try {
+    const entry = esmEntry(from.resolve(`${id}/package.json`));
+    return entry ? from(entry) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The component parser for `.vue`/`.svelte`/`.astro` when the project has it installed. */
 function componentParser(ext: ComponentExtension): ParserModule | null {
   if (!components.has(ext)) {
     const fromCwd = createRequire(path.join(process.cwd(), 'package.json'));
     const id = COMPONENT_PARSERS[ext];
-    components.set(ext, ((tryRequire(requireHere, id) ?? tryRequire(fromCwd, id)) as ParserModule | undefined) ?? null);
+    components.set(ext, ((loadPackage(requireHere, id) ?? loadPackage(fromCwd, id)) as ParserModule | undefined) ?? null);
   }
   return components.get(ext) ?? null;
 }
@@ -140,11 +172,13 @@ function componentParser(ext: ComponentExtension): ParserModule | null {
 function resolvable(id: string): boolean {
   const fromCwd = createRequire(path.join(process.cwd(), 'package.json'));
   for (const from of [requireHere, fromCwd]) {
-    try {
-      from.resolve(id);
-      return true;
-    } catch {
-      // not installed there
+    for (const request of [id, `${id}/package.json`]) {
+      try {
+        from.resolve(request);
+        return true;
+      } catch {
+        // not installed there
+      }
     }
   }
   return false;

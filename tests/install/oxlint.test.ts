@@ -1,7 +1,8 @@
 /**
  * oxlint as a first-class engine: the pinned oxlint runs the built plugin as
  * a JS plugin (`jsPlugins`) on every fixture and must report exactly what
- * ESLint reports — same rule, line, column and message — and the shipped
+ * ESLint reports — same rule, line, column and message, Vue/Svelte/Astro
+ * components included (ESLint through their parsers) — and the shipped
  * `oxlint/<level>.json` files are what `oxlintConfig(level)` generates.
  */
 import { spawnSync } from 'node:child_process';
@@ -45,7 +46,7 @@ function oxlintFindings(configFile: string, target: string): { findings: Finding
 async function eslintFindings(target: string): Promise<{ findings: Finding[]; files: number; ms: number }> {
   const started = performance.now();
   const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: [plugin.configs.all], ignore: false });
-  const results = await eslint.lintFiles([`${target}/**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}`]);
+  const results = await eslint.lintFiles([`${target}/**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx,vue,svelte,astro}`]);
   const ms = performance.now() - started;
   const findings = results.flatMap((r) => r.messages.map((m) => `${path.relative(ROOT, r.filePath)}:${m.line}:${m.column} ${m.ruleId ?? 'parse'} ${m.message}`));
   return { findings: findings.sort(), files: results.length, ms };

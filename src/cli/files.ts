@@ -187,7 +187,8 @@ export function discoverFiles(paths: readonly string[], options: DiscoverOptions
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
-      return; // unreadable directory below an explicit path: nothing to lint there
+      leaveOut('unreadable folder'); // below an explicit path: counted in the summary, the rest goes on
+      return;
     }
     const rules = noIgnore ? [] : rulesAt(dir, top, cache);
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {

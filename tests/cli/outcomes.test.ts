@@ -67,15 +67,17 @@ describe('nothing to lint', () => {
 });
 
 describe('an unreadable file', () => {
-  it('is reported like a parse error at 1:1 while the other files are linted', async () => {
-    const dir = project({ 'src/app.ts': SECRET, 'src/locked.ts': SECRET, 'src/ok.ts': CLEAN });
+  it('is reported like a parse error at 1:1 while the other files are linted; an unreadable folder is counted', async () => {
+    const dir = project({ 'src/app.ts': SECRET, 'src/locked.ts': SECRET, 'src/ok.ts': CLEAN, 'src/private/key.ts': SECRET });
     chmodSync(path.join(dir, 'src/locked.ts'), 0o000);
+    chmodSync(path.join(dir, 'src/private'), 0o000);
     // root reads anything: run as `nobody` then (the package and the project must be readable by it).
     const asRoot = process.getuid?.() === 0;
     if (asRoot) for (const d of [dir, path.join(dir, 'src'), pkg]) chmodSync(d, 0o755);
     const user = asRoot ? { uid: 65534, gid: 65534 } : undefined;
     const { code, stdout, stderr } = await runCli(pkg, ['--format', 'json', '--concurrency', 'off'], dir, {}, user);
-    expect(stderr).toBe('broken-auth: linted 2 files, skipped 1: 1 unreadable\n');
+    chmodSync(path.join(dir, 'src/private'), 0o755); // so the clean-up can remove it
+    expect(stderr).toBe('broken-auth: linted 2 files, skipped 2: 1 unreadable folder, 1 unreadable\n');
     expect(code).toBe(1);
     expect(findings(dir, stdout)).toEqual(['src/app.ts:2:36:broken-auth/no-hardcoded-secret', 'src/locked.ts:1:1:parse-error']);
     const locked = (JSON.parse(stdout) as JsonResult[]).find((r) => r.filePath.endsWith('locked.ts'))!;

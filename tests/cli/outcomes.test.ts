@@ -123,6 +123,59 @@ describe('reports', () => {
   });
 });
 
+const VUE = `<template>
+  <button @click="login">Log in</button>
+</template>
+
+<script setup lang="ts">
+async function login(): Promise<void> {
+  const res = await fetch('/api/login', { method: 'POST' });
+  const { token } = await res.json();
+  localStorage.setItem('token', token);
+}
+</script>
+`;
+const SVELTE = `<script>
+  export let jwt;
+  function remember() {
+    sessionStorage.setItem('jwt', jwt);
+  }
+</script>
+
+<button on:click={remember}>Remember me</button>
+`;
+const ASTRO = `---
+const title = 'Login';
+---
+<h1>{title}</h1>
+<script>
+  const accessToken = new URLSearchParams(location.search).get('access_token');
+  if (accessToken) localStorage.setItem('access_token', accessToken);
+</script>
+`;
+
+describe('Vue, Svelte and Astro components', () => {
+  it('ESLint lints the script block of a .vue file (vue-eslint-parser installed)', async () => {
+    const dir = project({ 'src/Login.vue': VUE, 'src/store.ts': CLEAN });
+    const r = await runCli(pkg, ['--format', 'json'], dir);
+    expect(r.stderr).toBe('broken-auth: linted 2 files\n');
+    expect(r.code).toBe(1);
+    expect(findings(dir, r.stdout)).toEqual(['src/Login.vue:9:3:broken-auth/no-client-token-storage']);
+  });
+
+  it('--engine oxlint lints the script blocks of .vue, .svelte and .astro files with no parser package', async () => {
+    const dir = project({ 'src/Login.vue': VUE, 'src/Remember.svelte': SVELTE, 'src/login.astro': ASTRO });
+    const r = await runCli(pkg, ['--engine', 'oxlint', '--format', 'json'], dir);
+    expect(r.stderr).toBe('broken-auth: linted 3 files\n');
+    expect(r.code).toBe(1);
+    expect(findings(dir, r.stdout)).toEqual([
+      'src/Login.vue:9:3:broken-auth/no-client-token-storage',
+      'src/Remember.svelte:4:5:broken-auth/no-client-token-storage',
+      'src/login.astro:7:20:broken-auth/no-client-token-storage',
+    ]);
+  });
+});
+
 describe('--engine oxlint', () => {
   it('reports what ESLint reports on the seed app: rule, line, column, message', async () => {
     const seed = path.join(ROOT, 'fixtures/seed/vulnerable.ts');

@@ -197,7 +197,17 @@ function wantsTypes(options: Record<string, unknown>): boolean {
   return Boolean(options.projectService || options.project || options.programs);
 }
 
+/** The services typescript-eslint's parser gives without type information, so rules that ask for types get "none", not an error. */
+function untypedServices(): Record<string, unknown> {
+  return { program: null, esTreeNodeToTSNodeMap: new WeakMap(), tsNodeToESTreeNodeMap: new WeakMap() };
+}
+
 function parseJavaScript(code: string, options: Record<string, unknown>): ParseResult {
+  return { ...parseJavaScriptOnly(code, options), services: untypedServices() };
+}
+
+/** Without services: component parsers take a script parser whose result has TS node maps for TypeScript (and then emit TypeScript). */
+function parseJavaScriptOnly(code: string, options: Record<string, unknown>): ParseResult {
   if (wantsTypes(options) && typescriptSupport().ok) return tsParser!.parseForESLint!(code, options);
   const sourceType = options.sourceType === 'commonjs' || options.sourceType === 'script' ? options.sourceType : 'module';
   const ecmaFeatures = { ...(options.ecmaFeatures as object | undefined), jsx: true, globalReturn: sourceType === 'commonjs' };
@@ -210,8 +220,7 @@ function parseJavaScript(code: string, options: Record<string, unknown>): ParseR
     tokens: true,
     comment: true,
   });
-  // The services typescript-eslint's parser gives without type information, so rules that ask for types get "none", not an error.
-  return { ast, services: { program: null, esTreeNodeToTSNodeMap: new WeakMap(), tsNodeToESTreeNodeMap: new WeakMap() } };
+  return { ast };
 }
 
 function parseTypeScript(code: string, options: Record<string, unknown>): ParseResult {
@@ -222,7 +231,7 @@ function parseTypeScript(code: string, options: Record<string, unknown>): ParseR
 
 /** The parser for `<script>` blocks inside components: by `lang`, as vue/svelte/astro parsers accept it. */
 const scriptParsers = {
-  js: { meta: { name: `${PACKAGE.name}/script-js` }, parseForESLint: parseJavaScript },
+  js: { meta: { name: `${PACKAGE.name}/script-js` }, parseForESLint: parseJavaScriptOnly },
   ts: { meta: { name: `${PACKAGE.name}/script-ts` }, parseForESLint: parseTypeScript },
 };
 
@@ -232,7 +241,9 @@ function parseComponent(ext: ComponentExtension, code: string, options: Record<s
     throw Object.assign(new Error(`.${ext} files need ${COMPONENT_PARSERS[ext]}: install it as a dev dependency to lint their scripts`), { lineNumber: 1, column: 1 });
   }
   const scripts = { js: scriptParsers.js, jsx: scriptParsers.js, ts: scriptParsers.ts, tsx: scriptParsers.ts, typescript: scriptParsers.ts };
-  return parser.parseForESLint(code, { ...options, parser: scripts });
+  const result = parser.parseForESLint(code, { ...options, parser: scripts });
+  const services = result.services as Record<string, unknown> | undefined;
+  return services?.esTreeNodeToTSNodeMap ? result : { ...result, services: { ...untypedServices(), ...services } };
 }
 
 /** The one parser of the shipped configs. */

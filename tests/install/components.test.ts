@@ -31,6 +31,7 @@ describe('Vue, Svelte and Astro components', () => {
     expect(await findings('fixtures/components')).toEqual({
       'astro/login.astro': ['6:49 broken-auth/no-hardcoded-secret literal'],
       'svelte/Login.svelte': ['9:5 broken-auth/no-client-token-storage tokenInStorage'],
+      'svelte/Remember.svelte': ['5:5 broken-auth/no-client-token-storage tokenInStorage'],
       'vue/LoginForm.vue': ['19:3 broken-auth/no-client-token-storage tokenInStorage', '20:3 broken-auth/secure-cookie-flags clientCookie'],
       'vue/Settings.vue': [],
     });

@@ -131,7 +131,8 @@ describe.skipIf(!hasPreCommit)('pre-commit framework (the real tool)', () => {
 describe('a JavaScript-only project without typescript (npm --legacy-peer-deps)', () => {
   it('lints its JavaScript with the README config and the CLI, with no typescript installed', async () => {
     const app = project(path.join(base, 'js-only'), { 'eslint.config.js': ESLINT_CONFIG, 'src/app.js': SEED_JS });
-    npm(['install', '--legacy-peer-deps', '-D', url, pinned('eslint')], app);
+    const install = npm(['install', '--legacy-peer-deps', '-D', url, pinned('eslint')], app);
+    expect(install.output).not.toMatch(/install-scripts.*eslint-plugin-broken-auth|ERESOLVE/);
     expect(existsSync(path.join(app, 'node_modules/typescript'))).toBe(false);
     const expected = await seedFindings('js');
     const { status, results, stderr } = eslintJson(app, ['.']);
@@ -153,7 +154,9 @@ describe('a TypeScript 7 project', () => {
       'src/legacy.js': SEED_JS,
       '.oxlintrc.json': readFileSync(path.join(ROOT, 'docs/oxlint.md'), 'utf8').match(/<!-- oxlintrc -->\s*```json\n([\s\S]*?)```/)![1]!,
     });
-    npm(['install', '-D', url, pinned('eslint'), 'typescript@7.0.2', pinned('oxlint')], app);
+    // A plain install (no --legacy-peer-deps): a TypeScript 7 project must not meet ERESOLVE.
+    const install = npm(['install', '-D', url, pinned('eslint'), 'typescript@7.0.2', pinned('oxlint')], app);
+    expect(install.output).not.toMatch(/install-scripts.*eslint-plugin-broken-auth|ERESOLVE/);
   });
 
   it('ESLint lints the JavaScript and says in one line why TypeScript is not linted (no crash)', async () => {

@@ -1,8 +1,10 @@
 /**
- * `broken-auth [options] [paths…]`: lint JS/TS files for broken-authentication
- * flaws with the plugin's own config (no ESLint set-up needed), print them in
- * a human or CI format, and exit like ESLint: 0 clean, 1 findings, 2 usage or
- * internal error. See `USAGE` in cli/args.ts for the options.
+ * `broken-auth [options] [paths…]`: lint JS/TS files (and Vue/Svelte/Astro
+ * components) for broken-authentication flaws with the plugin's own config
+ * (no ESLint set-up needed) under ESLint or oxlint, write one or more reports
+ * in a human or CI format, say in one line on stderr what was linted and
+ * skipped, and exit like ESLint: 0 clean, 1 findings, 2 usage or internal
+ * error or nothing to lint. See `USAGE` in cli/args.ts for the options.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,11 +12,10 @@ import type { ESLint } from 'eslint';
 import { PACKAGE } from './package-info.js';
 import { parseArgs, USAGE, type CliOptions, type Format, type Output } from './cli/args.js';
 import type { Engine } from './cli/engine.js';
-import { discoverFiles, hasLintableExtension, looksMinified, SKIPPED_DIRS, UsageError, type ExtraType } from './cli/files.js';
+import { UsageError } from './cli/files.js';
 import type { FileReport } from './cli/findings.js';
 import { componentTypes } from './cli/components.js';
-import { TS_EXTENSIONS, typescriptSupport } from './parsers.js';
-import { gitRootOf, stagedFiles, stagedText } from './cli/git.js';
+import { count, diskTargets, leaveOutTypeScript, stagedTargets, type ReadError, type Targets } from './cli/targets.js';
 import { Progress } from './cli/progress.js';
 
 /** ESLint, the rules and the formatters load only once the arguments are known to be good (`--help` and usage errors stay instant). */
@@ -31,9 +32,6 @@ async function loadLinting() {
   return { ...engine, ...oxlint, ...findings, ...baseline, ...ci, ...sarif, ...stylish };
 }
 type Linting = Awaited<ReturnType<typeof loadLinting>>;
-type ReadError = { file: string; code: string };
-
-
 export interface CliStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
@@ -46,87 +44,6 @@ export interface CliIo {
 }
 
 const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env };
-
-/** What to lint: files on disk, or staged blobs by path. */
-interface Targets {
-  readonly files: string[];
-  readonly staged: Map<string, string> | null;
-  /** The directory ESLint runs in (config base path, `files` globs). */
-  readonly eslintCwd: string;
-  /** Files found but not readable: reported like parse errors. */
-  readonly unreadable: ReadError[];
-  /** Files left out, counted by reason (for the summary line). */
-  readonly leftOut: Map<string, number>;
-}
-
-function count(tally: Map<string, number>, reason: string, n = 1): void {
-  if (n > 0) tally.set(reason, (tally.get(reason) ?? 0) + n);
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/** The closest directory that holds `cwd` and every file (ESLint ignores files outside its cwd). */
-function commonDir(cwd: string, files: readonly string[]): string {
-  let dir = cwd;
-  for (const f of files) while (!isInside(f, dir)) dir = path.dirname(dir);
-  return dir;
-}
-
-function stagedTargets(o: CliOptions, cwd: string, extras: readonly ExtraType[]): Targets {
-  const root = gitRootOf(cwd);
-  const scopes = o.paths.map((p) => path.resolve(cwd, p));
-  const staged = new Map<string, string>();
-  const leftOut = new Map<string, number>();
-  for (const file of stagedFiles(root)) {
-    if (!scopes.some((s) => isInside(file, s))) continue;
-    const extra = extras.find((t) => file.endsWith(t.ext));
-    if (!hasLintableExtension(file) && !extra) continue;
-    const rel = path.relative(root, file).split(path.sep);
-    if (!o.noIgnore && (rel.slice(0, -1).some((d) => SKIPPED_DIRS.has(d)) || /[.-]min\.[cm]?js$|\.bundle\.[cm]?js$/.test(file))) continue;
-    if (extra && !extra.installed) {
-      count(leftOut, `${extra.ext} (${extra.parser} not installed)`);
-      continue;
-    }
-    const text = stagedText(root, file);
-    if (!o.noIgnore && looksMinified(text)) {
-      count(leftOut, 'minified');
-      continue;
-    }
-    staged.set(file, text);
-  }
-  return { files: [...staged.keys()], staged, eslintCwd: root, unreadable: [], leftOut };
-}
-
-function diskTargets(o: CliOptions, cwd: string, io: CliIo, extras: readonly ExtraType[]): Targets {
-  const { files, skipped, unreadable, leftOut } = discoverFiles(o.paths, { cwd, noIgnore: o.noIgnore, extraTypes: extras });
-  for (const s of skipped) {
-    io.stderr.write(`broken-auth: skipped ${s.path} (${s.reason})\n`);
-    count(leftOut, s.tally ?? s.reason);
-  }
-  const all = [...files, ...unreadable.map((u) => u.file)];
-  return { files, staged: null, eslintCwd: o.useEslintConfig ? cwd : commonDir(cwd, all), unreadable, leftOut };
-}
-
-/**
- * Without a TypeScript that @typescript-eslint/parser supports (TypeScript 7,
- * or a JavaScript-only project), TypeScript files cannot be parsed: say so
- * once, with the way out, lint the JavaScript, and count the rest as skipped.
- */
-function leaveOutTypeScript(targets: Targets, io: CliIo): void {
-  const isTs = (file: string): boolean => (TS_EXTENSIONS as readonly string[]).includes(path.extname(file).slice(1));
-  const ts = targets.files.filter(isTs);
-  if (ts.length === 0) return;
-  const support = typescriptSupport();
-  if (support.ok) return;
-  io.stderr.write(`broken-auth: ${support.reason}\n`);
-  const keep = targets.files.filter((f) => !isTs(f));
-  targets.files.splice(0, targets.files.length, ...keep);
-  for (const file of ts) targets.staged?.delete(file);
-  count(targets.leftOut, 'TypeScript (no supported typescript)', ts.length);
-}
 
 /** ESLint warns on stderr when worker threads were not worth it; keep CI logs clean unless debugging. */
 function quietConcurrencyWarnings(debug: boolean): () => void {
@@ -272,6 +189,40 @@ function guardProcess(debug: boolean, io: CliIo): () => void {
   };
 }
 
+/**
+ * Lint the targets with the chosen engine. Files unreadable at discovery or
+ * at lint time become reports like parse errors; files the project's ESLint
+ * config ignores are counted as left out.
+ */
+async function lintTargets(o: CliOptions, targets: Targets, io: CliIo, L: Linting): Promise<{ reports: FileReport[]; linted: number; unreadable: ReadError[] }> {
+  let reports: FileReport[] = [];
+  const unreadable = [...targets.unreadable];
+  let linted = 0;
+  if (targets.files.length > 0) {
+    const interactive = io.stderr.isTTY === true && !io.env.CI;
+    const progress = new Progress(io.stderr, targets.files.length, interactive);
+    progress.start();
+    try {
+      const results =
+        o.engine === 'oxlint'
+          ? await L.lintWithOxlint({ cwd: targets.eslintCwd, level: o.level, concurrency: o.concurrency, files: targets.files, staged: targets.staged ?? undefined, onBatch: (n) => progress.advance(n) })
+          : await lint(await L.createEngine({ cwd: targets.eslintCwd, level: o.level, project: o.useEslintConfig }, o.staged ? 'off' : o.concurrency, targets.files), targets, progress, unreadable, L);
+      linted = results.length;
+      reports = L.toReports(results, targets.staged ?? undefined);
+    } finally {
+      progress.stop();
+    }
+    // With --use-eslint-config, the project's own `ignores` may leave files out.
+    count(targets.leftOut, 'ignored by the ESLint config', targets.files.length - linted - (unreadable.length - targets.unreadable.length));
+  }
+  count(targets.leftOut, 'unreadable', unreadable.length);
+  if (unreadable.length > 0) {
+    reports.push(...unreadable.map((u) => L.unreadableReport(u.file, u.code)));
+    reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  }
+  return { reports, linted, unreadable };
+}
+
 export async function main(argv: readonly string[], cwd: string = process.cwd(), io: CliIo = PROCESS_IO): Promise<number> {
   const debug = argv.includes('--debug');
   let restoreWarnings = (): void => {};
@@ -291,45 +242,23 @@ export async function main(argv: readonly string[], cwd: string = process.cwd(),
     if (oxlint && o.useEslintConfig) throw new UsageError('--use-eslint-config needs the ESLint engine (oxlint reads .oxlintrc.json)');
     // oxlint parses TypeScript and component files itself.
     const extras = oxlint ? componentTypes().map((t) => ({ ...t, installed: true })) : componentTypes();
-    const targets = o.staged ? stagedTargets(o, root, extras) : diskTargets(o, root, io, extras);
-    if (!oxlint && !o.useEslintConfig) leaveOutTypeScript(targets, io);
+    const say = (line: string): void => void io.stderr.write(`broken-auth: ${line}\n`);
+    const targets = o.staged ? stagedTargets(o, root, extras) : diskTargets(o, root, extras, say);
+    if (!oxlint && !o.useEslintConfig) leaveOutTypeScript(targets, say);
     const L = await loadLinting();
     const baseline = o.baseline ? L.readBaseline(path.resolve(root, o.baseline)) : null;
-    let reports: FileReport[] = [];
-    const unreadable = [...targets.unreadable];
-    let linted = 0;
-    if (targets.files.length > 0) {
-      restoreWarnings = quietConcurrencyWarnings(debug);
-      const interactive = io.stderr.isTTY === true && !io.env.CI;
-      const progress = new Progress(io.stderr, targets.files.length, interactive);
-      progress.start();
-      try {
-        const results = oxlint
-          ? await L.lintWithOxlint({ cwd: targets.eslintCwd, level: o.level, concurrency: o.concurrency, files: targets.files, staged: targets.staged ?? undefined, onBatch: (n) => progress.advance(n) })
-          : await lint(await L.createEngine({ cwd: targets.eslintCwd, level: o.level, project: o.useEslintConfig }, o.staged ? 'off' : o.concurrency, targets.files), targets, progress, unreadable, L);
-        linted = results.length;
-        reports = L.toReports(results, targets.staged ?? undefined);
-      } finally {
-        progress.stop();
-      }
-      // With --use-eslint-config, the project's own `ignores` may leave files out.
-      count(targets.leftOut, 'ignored by the ESLint config', targets.files.length - linted - (unreadable.length - targets.unreadable.length));
-    }
-    count(targets.leftOut, 'unreadable', unreadable.length);
-    if (unreadable.length > 0) {
-      reports.push(...unreadable.map((u) => L.unreadableReport(u.file, u.code)));
-      reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    }
-    const nothing = linted === 0 && unreadable.length === 0 && !o.staged;
-    io.stderr.write(summaryLine(linted, targets.leftOut, nothing ? o.paths : undefined));
+    restoreWarnings = quietConcurrencyWarnings(debug);
+    const run = await lintTargets(o, targets, io, L);
+    const nothing = run.linted === 0 && run.unreadable.length === 0 && !o.staged;
+    io.stderr.write(summaryLine(run.linted, targets.leftOut, nothing ? o.paths : undefined));
     if (nothing) return 2;
     if (o.writeBaseline) {
       const file = path.resolve(root, o.writeBaseline);
-      const n = L.writeBaseline(file, reports);
+      const n = L.writeBaseline(file, run.reports);
       io.stderr.write(`broken-auth: wrote ${n} finding${n === 1 ? '' : 's'} to the baseline ${o.writeBaseline}\n`);
       return 0;
     }
-    if (baseline) reports = L.applyBaseline(baseline, reports).reports;
+    const reports = baseline ? L.applyBaseline(baseline, run.reports).reports : run.reports;
     writeOutputs(o, o.outputs, reports, root, io, L);
     const { errors, warnings } = L.totals(reports);
     return errors > 0 || (o.maxWarnings >= 0 && warnings > o.maxWarnings) ? 1 : 0;

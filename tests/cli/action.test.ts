@@ -7,29 +7,28 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parse } from 'yaml';
 import { builtPackage, ROOT, SEED_VULNERABLE, tempProject } from './harness.js';
 
 // Each test runs the real program (several child processes on a loaded machine).
 vi.setConfig({ testTimeout: 180_000 });
 
-/** The `run: |` block of the step with `id: lint`, de-indented. */
+interface ActionYaml {
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, { value: string }>;
+  runs: { using: string; steps: { id?: string; shell?: string; env?: Record<string, string>; run?: string }[] };
+}
+
+/** action.yml as GitHub reads it (a YAML error fails here, as it would fail every workflow that uses the action). */
+function actionYaml(): ActionYaml {
+  return parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYaml;
+}
+
+/** The script of the step with `id: lint`. */
 function actionScript(): string {
-  const lines = readFileSync(path.join(ROOT, 'action.yml'), 'utf8').split('\n');
-  const start = lines.findIndex((l) => /^\s+run: \|\s*$/.test(l));
-  if (start < 0) throw new Error('action.yml has no run: | block');
-  const body: string[] = [];
-  let indent = -1;
-  for (const line of lines.slice(start + 1)) {
-    if (line.trim() === '') {
-      body.push('');
-      continue;
-    }
-    const own = line.length - line.trimStart().length;
-    if (indent < 0) indent = own;
-    if (own < indent) break;
-    body.push(line.slice(indent));
-  }
-  return body.join('\n');
+  const step = actionYaml().runs.steps.find((s) => s.id === 'lint');
+  if (!step?.run) throw new Error('action.yml has no lint step with a run script');
+  return step.run;
 }
 
 let project: string;
@@ -67,6 +66,16 @@ function runAction(inputs: Record<string, string>, outputFile: string, cwd = pro
 }
 
 describe('action.yml', () => {
+  it('is valid YAML: a composite action whose one lint step gets every input as INPUT_*', () => {
+    const action = actionYaml();
+    expect(action.runs.using).toBe('composite');
+    const step = action.runs.steps.find((s) => s.id === 'lint')!;
+    expect(step.shell).toBe('bash');
+    expect(Object.keys(step.env!).sort()).toEqual(Object.keys(action.inputs).map((name) => `INPUT_${name.toUpperCase().replace(/-/g, '_')}`.replace('INPUT_FAIL_ON_FINDINGS', 'INPUT_FAIL')).sort());
+    for (const [name, value] of Object.entries(step.env!)) expect(value, name).toMatch(/^\$\{\{ inputs\.[a-z-]+ \}\}$/);
+    expect(action.outputs['exit-code']!.value).toBe('${{ steps.lint.outputs.exit-code }}');
+  });
+
   it('writes SARIF and annotates in one lint run, reports exit-code 1 and fails the step on findings', () => {
     const r = runAction({}, 'out-1');
     expect(r.stderr).toBe('broken-auth: linted 1 file\n'); // one summary line: one run

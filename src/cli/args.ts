@@ -41,7 +41,7 @@ export interface CliOptions {
 
 export const USAGE = `usage: broken-auth [options] [paths…]
 
-Finds broken-authentication flaws in JavaScript and TypeScript (default path: .)
+Finds broken-authentication flaws in JavaScript, TypeScript and Vue/Svelte/Astro components (default path: .)
 
   -c, --config <name>        recommended (default), strict or all
       --use-eslint-config    lint with the project's eslint.config.* (adds our config unless it loads the plugin)

@@ -177,13 +177,15 @@ describe('Vue, Svelte and Astro components', () => {
 });
 
 describe('--engine oxlint', () => {
-  it('reports what ESLint reports on the seed app: rule, line, column, message', async () => {
-    const seed = path.join(ROOT, 'fixtures/seed/vulnerable.ts');
-    const [eslint, oxlint] = await Promise.all([runCli(pkg, ['-f', 'json', seed], ROOT), runCli(pkg, ['--engine', 'oxlint', '-f', 'json', seed], ROOT)]);
-    expect(oxlint.stderr).toBe('broken-auth: linted 1 file\n');
+  it('reports exactly what ESLint reports on the seed app and every annotated example: rule, range, message', async () => {
+    const paths = ['fixtures/seed/vulnerable.ts', 'fixtures/examples'];
+    const [eslint, oxlint] = await Promise.all([runCli(pkg, ['-f', 'json', ...paths], ROOT), runCli(pkg, ['--engine', 'oxlint', '-f', 'json', ...paths], ROOT)]);
+    expect(oxlint.stderr).toBe(eslint.stderr);
+    expect(oxlint.stderr).toMatch(/^broken-auth: linted \d{2,} files\n$/);
     expect(oxlint.code).toBe(1);
-    const strip = (stdout: string) => (JSON.parse(stdout) as JsonResult[])[0]!.messages.map(({ ruleId, line, column, message }) => ({ ruleId, line, column, message }));
-    expect(strip(oxlint.stdout).length).toBeGreaterThan(5);
+    const strip = (stdout: string) =>
+      (JSON.parse(stdout) as JsonResult[]).flatMap((r) => r.messages.map(({ ruleId, line, column, endLine, endColumn, message }) => ({ file: r.filePath, ruleId, line, column, endLine, endColumn, message })));
+    expect(strip(oxlint.stdout).length).toBeGreaterThan(100);
     expect(strip(oxlint.stdout)).toEqual(strip(eslint.stdout));
   });
 

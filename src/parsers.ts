@@ -242,8 +242,49 @@ function parseComponent(ext: ComponentExtension, code: string, options: Record<s
   }
   const scripts = { js: scriptParsers.js, jsx: scriptParsers.js, ts: scriptParsers.ts, tsx: scriptParsers.ts, typescript: scriptParsers.ts };
   const result = parser.parseForESLint(code, { ...options, parser: scripts });
+  addGlobalsShim(result.scopeManager as ScopeManagerLike | undefined);
   const services = result.services as Record<string, unknown> | undefined;
   return services?.esTreeNodeToTSNodeMap ? result : { ...result, services: { ...untypedServices(), ...services } };
+}
+
+interface ReferenceLike {
+  identifier: { name: string };
+  resolved: unknown;
+}
+interface ScopeLike {
+  set: Map<string, { references: ReferenceLike[] }>;
+  variables: unknown[];
+  through: ReferenceLike[];
+  __defineGeneric?: (name: string, set: unknown, variables: unknown[], node: null, def: null) => void;
+}
+interface ScopeManagerLike {
+  scopes: ScopeLike[];
+  globalScope?: ScopeLike;
+  addGlobals?: (names: readonly string[]) => void;
+}
+
+/**
+ * ESLint 10 asks the scope manager to add the configured globals
+ * (`addGlobals`, eslint-scope 9). A component parser built on eslint-scope 8
+ * (svelte-eslint-parser 1.x) returns one without it: add it, doing what
+ * eslint-scope 9 does — declare each name in the global scope and resolve
+ * the references that went through to it.
+ */
+function addGlobalsShim(scopeManager: ScopeManagerLike | undefined): void {
+  if (!scopeManager || typeof scopeManager.addGlobals === 'function') return;
+  scopeManager.addGlobals = (names) => {
+    const global = scopeManager.globalScope ?? scopeManager.scopes[0];
+    if (!global?.__defineGeneric) return;
+    for (const name of names) if (!global.set.has(name)) global.__defineGeneric(name, global.set, global.variables, null, null);
+    const declared = new Set(names);
+    global.through = global.through.filter((reference) => {
+      const variable = declared.has(reference.identifier.name) ? global.set.get(reference.identifier.name) : undefined;
+      if (!variable) return true;
+      reference.resolved = variable;
+      variable.references.push(reference);
+      return false;
+    });
+  };
 }
 
 /** The one parser of the shipped configs. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
-import { componentSupport } from '../../src/parsers.js';
+import { componentSupport, parser } from '../../src/parsers.js';
 import { ROOT } from '../cli/harness.js';
 
 async function findings(dir: string): Promise<Record<string, string[]>> {
@@ -35,5 +35,23 @@ describe('Vue, Svelte and Astro components', () => {
       'vue/LoginForm.vue': ['19:3 broken-auth/no-client-token-storage tokenInStorage', '20:3 broken-auth/secure-cookie-flags clientCookie'],
       'vue/Settings.vue': [],
     });
+  });
+
+  it('a component parser\'s own scope manager has addGlobals for ESLint 10 (svelte-eslint-parser 1.x, on eslint-scope 8, lacks it)', () => {
+    const code = { vue: '<script>\nsessionStorage.setItem(k, v);\n</script>\n', svelte: '<script>\nsessionStorage.setItem(k, v);\n</script>\n', astro: '---\nsessionStorage.setItem(k, v);\n---\n' };
+    for (const [ext, text] of Object.entries(code)) {
+      const { scopeManager } = parser.parseForESLint(text, { filePath: `/app/x.${ext}`, ecmaVersion: 'latest', sourceType: 'module' }) as unknown as {
+        scopeManager: { addGlobals: (names: string[]) => void; scopes: { set: Map<string, { references: unknown[] }>; through: { identifier: { name: string } }[] }[] };
+      };
+      if (ext !== 'svelte') {
+        expect(scopeManager, `${ext}: the parser leaves scope analysis to ESLint`).toBeUndefined();
+        continue;
+      }
+      expect(typeof scopeManager.addGlobals, ext).toBe('function');
+      scopeManager.addGlobals(['sessionStorage']);
+      const global = scopeManager.scopes[0]!;
+      expect(global.set.get('sessionStorage')?.references.length, ext).toBe(1);
+      expect(global.through.map((r) => r.identifier.name).sort(), ext).toEqual(['k', 'v']);
+    }
   });
 });

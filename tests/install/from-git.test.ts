@@ -181,6 +181,13 @@ describe('a TypeScript 7 project', () => {
     const found = out.diagnostics.map((d) => `${d.labels[0]!.span.line}:${d.labels[0]!.span.column} ${d.code.replace(/^([\w-]+)\(([\w-]+)\)$/, '$1/$2')}`);
     expect(found.sort()).toEqual(await seedFindings('ts'));
   });
+
+  it('`broken-auth --engine oxlint` lints the TypeScript too', () => {
+    const r = run(path.join(app, 'node_modules/.bin/broken-auth'), ['--engine', 'oxlint', 'src/app.ts'], app);
+    expect({ status: r.status, stderr: r.stderr }).toMatchObject({ status: 1 });
+    expect(r.stdout).toContain('12:11  error  broken-auth/no-hardcoded-secret');
+    expect(r.stdout).toContain('23:5   error  broken-auth/session-regenerate-on-login');
+  });
 });
 
 describe('recommended-type-checked with the documented recipe (docs/type-checked.md)', () => {

@@ -144,10 +144,13 @@ const SVELTE = `<script>
 
 <button on:click={remember}>Remember me</button>
 `;
+/** Server code in the frontmatter, client code in a `<script>` tag. */
 const ASTRO = `---
-const title = 'Login';
+import jwt from 'jsonwebtoken';
+const token = jwt.sign({ sub: Astro.locals.userId }, 'astro-jwt-signing-key', { expiresIn: '1h' });
+Astro.cookies.set('session', token, { httpOnly: true, secure: true });
 ---
-<h1>{title}</h1>
+<h1>Welcome</h1>
 <script>
   const accessToken = new URLSearchParams(location.search).get('access_token');
   if (accessToken) localStorage.setItem('access_token', accessToken);
@@ -155,24 +158,23 @@ const title = 'Login';
 `;
 
 describe('Vue, Svelte and Astro components', () => {
-  it('ESLint lints the script block of a .vue file (vue-eslint-parser installed)', async () => {
-    const dir = project({ 'src/Login.vue': VUE, 'src/store.ts': CLEAN });
+  const files = { 'src/Login.vue': VUE, 'src/Remember.svelte': SVELTE, 'src/login.astro': ASTRO, 'src/store.ts': CLEAN };
+  const inScripts = ['src/Login.vue:9:3:broken-auth/no-client-token-storage', 'src/Remember.svelte:4:5:broken-auth/no-client-token-storage', 'src/login.astro:3:54:broken-auth/no-hardcoded-secret'];
+
+  it("ESLint lints their script blocks with the installed parsers (Astro: the frontmatter; astro-eslint-parser leaves client <script> tags out)", async () => {
+    const dir = project(files);
     const r = await runCli(pkg, ['--format', 'json'], dir);
-    expect(r.stderr).toBe('broken-auth: linted 2 files\n');
+    expect(r.stderr).toBe('broken-auth: linted 4 files\n');
     expect(r.code).toBe(1);
-    expect(findings(dir, r.stdout)).toEqual(['src/Login.vue:9:3:broken-auth/no-client-token-storage']);
+    expect(findings(dir, r.stdout)).toEqual(inScripts);
   });
 
-  it('--engine oxlint lints the script blocks of .vue, .svelte and .astro files with no parser package', async () => {
-    const dir = project({ 'src/Login.vue': VUE, 'src/Remember.svelte': SVELTE, 'src/login.astro': ASTRO });
+  it('--engine oxlint lints them with no parser package, Astro client <script> tags included', async () => {
+    const dir = project(files);
     const r = await runCli(pkg, ['--engine', 'oxlint', '--format', 'json'], dir);
-    expect(r.stderr).toBe('broken-auth: linted 3 files\n');
+    expect(r.stderr).toBe('broken-auth: linted 4 files\n');
     expect(r.code).toBe(1);
-    expect(findings(dir, r.stdout)).toEqual([
-      'src/Login.vue:9:3:broken-auth/no-client-token-storage',
-      'src/Remember.svelte:4:5:broken-auth/no-client-token-storage',
-      'src/login.astro:7:20:broken-auth/no-client-token-storage',
-    ]);
+    expect(findings(dir, r.stdout)).toEqual([...inScripts, 'src/login.astro:9:20:broken-auth/no-client-token-storage']);
   });
 });
 

@@ -203,24 +203,68 @@ function untypedServices(): Record<string, unknown> {
 }
 
 function parseJavaScript(code: string, options: Record<string, unknown>): ParseResult {
-  return { ...parseJavaScriptOnly(code, options), services: untypedServices() };
+  const result = parseJavaScriptOnly(code, options);
+  return result.services ? result : { ...result, services: untypedServices() };
+}
+
+function espreeParse(code: string, options: Record<string, unknown>, sourceType: string): unknown {
+  return espreeParser().parse!(code, {
+    ecmaVersion: options.ecmaVersion ?? 'latest',
+    sourceType,
+    ecmaFeatures: { ...(options.ecmaFeatures as object | undefined), jsx: true, globalReturn: sourceType === 'commonjs' },
+    range: true,
+    loc: true,
+    tokens: true,
+    comment: true,
+  });
+}
+
+interface ScopeAnalyzer {
+  analyze(ast: unknown, options: Record<string, unknown>): unknown;
+}
+
+/** Scope analysis as ESLint does it (its own eslint-scope and visitor keys), for an AST parsed with another sourceType than the config's. */
+function analyzeScope(ast: unknown, options: Record<string, unknown>, sourceType: string): unknown {
+  const fromEslint = resolvedFrom(requireHere, 'eslint/package.json');
+  const scope = fromEslint && (loadPackage(fromEslint, 'eslint-scope') as ScopeAnalyzer | undefined);
+  const keys = fromEslint && (loadPackage(fromEslint, 'eslint-visitor-keys') as { KEYS: unknown; getKeys: unknown } | undefined);
+  if (!scope || !keys) throw new Error('eslint-scope not found');
+  return scope.analyze(ast, {
+    ignoreEval: true,
+    nodejsScope: sourceType === 'commonjs',
+    ecmaVersion: typeof options.ecmaVersion === 'number' ? options.ecmaVersion : 2022,
+    sourceType,
+    childVisitorKeys: keys.KEYS,
+    fallback: keys.getKeys,
+    jsx: true,
+  });
 }
 
 /** Without services: component parsers take a script parser whose result has TS node maps for TypeScript (and then emit TypeScript). */
 function parseJavaScriptOnly(code: string, options: Record<string, unknown>): ParseResult {
   if (wantsTypes(options) && typescriptSupport().ok) return tsParser!.parseForESLint!(code, options);
   const sourceType = options.sourceType === 'commonjs' || options.sourceType === 'script' ? options.sourceType : 'module';
-  const ecmaFeatures = { ...(options.ecmaFeatures as object | undefined), jsx: true, globalReturn: sourceType === 'commonjs' };
-  const ast = espreeParser().parse!(code, {
-    ecmaVersion: options.ecmaVersion ?? 'latest',
-    sourceType,
-    ecmaFeatures,
-    range: true,
-    loc: true,
-    tokens: true,
-    comment: true,
-  });
-  return { ast };
+  try {
+    return { ast: espreeParse(code, options, sourceType) };
+  } catch (error) {
+    // ESLint's parser is stricter than runtimes and bundlers: `import` in a .cjs file, `with` in a .js file
+    // taken as a module. Rather than lose the file: typescript-eslint's parser, which accepts both, when it
+    // is there; else the other source type, with scope analysis to match.
+    if (typescriptSupport().ok) {
+      try {
+        return tsParser!.parseForESLint!(code, options);
+      } catch {
+        // espree's message is the one to report
+      }
+    }
+    const other = sourceType === 'module' ? 'script' : 'module';
+    try {
+      const ast = espreeParse(code, options, other);
+      return { ast, scopeManager: analyzeScope(ast, options, other) };
+    } catch {
+      throw error;
+    }
+  }
 }
 
 function parseTypeScript(code: string, options: Record<string, unknown>): ParseResult {

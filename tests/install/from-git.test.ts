@@ -92,6 +92,20 @@ describe('npm install -g git+file://…', () => {
   });
 });
 
+describe('a branch commit (no release tag)', () => {
+  it('installs, and the command says in one line that this copy has no built JavaScript (exit 2)', () => {
+    const prefix = path.join(base, 'global-branch');
+    npm(['install', '-g', `git+file://${repo}#main`], base, { npm_config_prefix: prefix });
+    const r = run(path.join(prefix, 'bin/broken-auth'), ['.'], base);
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'broken-auth: this copy of eslint-plugin-broken-auth has no built JavaScript (dist/): install it from the registry, a release tag (git URL #vX.Y.Z) or a packed tarball, or run `npm run compile` in a checkout\n',
+    });
+  });
+});
+
 const hasPreCommit = run('pre-commit', ['--version'], ROOT).status === 0;
 
 describe.skipIf(!hasPreCommit)('pre-commit framework (the real tool)', () => {

@@ -6,7 +6,10 @@
  * - `.js/.cjs/.mjs/.jsx`: ESLint's own parser (espree, resolved from the
  *   installed `eslint`), so JavaScript-only projects need no `typescript`;
  *   with type information asked for (`projectService`/`project`) they go to
- *   `@typescript-eslint/parser`, which type-checks JavaScript too.
+ *   `@typescript-eslint/parser`, which type-checks JavaScript too. A file
+ *   espree rejects but runtimes accept (`import` in a `.cjs` file, `with` in
+ *   a module) goes to `@typescript-eslint/parser` when it is there, else is
+ *   parsed with the other source type.
  * - `.ts/.cts/.mts/.tsx`: `@typescript-eslint/parser` when it loads and the
  *   project's TypeScript is in its supported range; otherwise one line that
  *   says why and points to the oxlint route (docs/oxlint.md), as a parse

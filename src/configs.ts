@@ -7,11 +7,19 @@
  * findings).
  */
 import type { ESLint, Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
 import { rules } from '../rules/index.js';
+import { COMPONENT_PARSERS, componentSupport, configParser, type ComponentExtension } from './parsers.js';
 
 export const NAMESPACE = 'broken-auth';
+/** JavaScript and TypeScript: always in the configs (the parser follows the file: see parsers.ts). */
 export const FILES = ['**/*.{js,cjs,mjs,jsx,ts,cts,mts,tsx}'];
+
+/** FILES plus the component formats whose parser is installed (`.vue`, `.svelte`, `.astro`). */
+export function configFiles(): string[] {
+  const support = componentSupport();
+  const components = (Object.keys(COMPONENT_PARSERS) as ComponentExtension[]).filter((ext) => support[ext]);
+  return [...FILES, ...components.map((ext) => `**/*.${ext}`)];
+}
 
 export type Level = 'recommended' | 'strict' | 'all' | 'recommended-type-checked';
 const ORDER: Record<Level, number> = { recommended: 0, 'recommended-type-checked': 0, strict: 1, all: 2 };
@@ -27,14 +35,18 @@ export const TYPED_OPTIONS: Partial<Record<keyof typeof rules, Record<string, un
   'no-hardcoded-secret': { useTypeInformation: true },
 };
 
-export function ruleLevels(level: Level): Linter.RulesRecord {
+/**
+ * The rule entries of a level. `types: false` leaves out the options that use
+ * type information (for engines without it, such as oxlint).
+ */
+export function ruleLevels(level: Level, { types = true }: { types?: boolean } = {}): Linter.RulesRecord {
   const out: Linter.RulesRecord = {};
   for (const [name, rule] of Object.entries(rules)) {
     const wanted = (rule.meta.docs as { recommended: Level }).recommended;
     if (ORDER[wanted] > ORDER[level]) continue;
     const key = name as keyof typeof rules;
     const strict = level === 'strict' || level === 'all' ? STRICT_OPTIONS[key] : undefined;
-    const typed = level === 'recommended-type-checked' || level === 'all' ? TYPED_OPTIONS[key] : undefined;
+    const typed = types && (level === 'recommended-type-checked' || level === 'all') ? TYPED_OPTIONS[key] : undefined;
     if (!strict && !typed) {
       out[`${NAMESPACE}/${name}`] = 'error';
       continue;
@@ -50,10 +62,10 @@ export function ruleLevels(level: Level): Linter.RulesRecord {
 export function buildConfig(level: Level, plugin: unknown): Linter.Config {
   return {
     name: `${NAMESPACE}/${level}`,
-    files: FILES,
+    files: configFiles(),
     plugins: { [NAMESPACE]: plugin as ESLint.Plugin },
     languageOptions: {
-      parser: tsParser as Linter.Parser,
+      parser: configParser,
       parserOptions: level === 'recommended-type-checked' ? { ecmaFeatures: { jsx: true }, projectService: true } : { ecmaFeatures: { jsx: true } },
     },
     rules: ruleLevels(level),

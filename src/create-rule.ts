@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ESLintUtils } from '@typescript-eslint/utils';
 import type { Category } from './categories.js';
 
@@ -10,7 +13,50 @@ export interface BrokenAuthDocs {
   requiresTypeChecking?: boolean;
 }
 
-export const DOCS_BASE = 'https://github.com/eslint-plugin-broken-auth/eslint-plugin-broken-auth/blob/main/docs/rules/';
+interface OwnPackage {
+  readonly root: string;
+  readonly repository?: string | { type?: string; url?: string };
+}
+
+/** Our package.json and its directory, found by walking up from this file (src/ and dist/src/ alike). */
+function ownPackage(): OwnPackage | null {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; repository?: OwnPackage['repository'] };
+      if (pkg.name === 'eslint-plugin-broken-auth') return { root: dir, repository: pkg.repository };
+    } catch {
+      // keep walking up
+    }
+    dir = path.dirname(dir);
+  }
+  return null;
+}
+
+/** `https://host/owner/repo` from package.json's `repository` (`git+https://….git`, `github:owner/repo`, `owner/repo`), or null. */
+export function repositoryWebUrl(repository: OwnPackage['repository']): string | null {
+  const raw = (typeof repository === 'string' ? repository : repository?.url)?.trim();
+  if (!raw) return null;
+  const short = /^(?:(github|gitlab|bitbucket):)?([\w.-]+\/[\w.-]+)$/.exec(raw);
+  if (short) return `https://${short[1] ?? 'github'}${short[1] === 'bitbucket' ? '.org' : '.com'}/${short[2]!.replace(/\.git$/, '')}`;
+  const url = /^(?:git\+)?(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?[/:](.+?)(?:\.git)?\/?$/.exec(raw) ?? /^git@([^:]+):(.+?)(?:\.git)?$/.exec(raw);
+  return url ? `https://${url[1]}/${url[2]}` : null;
+}
+
+const OWN = ownPackage();
+/** The repository's web page, when package.json names one. */
+export const REPOSITORY_URL = OWN ? repositoryWebUrl(OWN.repository) : null;
+/** The installed package's directory (rule docs ship in its `docs/rules/`). */
+export const PACKAGE_ROOT = OWN?.root ?? null;
+
+/**
+ * Where rule pages are: the repository's `docs/rules/` when package.json
+ * names a repository, else the copy inside the installed package (a
+ * `file://` URL that resolves on the machine that runs the lint).
+ */
+export const DOCS_BASE = REPOSITORY_URL
+  ? `${REPOSITORY_URL}/blob/main/docs/rules/`
+  : pathToFileURL(path.join(PACKAGE_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'), 'docs', 'rules') + path.sep).href;
 
 export const createRule = ESLintUtils.RuleCreator<BrokenAuthDocs>((name) => `${DOCS_BASE}${name}.md`);
 

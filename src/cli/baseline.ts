@@ -3,7 +3,7 @@
  * findings (rule, file, line-shift-proof fingerprint), then report only the
  * ones that are not in the record.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, PARSE_ERROR, type FileReport, type Finding } from './findings.js';
 import { UsageError } from './files.js';
@@ -35,6 +35,7 @@ export function writeBaseline(file: string, reports: readonly FileReport[]): num
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   const content: BaselineFile = { tool: 'broken-auth', version: 1, findings };
   try {
+    mkdirSync(dir, { recursive: true });
     writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
   } catch (error) {
     throw new UsageError(`cannot write baseline ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
@@ -42,8 +43,13 @@ export function writeBaseline(file: string, reports: readonly FileReport[]): num
   return findings.length;
 }
 
-/** Drop the findings recorded in the baseline `file` (each entry absorbs one finding). Returns the kept reports and how many were known. */
-export function applyBaseline(file: string, reports: readonly FileReport[]): { reports: FileReport[]; known: number } {
+/** A baseline file, read and checked (before linting, so a bad path fails fast). */
+export interface Baseline {
+  readonly file: string;
+  readonly entries: readonly BaselineEntry[];
+}
+
+export function readBaseline(file: string): Baseline {
   let parsed: BaselineFile;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as BaselineFile;
@@ -52,9 +58,14 @@ export function applyBaseline(file: string, reports: readonly FileReport[]): { r
     throw new UsageError(code ? `cannot read baseline ${file} (${code})` : `baseline ${file} is not valid JSON`);
   }
   if (parsed?.tool !== 'broken-auth' || !Array.isArray(parsed.findings)) throw new UsageError(`${file} is not a broken-auth baseline (write one with --write-baseline)`);
-  const dir = path.dirname(file);
+  return { file, entries: parsed.findings };
+}
+
+/** Drop the findings recorded in the baseline (each entry absorbs one finding). Returns the kept reports and how many were known. */
+export function applyBaseline(baseline: Baseline, reports: readonly FileReport[]): { reports: FileReport[]; known: number } {
+  const dir = path.dirname(baseline.file);
   const budget = new Map<string, number>();
-  for (const e of parsed.findings) {
+  for (const e of baseline.entries) {
     const key = `${e.rule}\0${e.file}\0${e.fingerprint}`;
     budget.set(key, (budget.get(key) ?? 0) + 1);
   }

@@ -8,6 +8,7 @@
 import { ESLint, type Linter } from 'eslint';
 import plugin from '../index.js';
 import { NAMESPACE } from '../configs.js';
+import { readErrorCode } from './findings.js';
 
 export type Level = 'recommended' | 'strict' | 'all';
 export type Concurrency = number | 'auto' | 'off';
@@ -79,4 +80,26 @@ export async function createEngine(params: EngineParams, concurrency: Concurrenc
     }
   }
   return { eslint: new ESLint(eslintOptions(p)), parallel: false };
+}
+
+/**
+ * ESLint's `lintFiles` rejects the whole call when one file cannot be read
+ * (removed or made unreadable since discovery): lint that list file by file
+ * instead, and collect the unreadable ones in `unreadable` (reported like
+ * parse errors). Any other error is an internal error and propagates.
+ */
+export async function lintFilesOrEach(eslint: Pick<ESLint, 'lintFiles'>, files: readonly string[], unreadable: { file: string; code: string }[]): Promise<ESLint.LintResult[]> {
+  try {
+    return await eslint.lintFiles([...files]);
+  } catch (error) {
+    const code = readErrorCode(error);
+    if (code === null) throw error;
+    if (files.length === 1) {
+      unreadable.push({ file: files[0]!, code });
+      return [];
+    }
+    const results: ESLint.LintResult[] = [];
+    for (const file of files) results.push(...(await lintFilesOrEach(eslint, [file], unreadable)));
+    return results;
+  }
 }

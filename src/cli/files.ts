@@ -3,7 +3,7 @@
  * minus what `.gitignore` (and `.git/info/exclude`) ignores, dependencies,
  * build output and minified bundles.
  */
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isIgnoredBy, readGitignore, type IgnoreRule } from './gitignore.js';
 
@@ -53,7 +53,12 @@ export function looksMinified(text: string): boolean {
 
 function fileLooksMinified(file: string, size: number): boolean {
   if (size < 4096) return false;
-  const fd = openSync(file, 'r');
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return false; // unreadable: reported by the caller
+  }
   try {
     const buffer = Buffer.alloc(8192);
     const n = readSync(fd, buffer, 0, buffer.length, 0);
@@ -76,14 +81,37 @@ export function findGitRoot(dir: string): string | null {
 
 export interface Discovery {
   readonly files: string[];
-  /** Explicitly named paths that were skipped, with the reason. */
-  readonly skipped: { path: string; reason: string }[];
+  /** Explicitly named paths that were skipped, with the reason (and how the summary counts it, when not by the reason). */
+  readonly skipped: { path: string; reason: string; tally?: string }[];
+  /** Files found but not readable (reported like parse errors), with the error code. */
+  readonly unreadable: { file: string; code: string }[];
+  /** How many files found while walking were left out, by reason (`minified`, `.vue (vue-eslint-parser not installed)`). */
+  readonly leftOut: Map<string, number>;
+}
+
+/** Another file type the CLI can lint when its parser is installed (Vue, Svelte, Astro). */
+export interface ExtraType {
+  readonly ext: string;
+  readonly parser: string;
+  readonly installed: boolean;
 }
 
 export interface DiscoverOptions {
   readonly cwd: string;
   /** Lint everything with a JS/TS extension: no `.gitignore`, no default skips. */
   readonly noIgnore?: boolean;
+  /** Component file types: linted when `installed`, else counted as left out. */
+  readonly extraTypes?: readonly ExtraType[];
+}
+
+/** The error code when the current user cannot read `file`, else null. */
+function unreadableCode(file: string): string | null {
+  try {
+    accessSync(file, constants.R_OK);
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'EIO';
+  }
 }
 
 /**
@@ -133,16 +161,34 @@ function skipReason(abs: string, isDir: boolean, top: Top, cache: Map<string, Ig
 /** Expand `paths` (relative to `cwd`) to the files to lint. Throws UsageError for a path that does not exist. */
 export function discoverFiles(paths: readonly string[], options: DiscoverOptions): Discovery {
   const files = new Set<string>();
-  const skipped: { path: string; reason: string }[] = [];
+  const skipped: { path: string; reason: string; tally?: string }[] = [];
+  const unreadable: { file: string; code: string }[] = [];
+  const leftOut = new Map<string, number>();
   const cache = new Map<string, IgnoreRule[]>();
   const noIgnore = options.noIgnore === true;
+  const extras = new Map((options.extraTypes ?? []).map((t) => [t.ext, t]));
+  const leaveOut = (reason: string): void => {
+    leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
+  };
+  /** Why a file of an extra type is not linted, or null when it is. */
+  const extraReason = (file: string): string | null => {
+    const type = extras.get(path.extname(file));
+    return type && !type.installed ? `${type.ext} (${type.parser} not installed)` : null;
+  };
+  const isCandidate = (file: string): boolean => hasLintableExtension(file) || extras.has(path.extname(file));
+  const add = (abs: string): void => {
+    const code = unreadableCode(abs);
+    if (code) unreadable.push({ file: abs, code });
+    else files.add(abs);
+  };
 
   function walk(dir: string, top: Top): void {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
-      return; // unreadable directory below an explicit path: nothing to lint there
+      leaveOut('unreadable folder'); // below an explicit path: counted in the summary, the rest goes on
+      return;
     }
     const rules = noIgnore ? [] : rulesAt(dir, top, cache);
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -150,10 +196,18 @@ export function discoverFiles(paths: readonly string[], options: DiscoverOptions
       if (entry.isDirectory()) {
         if (entry.name === '.git' || (!noIgnore && (SKIPPED_DIRS.has(entry.name) || isIgnoredBy(rules, abs, true)))) continue;
         walk(abs, top);
-      } else if (entry.isFile() && hasLintableExtension(entry.name)) {
-        if (!noIgnore && (isMinifiedName(abs) || isIgnoredBy(rules, abs, false))) continue;
-        if (!noIgnore && fileLooksMinified(abs, statSync(abs).size)) continue;
-        files.add(abs);
+      } else if (entry.isFile() && isCandidate(entry.name)) {
+        if (!noIgnore && isIgnoredBy(rules, abs, false)) continue;
+        const extra = extraReason(abs);
+        if (extra) {
+          leaveOut(extra);
+          continue;
+        }
+        if (!noIgnore && (isMinifiedName(abs) || fileLooksMinified(abs, statSync(abs).size))) {
+          leaveOut('minified');
+          continue;
+        }
+        add(abs);
       }
       // Symbolic links are not followed (no cycles, no files outside the tree).
     }
@@ -184,8 +238,13 @@ export function discoverFiles(paths: readonly string[], options: DiscoverOptions
       }
       walk(abs, top);
     } else {
-      if (!hasLintableExtension(abs)) {
+      if (!isCandidate(abs)) {
         skipped.push({ path: p, reason: 'not a JavaScript or TypeScript file' });
+        continue;
+      }
+      const extra = extraReason(abs);
+      if (extra) {
+        skipped.push({ path: p, reason: `${extras.get(path.extname(abs))!.parser} not installed`, tally: extra });
         continue;
       }
       const reason = noIgnore ? null : isMinifiedName(abs) || fileLooksMinified(abs, stat.size) ? 'minified' : skipReason(abs, false, top, cache);
@@ -193,8 +252,8 @@ export function discoverFiles(paths: readonly string[], options: DiscoverOptions
         skipped.push({ path: p, reason });
         continue;
       }
-      files.add(abs);
+      add(abs);
     }
   }
-  return { files: [...files], skipped };
+  return { files: [...files], skipped, unreadable, leftOut };
 }

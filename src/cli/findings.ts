@@ -74,6 +74,42 @@ export function hash(...parts: string[]): string {
 }
 
 /**
+ * Lines and columns are 1-based in every format (SARIF requires it): parsers
+ * report some errors at column 0 or without an end.
+ */
+function position(m: Linter.LintMessage): Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const line = Math.max(1, m.line || 1);
+  const column = Math.max(1, m.column || 1);
+  const endLine = Math.max(line, m.endLine ?? line);
+  const endColumn = Math.max(endLine === line ? column : 1, m.endColumn ?? column);
+  return { line, column, endLine, endColumn };
+}
+
+/** A file the CLI could not read: reported like a file that does not parse, so the rest of the run goes on. */
+export function unreadableReport(file: string, code: string): FileReport {
+  const message = `Cannot read file: ${code}${READ_ERRORS[code] ? ` (${READ_ERRORS[code]})` : ''}`;
+  return {
+    file,
+    findings: [{ file, ruleId: null, severity: 2, message, line: 1, column: 1, endLine: 1, endColumn: 1, suggestions: [], fingerprint: hash(PARSE_ERROR, '', '0') }],
+  };
+}
+
+const READ_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory',
+  EIO: 'input/output error',
+  ELOOP: 'too many symbolic links',
+};
+
+/** Whether `error` is a file-system error about reading one file (not a bug in a rule or in ESLint). */
+export function readErrorCode(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && code in READ_ERRORS ? code : null;
+}
+
+/**
  * Turn ESLint results into reports. `sources` holds the text that was linted
  * when it is not the file on disk (staged blobs).
  */
@@ -93,7 +129,8 @@ export function toReports(results: readonly ESLint.LintResult[], sources: Readon
     const seen = new Map<string, number>();
     const findings = messages.map((m): Finding => {
       const ruleId = m.ruleId;
-      const lineText = normaliseLine(lines[m.line - 1] ?? '');
+      const place = position(m);
+      const lineText = normaliseLine(lines[place.line - 1] ?? '');
       const key = `${ruleId ?? PARSE_ERROR}\0${lineText}`;
       const index = seen.get(key) ?? 0;
       seen.set(key, index + 1);
@@ -102,10 +139,7 @@ export function toReports(results: readonly ESLint.LintResult[], sources: Readon
         ruleId,
         severity: m.severity === 1 ? 1 : 2,
         message: m.message,
-        line: m.line,
-        column: m.column,
-        endLine: m.endLine ?? m.line,
-        endColumn: m.endColumn ?? m.column,
+        ...place,
         suggestions: (m.suggestions ?? []).map((s) => ({ desc: s.desc, range: s.fix.range, text: s.fix.text })),
         fingerprint: hash(ruleId ?? PARSE_ERROR, lineText, String(index)),
       };

@@ -6,27 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { PACKAGE } from '../package-info.js';
+import { PACKAGE_ROOT, REPOSITORY_URL } from '../create-rule.js';
+import type { RuleName } from '../categories.js';
 import { allRules, displayPath, type FileReport, type Finding, type RuleInfo } from './findings.js';
+import { cweTags, RULE_SECURITY } from './security.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-const HOMEPAGE = 'https://github.com/eslint-plugin-broken-auth/eslint-plugin-broken-auth';
-
-/** The directory of our package.json (docs/rules/*.md ship with the package). */
-function packageRoot(): string | null {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === PACKAGE.name) return dir;
-    } catch {
-      // keep walking up
-    }
-    dir = path.dirname(dir);
-  }
-  return null;
-}
+const HOMEPAGE = REPOSITORY_URL ?? `https://www.npmjs.com/package/${PACKAGE.name}`;
 
 function ruleDocMarkdown(root: string | null, rule: RuleInfo): string | undefined {
   if (root === null) return undefined;
@@ -46,7 +34,7 @@ function region(f: Finding) {
 }
 
 export function formatSarif(reports: readonly FileReport[], cwd: string): string {
-  const root = packageRoot();
+  const root = PACKAGE_ROOT;
   const rules = allRules();
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results: object[] = [];
@@ -92,6 +80,7 @@ export function formatSarif(reports: readonly FileReport[], cwd: string): string
             informationUri: HOMEPAGE,
             rules: rules.map((r) => {
               const markdown = ruleDocMarkdown(root, r);
+              const security = RULE_SECURITY[r.name as RuleName];
               return {
                 id: r.id,
                 name: r.name,
@@ -100,7 +89,12 @@ export function formatSarif(reports: readonly FileReport[], cwd: string): string
                 helpUri: r.url,
                 help: { text: `${r.description}. Each report names the problem, why it breaks authentication and the fix for the library in use; see ${r.url}`, ...(markdown ? { markdown } : {}) },
                 defaultConfiguration: { level: 'error' },
-                properties: { tags: ['security', 'authentication', ...(r.category ? [r.category] : [])], precision: 'high', 'security-severity': '7.5' },
+                properties: {
+                  tags: ['security', ...cweTags(security.cwe), 'authentication', ...(r.category ? [r.category] : [])],
+                  precision: 'high',
+                  'problem.severity': 'error',
+                  'security-severity': security.severity,
+                },
               };
             }),
           },

@@ -4,11 +4,13 @@
  * rule, location, message and fix; GitHub annotations and the GitLab Code
  * Quality report are checked field by field against the JSON report.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv, type AnySchema } from 'ajv';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { builtPackage, ROOT, runCli, type RunResult } from './harness.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { builtPackage, docsUrl, ROOT, runCli, tempProject, type RunResult } from './harness.js';
+import { RULE_SECURITY } from '../../src/cli/security.js';
 
 // Each test runs the real program (several child processes on a loaded machine).
 vi.setConfig({ testTimeout: 180_000 });
@@ -30,6 +32,7 @@ interface JsonMessage {
 interface SarifRule {
   id: string;
   name: string;
+  properties: { tags: string[]; 'security-severity': string };
   shortDescription: { text: string };
   helpUri: string;
   help: { text: string; markdown?: string };
@@ -59,16 +62,17 @@ function sarifValidator() {
   return ajv.compile({ ...rest, $id: id } as AnySchema);
 }
 
+let pkg: string;
 let json: JsonMessage[];
 let sarif: RunResult;
 let github: RunResult;
 let gitlab: RunResult;
 
 beforeAll(async () => {
-  const pkg = builtPackage();
+  pkg = builtPackage();
   const runs = await Promise.all(['json', 'sarif', 'github', 'gitlab'].map((f) => runCli(pkg, ['--format', f, SEED], ROOT)));
   for (const run of runs) {
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe('broken-auth: linted 1 file\n');
     expect(run.code).toBe(1);
   }
   json = (JSON.parse(runs[0]!.stdout) as { messages: JsonMessage[] }[])[0]!.messages;
@@ -98,14 +102,30 @@ describe('SARIF for the seed app', () => {
     const secret = driver.rules.find((r) => r.id === 'broken-auth/no-hardcoded-secret')!;
     expect(secret).toMatchObject({
       name: 'no-hardcoded-secret',
-      helpUri: 'https://github.com/eslint-plugin-broken-auth/eslint-plugin-broken-auth/blob/main/docs/rules/no-hardcoded-secret.md',
+      helpUri: docsUrl(pkg, 'no-hardcoded-secret'),
       shortDescription: { text: 'Disallow hard-coded or default secrets for sessions, cookies, JWTs and HMACs' },
     });
     expect(secret.help.text).toContain(secret.helpUri);
     for (const rule of driver.rules) {
       expect(rule.helpUri).toMatch(new RegExp(`/docs/rules/${rule.name}\\.md$`));
+      // Without a repository in package.json, the link is the page inside the installed package: it must exist.
+      if (rule.helpUri.startsWith('file:')) expect(existsSync(fileURLToPath(rule.helpUri))).toBe(true);
       expect(rule.help.text.length).toBeGreaterThan(20);
     }
+  });
+
+  it('gives every rule its own security-severity and CWE tags in CodeQL form', () => {
+    const rules = (JSON.parse(sarif.stdout) as SarifLog).runs[0]!.tool.driver.rules;
+    expect(rules.map((r) => r.name).sort()).toEqual(Object.keys(RULE_SECURITY).sort());
+    const secret = rules.find((r) => r.name === 'no-hardcoded-secret')!;
+    expect(secret.properties['security-severity']).toBe('9.8');
+    expect(secret.properties.tags.slice(0, 3)).toEqual(['security', 'external/cwe/cwe-798', 'external/cwe/cwe-321']);
+    expect(rules.find((r) => r.name === 'secure-cookie-flags')!.properties).toMatchObject({ 'security-severity': '5.0', tags: expect.arrayContaining(['external/cwe/cwe-1004', 'external/cwe/cwe-614']) });
+    for (const rule of rules) {
+      expect(rule.properties['security-severity']).toMatch(/^(10|\d)\.\d$/);
+      expect(rule.properties.tags.filter((t) => /^external\/cwe\/cwe-\d+$/.test(t)).length).toBeGreaterThan(0);
+    }
+    expect(new Set(rules.map((r) => r.properties['security-severity'])).size).toBeGreaterThan(3);
   });
 
   it('carries each finding with its rule, location, message and fix text', () => {
@@ -168,7 +188,7 @@ describe('GitHub annotations for the seed app', () => {
       });
       expect(data).not.toMatch(/[\r\n]/);
       const name = m.ruleId!.replace('broken-auth/', '');
-      const expected = [m.message, ...m.suggestions.map((s) => `Suggested fix: ${s.desc}`), `Docs: https://github.com/eslint-plugin-broken-auth/eslint-plugin-broken-auth/blob/main/docs/rules/${name}.md`].join('\n');
+      const expected = [m.message, ...m.suggestions.map((s) => `Suggested fix: ${s.desc}`), `Docs: ${docsUrl(pkg, name)}`].join('\n');
       expect(unescape(data!)).toBe(expected);
     });
   });
@@ -191,5 +211,44 @@ describe('GitLab Code Quality report for the seed app', () => {
       expect(issue.fingerprint).toMatch(/^[0-9a-f]{32}$/);
     });
     expect(new Set(issues.map((x) => x.fingerprint)).size).toBe(issues.length);
+  });
+});
+
+describe('a file that does not parse, in every format', () => {
+  // `)` at the start of line 2: the TypeScript parser reports column 0.
+  let dir: string;
+  const out: Record<string, RunResult> = {};
+
+  beforeAll(async () => {
+    const pkg = builtPackage();
+    dir = tempProject({ 'src/broken.ts': 'const a = 1;\n)\n', 'src/ok.ts': 'export const b = 2;\n' });
+    const formats = ['json', 'sarif', 'github', 'gitlab', 'stylish'];
+    const runs = await Promise.all(formats.map((f) => runCli(pkg, ['--format', f], dir)));
+    formats.forEach((f, i) => (out[f] = runs[i]!));
+  }, 300_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports it at column 1, never 0, and exits 1', () => {
+    for (const run of Object.values(out)) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('broken-auth: linted 2 files\n');
+    }
+    const [message] = (JSON.parse(out.json!.stdout) as { messages: JsonMessage[] }[]).flatMap((r) => r.messages);
+    expect(message).toMatchObject({ ruleId: null, line: 2, column: 1, endLine: 2, endColumn: 1 });
+    expect(out.stylish!.stdout.split('\n').slice(0, 2)).toEqual(['src/broken.ts', '  2:1  error  parse-error']);
+    expect(out.github!.stdout).toMatch(/^::error file=src\/broken\.ts,line=2,col=1,endLine=2,endColumn=1,title=parse-error::Parsing error: /);
+    expect((JSON.parse(out.gitlab!.stdout) as { severity: string; location: unknown }[])[0]).toMatchObject({ severity: 'blocker', location: { path: 'src/broken.ts', lines: { begin: 2, end: 2 } } });
+  });
+
+  it('SARIF stays valid against the 2.1.0 schema, with the parse error as a tool notification', () => {
+    const log = JSON.parse(out.sarif!.stdout) as { runs: { invocations: { toolExecutionNotifications: { locations: { physicalLocation: { region: unknown } }[] }[] }[]; results: unknown[] }[] };
+    const validate = sarifValidator();
+    validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(log.runs[0]!.results).toEqual([]);
+    expect(log.runs[0]!.invocations[0]!.toolExecutionNotifications[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 2, startColumn: 1, endLine: 2, endColumn: 1 });
   });
 });

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { builtPackage, runCli, tempProject } from './harness.js';
+import { builtPackage, docsUrl, runCli, tempProject } from './harness.js';
 
 // Each test runs the real program (several child processes on a loaded machine).
 vi.setConfig({ testTimeout: 180_000 });
@@ -79,7 +79,7 @@ function findingsOf(results: JsonResult[]): string[] {
 describe('file discovery', () => {
   it('lints JS/TS sources, honours .gitignore (nested and negated), skips dependencies, build output, bundles and declarations; a parse error does not stop the rest', async () => {
     const { code, stdout, stderr } = await runCli(pkg, ['--format', 'json'], project);
-    expect(stderr).toBe('');
+    expect(stderr).toBe('broken-auth: linted 5 files, skipped 1: 1 minified\n');
     expect(code).toBe(1);
     const results = parseJson(stdout);
     expect(results.map((r) => rel(r.filePath)).sort()).toEqual(['src/app.ts', 'src/broken.ts', 'src/clean.ts', 'src/keep.local.ts', 'src/nested/ok.js']);
@@ -98,7 +98,9 @@ describe('file discovery', () => {
     const { code, stdout, stderr } = await runCli(pkg, ['--format', 'json', 'src/clean.ts', 'dist/server.js', 'generated'], project);
     expect(code).toBe(0);
     expect(parseJson(stdout).map((r) => rel(r.filePath))).toEqual(['src/clean.ts']);
-    expect(stderr).toBe('broken-auth: skipped dist/server.js (in dist/)\nbroken-auth: skipped generated (ignored by .gitignore)\n');
+    expect(stderr).toBe(
+      'broken-auth: skipped dist/server.js (in dist/)\nbroken-auth: skipped generated (ignored by .gitignore)\nbroken-auth: linted 1 file, skipped 2: 1 in dist/, 1 ignored by .gitignore\n',
+    );
   });
 
   it('--no-ignore lints ignored files too', async () => {
@@ -112,7 +114,7 @@ describe('stylish output and exit codes', () => {
   it('groups findings by file with the rule, the message, the suggested fix and the docs; no colour when not a terminal; exit 1', async () => {
     const { code, stdout, stderr } = await runCli(pkg, ['src/app.ts', 'src/clean.ts'], project);
     expect(code).toBe(1);
-    expect(stderr).toBe('');
+    expect(stderr).toBe('broken-auth: linted 2 files\n');
     expect(stdout).not.toContain('\u001B[');
     const lines = stdout.split('\n');
     expect(lines[0]).toBe('src/app.ts');
@@ -120,7 +122,7 @@ describe('stylish output and exit codes', () => {
     expect(lines[2]).toMatch(/^ {4}Hard-coded secret "ke…" \(12 chars\) is the express-session `secret`: .*process\.env\.SESSION_SECRET/);
     expect(lines[2]).not.toContain('keyboard cat');
     expect(lines[3]).toBe('    suggested fix: Read it from `process.env.SESSION_SECRET` and throw at startup when it is missing');
-    expect(lines[4]).toBe(`    docs: https://github.com/eslint-plugin-broken-auth/eslint-plugin-broken-auth/blob/main/docs/rules/${SECRET}.md`);
+    expect(lines[4]).toBe(`    docs: ${docsUrl(pkg, SECRET)}`);
     expect(stdout).not.toContain('src/clean.ts');
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('✖ 1 problem (1 error, 0 warnings)');
   });
@@ -131,7 +133,7 @@ describe('stylish output and exit codes', () => {
   });
 
   it('exits 0 with no output on clean code', async () => {
-    expect(await runCli(pkg, ['src/clean.ts'], project)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await runCli(pkg, ['src/clean.ts'], project)).toEqual({ code: 0, stdout: '', stderr: 'broken-auth: linted 1 file\n' });
   });
 
   it('writes the report to --output-file', async () => {
@@ -194,15 +196,15 @@ describe('baseline', () => {
     const dir = tempProject({ 'src/a.ts': vulnerable('first'), 'src/b.ts': CLEAN });
     try {
       const write = await runCli(pkg, ['--write-baseline', 'broken-auth-baseline.json'], dir);
-      expect(write).toEqual({ code: 0, stdout: '', stderr: 'broken-auth: wrote 1 finding to the baseline broken-auth-baseline.json\n' });
+      expect(write).toEqual({ code: 0, stdout: '', stderr: 'broken-auth: linted 2 files\nbroken-auth: wrote 1 finding to the baseline broken-auth-baseline.json\n' });
       const baseline = JSON.parse(readFileSync(path.join(dir, 'broken-auth-baseline.json'), 'utf8')) as { findings: { rule: string; file: string; fingerprint: string }[] };
       expect(baseline.findings).toEqual([{ rule: `broken-auth/${SECRET}`, file: 'src/a.ts', fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/), line: 4 }]);
 
-      expect(await runCli(pkg, ['--baseline', 'broken-auth-baseline.json'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(await runCli(pkg, ['--baseline', 'broken-auth-baseline.json'], dir)).toEqual({ code: 0, stdout: '', stderr: 'broken-auth: linted 2 files\n' });
 
       // Shift the known finding down by three lines: still known.
       writeFileSync(path.join(dir, 'src/a.ts'), `// header\n// more header\n\n${vulnerable('first')}`);
-      expect(await runCli(pkg, ['--baseline', 'broken-auth-baseline.json'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+      expect(await runCli(pkg, ['--baseline', 'broken-auth-baseline.json'], dir)).toEqual({ code: 0, stdout: '', stderr: 'broken-auth: linted 2 files\n' });
 
       // A new finding in another file, and a second copy of the known line: both new.
       writeFileSync(path.join(dir, 'src/b.ts'), vulnerable('second', 'another-hard-coded-one'));
@@ -243,7 +245,7 @@ describe('--use-eslint-config', () => {
     });
     try {
       const warned = await runCli(pkg, ['--use-eslint-config', '--format', 'json'], dir);
-      expect(warned.stderr).toBe('');
+      expect(warned.stderr).toBe('broken-auth: linted 1 file, skipped 1: 1 ignored by the ESLint config\n');
       expect(warned.code).toBe(0);
       expect(parseJson(warned.stdout).flatMap((r) => r.messages.map((m) => [m.ruleId, m.severity]))).toEqual([[`broken-auth/${SECRET}`, 1]]);
       const strict = await runCli(pkg, ['--use-eslint-config', '--max-warnings', '0'], dir);
@@ -263,7 +265,7 @@ describe('--use-eslint-config', () => {
     });
     try {
       const { code, stdout, stderr } = await runCli(pkg, ['--use-eslint-config', '--format', 'json'], dir);
-      expect(stderr).toBe('');
+      expect(stderr).toBe('broken-auth: linted 2 files, skipped 1: 1 ignored by the ESLint config\n');
       expect(code).toBe(1);
       expect(findingsInDir(dir, parseJson(stdout))).toEqual([`src/a.ts:5:broken-auth/${SECRET}`]);
     } finally {

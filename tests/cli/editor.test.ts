@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { builtPackage, ROOT, SEED_VULNERABLE, tempProject } from './harness.js';
+import { builtPackage, docsUrl, ROOT, SEED_VULNERABLE, tempProject } from './harness.js';
 
 // Each test runs the real program (several child processes on a loaded machine).
 vi.setConfig({ testTimeout: 180_000 });
@@ -239,7 +239,7 @@ describe('vscode-eslint-language-server with the plugin', () => {
     expect(d!.message).toMatch(/^Hard-coded secret "pl…" \(16 chars\) is the express-session `secret`: anyone who can read this code can forge session cookies\./);
     expect(d!.message).toContain('process.env.SESSION_SECRET');
     expect(d!.code).toBe('broken-auth/no-hardcoded-secret');
-    expect(d!.codeDescription).toEqual({ href: 'https://github.com/eslint-plugin-broken-auth/eslint-plugin-broken-auth/blob/main/docs/rules/no-hardcoded-secret.md' });
+    expect(d!.codeDescription).toEqual({ href: docsUrl(builtPackage(), 'no-hardcoded-secret') });
   });
 
   it('publishes only broken-auth diagnostics, each on a range inside the file', () => {

@@ -6,10 +6,11 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { repositoryWebUrl } from '../../src/create-rule.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -67,6 +68,8 @@ export function builtPackage(): string {
       symlinkSync(path.join(ROOT, 'node_modules'), path.join(staging, 'node_modules'), 'dir');
       symlinkSync(path.join(ROOT, 'docs'), path.join(staging, 'docs'), 'dir');
       writeFileSync(path.join(staging, '.complete'), new Date().toISOString());
+      chmodSync(staging, 0o755); // tests may run the program as another user
+
       // Builds of older source states: keep the last hour's (other runs may still use them).
       for (const entry of readdirSync(base)) {
         const old = path.join(base, entry);
@@ -87,11 +90,12 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Run `node <pkg>/bin/broken-auth.js …args` in `cwd`. */
-export function runCli(pkg: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
+/** Run `node <pkg>/bin/broken-auth.js …args` in `cwd` (as the user `uid` when given). */
+export function runCli(pkg: string, args: readonly string[], cwd: string, env: Record<string, string> = {}, user?: { uid: number; gid: number }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(pkg, 'bin/broken-auth.js'), ...args], {
       cwd,
+      ...user,
       env: { ...process.env, CI: '', FORCE_COLOR: '', NO_COLOR: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -117,3 +121,14 @@ export function tempProject(files: Record<string, string>, prefix = 'broken-auth
 
 export const SEED_VULNERABLE = readFileSync(path.join(ROOT, 'fixtures/seed/vulnerable.ts'), 'utf8');
 export const SEED_FIXED = readFileSync(path.join(ROOT, 'fixtures/seed/fixed.ts'), 'utf8');
+
+/**
+ * The docs URL of `rule` as the built package `pkg` reports it: the
+ * repository's page when package.json names a repository, else the rule page
+ * inside the installed package.
+ */
+export function docsUrl(pkg: string, rule: string): string {
+  const { repository } = JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')) as { repository?: string | { url?: string } };
+  const repo = repositoryWebUrl(repository);
+  return repo ? `${repo}/blob/main/docs/rules/${rule}.md` : pathToFileURL(path.join(pkg, 'docs', 'rules', `${rule}.md`)).href;
+}

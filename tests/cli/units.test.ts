@@ -11,8 +11,11 @@ import { isIgnoredBy, parseGitignore } from '../../src/cli/gitignore.js';
 import { escapeData, escapeProperty, formatGithub } from '../../src/cli/format-ci.js';
 import { parseArgs } from '../../src/cli/args.js';
 import { Progress } from '../../src/cli/progress.js';
-import { looksMinified } from '../../src/cli/files.js';
-import { main } from '../../src/cli.js';
+import { discoverFiles, looksMinified } from '../../src/cli/files.js';
+import { main, summaryLine } from '../../src/cli.js';
+import { repositoryWebUrl } from '../../src/create-rule.js';
+import { lintFilesOrEach } from '../../src/cli/engine.js';
+import type { ESLint } from 'eslint';
 import type { FileReport } from '../../src/cli/findings.js';
 
 const BASE = path.resolve('/repo');
@@ -91,6 +94,102 @@ describe('arguments', () => {
     expect(() => parseArgs(['--staged=yes'])).toThrow('--staged takes no value');
     expect(() => parseArgs(['--concurrency', 'lots'])).toThrow('--concurrency takes a number, auto or off, not "lots"');
   });
+
+  it('accepts a negative --max-warnings (-1: no limit) but not a negative as another value', () => {
+    expect(parseArgs(['--max-warnings', '-1']).maxWarnings).toBe(-1);
+    expect(parseArgs(['--max-warnings=-1']).maxWarnings).toBe(-1);
+    expect(() => parseArgs(['--max-warnings', '-x'])).toThrow('--max-warnings needs a value');
+    expect(() => parseArgs(['--output-file', '-1'])).toThrow('--output-file needs a value');
+  });
+
+  it('pairs each --output-file with the --format before it (or the first one), at most one report on stdout', () => {
+    expect(parseArgs(['-f', 'sarif', '-o', 'a.sarif', '-f', 'github']).outputs).toEqual([
+      { format: 'sarif', file: 'a.sarif' },
+      { format: 'github', file: undefined },
+    ]);
+    expect(parseArgs(['-o', 'r.json', '-f', 'json'])).toMatchObject({ format: 'json', outputFile: 'r.json', outputs: [{ format: 'json', file: 'r.json' }] });
+    expect(parseArgs(['-o', 'r.txt']).outputs).toEqual([{ format: 'stylish', file: 'r.txt' }]);
+    expect(() => parseArgs(['-f', 'json', '-f', 'github'])).toThrow('only one report can go to stdout: give --output-file to all but one of json, github');
+    expect(() => parseArgs(['-f', 'json', '-o', 'a', '-o', 'b'])).toThrow('-o b: each --format takes one output file');
+  });
+
+  it('--engine is eslint or oxlint', () => {
+    expect(parseArgs([]).engine).toBe('eslint');
+    expect(parseArgs(['--engine', 'oxlint']).engine).toBe('oxlint');
+    expect(() => parseArgs(['--engine', 'biome'])).toThrow('unknown engine "biome": use eslint or oxlint');
+  });
+});
+
+describe('summary line and skipped file types', () => {
+  it('counts linted files and skipped ones by reason', () => {
+    expect(summaryLine(1, new Map())).toBe('broken-auth: linted 1 file\n');
+    expect(summaryLine(12, new Map([['minified', 2], ['.vue (vue-eslint-parser not installed)', 1]]))).toBe(
+      'broken-auth: linted 12 files, skipped 3: 2 minified, 1 .vue (vue-eslint-parser not installed)\n',
+    );
+    expect(summaryLine(0, new Map(), ['src', 'lib'])).toBe('broken-auth: linted 0 files; no file to lint in src lib\n');
+  });
+
+  it('leaves out component files whose parser is not installed, and says which parser', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'broken-auth-discover-'));
+    try {
+      for (const name of ['a.vue', 'b.vue', 'c.svelte', 'd.astro', 'e.ts']) writeFileSync(path.join(dir, name), '\n');
+      const extraTypes = [
+        { ext: '.vue', parser: 'vue-eslint-parser', installed: false },
+        { ext: '.svelte', parser: 'svelte-eslint-parser', installed: true },
+        { ext: '.astro', parser: 'astro-eslint-parser', installed: false },
+      ];
+      const found = discoverFiles(['.'], { cwd: dir, extraTypes });
+      expect(found.files.map((f) => path.basename(f))).toEqual(['c.svelte', 'e.ts']);
+      expect([...found.leftOut]).toEqual([
+        ['.vue (vue-eslint-parser not installed)', 2],
+        ['.astro (astro-eslint-parser not installed)', 1],
+      ]);
+      const named = discoverFiles(['a.vue'], { cwd: dir, extraTypes });
+      expect(named.skipped).toEqual([{ path: 'a.vue', reason: 'vue-eslint-parser not installed', tally: '.vue (vue-eslint-parser not installed)' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a file that becomes unreadable between discovery and linting', () => {
+  /** An ESLint whose lintFiles rejects, like the real one, when any file of the call cannot be read. */
+  const fake = (bad: Record<string, string>) => ({
+    calls: [] as string[][],
+    async lintFiles(files: string[]): Promise<ESLint.LintResult[]> {
+      this.calls.push(files);
+      const unreadable = files.find((f) => f in bad);
+      if (unreadable) throw Object.assign(new Error(`${bad[unreadable]}: cannot open '${unreadable}'`), { code: bad[unreadable] });
+      return files.map((filePath) => ({ filePath, messages: [] }) as unknown as ESLint.LintResult);
+    },
+  });
+
+  it('lints the batch file by file and reports the unreadable one instead of aborting the run', async () => {
+    const eslint = fake({ 'b.ts': 'EACCES' });
+    const unreadable: { file: string; code: string }[] = [];
+    const results = await lintFilesOrEach(eslint, ['a.ts', 'b.ts', 'c.ts'], unreadable);
+    expect(results.map((r) => r.filePath)).toEqual(['a.ts', 'c.ts']);
+    expect(unreadable).toEqual([{ file: 'b.ts', code: 'EACCES' }]);
+    expect(eslint.calls).toEqual([['a.ts', 'b.ts', 'c.ts'], ['a.ts'], ['b.ts'], ['c.ts']]);
+  });
+
+  it('lets any other error through (an internal error: exit 2)', async () => {
+    const eslint = { lintFiles: () => Promise.reject(new TypeError('rule crashed')) };
+    await expect(lintFilesOrEach(eslint, ['a.ts'], [])).rejects.toThrow('rule crashed');
+  });
+});
+
+describe('docs URL', () => {
+  it("reads package.json's repository in every npm form; none means the docs inside the installed package", () => {
+    expect(repositoryWebUrl(undefined)).toBeNull();
+    expect(repositoryWebUrl({ type: 'git' })).toBeNull();
+    expect(repositoryWebUrl('owner/repo')).toBe('https://github.com/owner/repo');
+    expect(repositoryWebUrl('github:owner/repo')).toBe('https://github.com/owner/repo');
+    expect(repositoryWebUrl('gitlab:group/repo')).toBe('https://gitlab.com/group/repo');
+    expect(repositoryWebUrl({ type: 'git', url: 'git+https://github.com/owner/repo.git' })).toBe('https://github.com/owner/repo');
+    expect(repositoryWebUrl({ url: 'git+ssh://git@github.com/owner/repo.git' })).toBe('https://github.com/owner/repo');
+    expect(repositoryWebUrl('git@gitlab.example.com:group/sub/repo.git')).toBe('https://gitlab.example.com/group/sub/repo');
+  });
 });
 
 describe('progress line', () => {
@@ -121,7 +220,7 @@ describe('progress line', () => {
 });
 
 describe('main() in process', () => {
-  it('colours stylish output on a terminal and keeps stderr quiet when stderr is not one', async () => {
+  it('colours stylish output on a terminal; stderr gets only the summary when it is not one', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'broken-auth-main-'));
     try {
       writeFileSync(path.join(dir, 'a.ts'), "import session from 'express-session';\nexport const s = session({ secret: 'keyboard cat', cookie: { secure: true, httpOnly: true } });\n");
@@ -135,7 +234,7 @@ describe('main() in process', () => {
       expect(code).toBe(1);
       expect(stdout).toContain('\u001B[4ma.ts\u001B[24m');
       expect(stdout).toContain('\u001B[31merror\u001B[39m');
-      expect(stderr).toBe('');
+      expect(stderr).toBe('broken-auth: linted 1 file\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

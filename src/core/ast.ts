@@ -186,3 +186,15 @@ export function returnedExpressions(fn: TSESTree.FunctionLike, limit = 16): TSES
   }
   return out;
 }
+
+/** The operands of a `a + b + c` chain, left to right (iterative over the left spine, so long chains stay linear). */
+export function concatOperands(node: TSESTree.BinaryExpression): TSESTree.Node[] {
+  const parts: TSESTree.Node[] = [];
+  let current: TSESTree.Node = node;
+  while (current.type === T.BinaryExpression && current.operator === '+') {
+    parts.push(current.right);
+    current = unwrap(current.left);
+  }
+  parts.push(current);
+  return parts.reverse();
+}

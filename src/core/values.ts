@@ -16,7 +16,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { isNeverReassigned, memo } from './file.js';
-import { staticKey, stringOf, unwrap } from './ast.js';
+import { concatOperands, staticKey, stringOf, unwrap } from './ast.js';
 import { patternPath } from './modules.js';
 
 type Node = TSESTree.Node;
@@ -414,17 +414,9 @@ function template(file: FileFacts, node: TSESTree.TemplateLiteral, w: Walk): Val
 }
 
 function concat(file: FileFacts, node: TSESTree.BinaryExpression, w: Walk): Value {
-  // Iterative over the left spine so long `'a' + 'b' + …` chains stay linear.
-  const parts: Node[] = [];
-  let current: Node = node;
-  while (current.type === T.BinaryExpression && current.operator === '+') {
-    parts.push(current.right);
-    current = unwrap(current.left);
-  }
-  parts.push(current);
   let text = '';
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const p = unwrap(parts[i]!);
+  for (const part of concatOperands(node)) {
+    const p = unwrap(part);
     if (p.type === T.Literal && typeof p.value === 'number') {
       text += String(p.value);
       continue;

@@ -77,14 +77,19 @@ function pathsConfig(fromDir: string): PathsConfig | null {
   return null;
 }
 
+/** What a `*` in `pattern` stands for in `specifier` ('' for an exact match), or null when it does not match. */
+function starMatch(pattern: string, specifier: string): string | null {
+  const star = pattern.indexOf('*');
+  if (star === -1) return pattern === specifier ? '' : null;
+  const head = pattern.slice(0, star);
+  const tail = pattern.slice(star + 1);
+  if (!specifier.startsWith(head) || !specifier.endsWith(tail) || specifier.length < head.length + tail.length) return null;
+  return specifier.slice(star, specifier.length - tail.length);
+}
+
 function viaPaths(config: PathsConfig, specifier: string): string | null {
   for (const [pattern, targets] of config.paths) {
-    const star = pattern.indexOf('*');
-    let rest: string | null = null;
-    if (star === -1) rest = pattern === specifier ? '' : null;
-    else if (specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1))) {
-      rest = specifier.slice(star, specifier.length - (pattern.length - star - 1));
-    }
+    const rest = starMatch(pattern, specifier);
     if (rest === null) continue;
     for (const target of targets) {
       if (typeof target !== 'string') continue;
@@ -119,12 +124,7 @@ function viaImportsField(fromDir: string, specifier: string): string | null {
   const imports = json?.imports;
   if (!imports || typeof imports !== 'object') return null;
   for (const [pattern, target] of Object.entries(imports)) {
-    const star = pattern.indexOf('*');
-    let rest: string | null = null;
-    if (star === -1) rest = pattern === specifier ? '' : null;
-    else if (specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1))) {
-      rest = specifier.slice(star, specifier.length - (pattern.length - star - 1));
-    }
+    const rest = starMatch(pattern, specifier);
     if (rest === null) continue;
     const to = firstString(target);
     if (to && to.startsWith('.')) return asSourceFile(path.resolve(dir, to.replace('*', rest)));

@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../file.js';
 import { memo } from '../file.js';
-import { nameOf, staticKey, stringOf, unwrap } from '../ast.js';
+import { concatOperands, nameOf, staticKey, stringOf, unwrap } from '../ast.js';
 import { resolveRef } from '../modules.js';
 import { arrayElements, dereference, envName, getProperty, resolveObject, resolveValue } from '../values.js';
 import { isConfirmationName, isPasswordName, words } from '../names.js';
@@ -604,16 +604,7 @@ function sqlTextOf(file: FileFacts, raw: Node): SqlText {
       return text;
     }
     if (node.type === T.TaggedTemplateExpression) return build(node.quasi, d + 1);
-    if (node.type === T.BinaryExpression && node.operator === '+') {
-      const parts: Node[] = [];
-      let current: Node = node;
-      while (current.type === T.BinaryExpression && current.operator === '+') {
-        parts.push(current.right);
-        current = unwrap(current.left);
-      }
-      parts.push(current);
-      return parts.reverse().map((p) => build(p, d + 1)).join('');
-    }
+    if (node.type === T.BinaryExpression && node.operator === '+') return concatOperands(node).map((p) => build(p, d + 1)).join('');
     if (node.type === T.Identifier || node.type === T.MemberExpression) {
       const target = dereference(file, node);
       if (target !== node) {

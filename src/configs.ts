@@ -9,6 +9,7 @@
 import type { ESLint, Linter } from 'eslint';
 import { rules } from '../rules/index.js';
 import { COMPONENT_PARSERS, componentSupport, configParser, type ComponentExtension } from './parsers.js';
+import { astroProcessor } from './processors/astro.js';
 
 export const NAMESPACE = 'broken-auth';
 /** JavaScript and TypeScript: always in the configs (the parser follows the file: see parsers.ts). */
@@ -64,6 +65,8 @@ export function buildConfig(level: Level, plugin: unknown): Linter.Config {
     name: `${NAMESPACE}/${level}`,
     files: configFiles(),
     plugins: { [NAMESPACE]: plugin as ESLint.Plugin },
+    // Astro's client `<script>` tags as virtual files; every other file passes through it unchanged.
+    ...(componentSupport().astro ? { processor: astroProcessor } : {}),
     languageOptions: {
       parser: configParser,
       parserOptions: level === 'recommended-type-checked' ? { ecmaFeatures: { jsx: true }, projectService: true } : { ecmaFeatures: { jsx: true } },

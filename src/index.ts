@@ -7,12 +7,14 @@ import type { ESLint, Linter } from 'eslint';
 import { rules } from '../rules/index.js';
 import { buildConfig, NAMESPACE, type Level } from './configs.js';
 import { PACKAGE } from './package-info.js';
+import { astroProcessor } from './processors/astro.js';
 
 type Configs = Record<Level, Linter.Config>;
 
 const plugin = {
   meta: { name: PACKAGE.name, version: PACKAGE.version, namespace: NAMESPACE },
   rules,
+  processors: { astro: astroProcessor },
   configs: {} as Configs,
 };
 

@@ -17,7 +17,9 @@
  * - `.vue`, `.svelte`, `.astro`: vue-eslint-parser, svelte-eslint-parser,
  *   astro-eslint-parser (optional peer dependencies), with the script blocks
  *   parsed as above. Their globs are in the configs only when the parser is
- *   installed ({@link componentSupport}).
+ *   installed ({@link componentSupport}). Astro's client `<script>` tags come
+ *   as virtual files from the plugin's processor (processors/astro.ts), parsed
+ *   as `.js`/`.ts` without type information.
  *
  * Everything is resolved lazily and once: loading the plugin never loads
  * `typescript`.
@@ -334,10 +336,24 @@ function addGlobalsShim(scopeManager: ScopeManagerLike | undefined): void {
   };
 }
 
+/**
+ * A script block a processor took out of a component (`page.astro/1_script.ts`,
+ * see processors/astro.ts): no file on disk, so no project to type-check it in.
+ */
+function isComponentBlock(filePath: unknown): boolean {
+  return typeof filePath === 'string' && /\.(?:astro|vue|svelte)[\\/]\d+_[^\\/]*$/i.test(filePath);
+}
+
+function withoutTypes(options: Record<string, unknown>): Record<string, unknown> {
+  const { project: _project, projectService: _projectService, programs: _programs, ...rest } = options;
+  return rest;
+}
+
 /** The one parser of the shipped configs. */
 export const parser = {
   meta: { name: `${PACKAGE.name}/parser`, version: PACKAGE.version },
   parseForESLint(code: string, options: Record<string, unknown> = {}): ParseResult {
+    if (isComponentBlock(options.filePath)) options = withoutTypes(options);
     const ext = extensionOf(options.filePath);
     if (ext in COMPONENT_PARSERS) return parseComponent(ext as ComponentExtension, code, options);
     if ((TS_EXTENSIONS as readonly string[]).includes(ext)) return parseTypeScript(code, options);

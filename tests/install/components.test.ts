@@ -1,10 +1,10 @@
 /**
  * Vue, Svelte and Astro: the configs lint their script blocks (Astro: the
- * frontmatter and expressions) through vue-eslint-parser,
- * svelte-eslint-parser and astro-eslint-parser when those are installed (here
- * as pinned dev dependencies), with the parser for each block's `lang`
- * (TypeScript or JavaScript). Exact findings per fixture under
- * fixtures/components/.
+ * frontmatter and expressions, and the client `<script>` tags through the
+ * plugin's processor) through vue-eslint-parser, svelte-eslint-parser and
+ * astro-eslint-parser when those are installed (here as pinned dev
+ * dependencies), with the parser for each block's `lang` (TypeScript or
+ * JavaScript). Exact findings per fixture under fixtures/components/.
  */
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -29,6 +29,11 @@ describe('Vue, Svelte and Astro components', () => {
 
   it('reports in their script blocks exactly the expected findings', async () => {
     expect(await findings('fixtures/components')).toEqual({
+      'astro/account.astro': [
+        '22:9 broken-auth/no-client-token-storage tokenInStorage',
+        '25:23 broken-auth/secure-cookie-flags clientCookie',
+        '28:9 broken-auth/no-client-token-storage tokenInStorage',
+      ],
       'astro/login.astro': ['6:49 broken-auth/no-hardcoded-secret literal'],
       'svelte/Login.svelte': ['9:5 broken-auth/no-client-token-storage tokenInStorage'],
       'svelte/Remember.svelte': ['5:5 broken-auth/no-client-token-storage tokenInStorage'],

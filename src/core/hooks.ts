@@ -52,7 +52,7 @@ function hookFunctions(file: FileFacts): Node[] {
     if (fn) out.push(fn);
   }
   for (const method of nodesIn(file, file.sourceCode.ast, T.MethodDefinition)) {
-    const decorated = method.decorators.some((d) => {
+    const decorated = (method.decorators ?? []).some((d) => {
       const e = unwrap(d.expression);
       const target = e.type === T.CallExpression ? unwrap(e.callee) : e;
       return target.type === T.Identifier && TYPEORM_DECORATORS.has(target.name);

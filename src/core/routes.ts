@@ -568,7 +568,7 @@ function collectClass(b: Builder, cls: TSESTree.ClassDeclaration | TSESTree.Clas
   }
   if (!isController) return;
   for (const member of cls.body.body) {
-    if (member.type !== T.MethodDefinition || !member.decorators.length) continue;
+    if (member.type !== T.MethodDefinition || !member.decorators?.length) continue;
     for (const d of member.decorators) {
       const ref = decoratorRef(file, d);
       if (!ref || !NEST_ROUTE_DECORATORS.has(ref.name)) continue;

@@ -204,9 +204,10 @@ function table(title, rows) {
 
 function pluginCommit() {
   try {
-    const head = execFileSync('git', ['-C', root, 'rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8' }).trim();
+    // The last commit that changed the plugin's sources (a head that only adds labels or docs is the same plugin).
+    const last = execFileSync('git', ['-C', root, 'log', '-1', '--format=%h', '--abbrev=12', '--', 'src', 'rules'], { encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['-C', root, 'status', '--porcelain', '--', 'src', 'rules'], { encoding: 'utf8' }).trim();
-    return dirty ? `${head} (+ uncommitted changes in src/ or rules/)` : head;
+    return dirty ? `${last} (+ uncommitted changes in src/ or rules/)` : last;
   } catch {
     return 'unknown';
   }

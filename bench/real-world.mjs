@@ -162,7 +162,7 @@ function score(app, reports) {
     labels[li].reports.push(reports[ri]);
     reportDone.add(ri);
   }
-  for (const { ri, li } of pairs) if (!reportDone.has(ri)) reportDone.add(ri); // duplicates of a paired label
+  for (const { ri } of pairs) reportDone.add(ri); // a report within reach of a label already paired is a duplicate of it
   const unlabelled = reports.filter((_, ri) => !reportDone.has(ri)).map((r) => ({ app: app.app, ...r, category: categoryOf(r.rule) }));
   const outcomes = labels.map((l) => ({
     app: app.app,

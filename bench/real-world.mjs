@@ -3,7 +3,7 @@
 // against those labels. No application code is committed; only repository
 // names, pinned commits and labels are.
 //
-//   npm run build && npm run bench:real-world [-- options]
+//   npm run compile && npm run bench:real-world [-- options]
 //
 //   (no option)        extract each app's pinned commit from its bare mirror
 //                      (BENCH_MIRROR, default /work/.mirror, laid out as
@@ -226,9 +226,16 @@ async function run(opts) {
     for (const app of apps) {
       const dir = opts.from ? path.join(opts.from, app.app) : path.join(out, app.app);
       if (!opts.from) extractApp(app, dir);
-      const r = await lintApp(plugin.configs.recommended, dir, app.root);
-      runs.apps[app.app] = r;
-      console.log(`${app.app}: ${r.files} files linted, ${r.reports.length} reports, ${r.parseErrors} parse errors, ${r.seconds.toFixed(1)} s`);
+      try {
+        const r = await lintApp(plugin.configs.recommended, dir, app.root);
+        runs.apps[app.app] = r;
+        console.log(`${app.app}: ${r.files} files linted, ${r.reports.length} reports, ${r.parseErrors} parse errors, ${r.seconds.toFixed(1)} s`);
+      } catch (error) {
+        // A rule that throws stops ESLint for the whole app: record it, go on with the next app.
+        const message = String(error?.message ?? error).split('\n').slice(0, 3).join(' | ');
+        runs.apps[app.app] = { crashed: message };
+        console.log(`${app.app}: CRASHED: ${message}`);
+      }
     }
     if (opts.apps.length && existsSync(reportsFile)) {
       // A partial run updates those apps in the last full run's reports.
@@ -242,8 +249,8 @@ async function run(opts) {
   const unlabelled = [];
   for (const app of apps) {
     const r = runs.apps[app.app];
-    if (!r) {
-      console.log(`${app.app}: not linted (run without --rescore)`);
+    if (!r || r.crashed) {
+      console.log(`${app.app}: ${r ? `not scored, the lint crashed: ${r.crashed}` : 'not linted (run without --rescore)'}`);
       continue;
     }
     const s = score(app, r.reports);
@@ -262,13 +269,15 @@ async function run(opts) {
   table('framework', byFramework);
   table('app', byApp);
   table('', { overall, 'pre-run labels only': preRun });
+  const crashed = apps.filter((a) => runs.apps[a.app]?.crashed).map((a) => a.app);
   console.log(`\nunlabelled reports: ${unlabelled.length} (precision above counts labelled reports only); disputed labels: ${disputed}`);
+  if (crashed.length) console.log(`crashed (not scored): ${crashed.join(', ')}`);
 
   writeFileSync(path.join(out, 'unlabelled.json'), JSON.stringify(unlabelled, null, 1));
   writeFileSync(path.join(out, 'outcomes.json'), JSON.stringify(outcomes.filter((o) => o.outcome === 'FN' || o.outcome === 'FP'), null, 1));
   console.log('unlabelled reports: .bench-tmp/real-world/unlabelled.json; misses and false alarms: .bench-tmp/real-world/outcomes.json');
   if (opts.json) {
-    const data = { plugin: runs.plugin, date: runs.date, apps: apps.length, labels: outcomes.length, overall, preRun, byCategory, byFramework, byApp, unlabelled: unlabelled.length, disputed };
+    const data = { plugin: runs.plugin, date: runs.date, apps: apps.length, crashed, labels: outcomes.length, overall, preRun, byCategory, byFramework, byApp, unlabelled: unlabelled.length, disputed };
     writeFileSync(opts.json, JSON.stringify(data, null, 2) + '\n');
   }
 }

@@ -96,6 +96,7 @@ for (const [i, b] of builds.entries()) {
       `messages ${t.messages / reps}, crashes ${t.crashes.length}`,
   );
 }
+for (const [i, b] of builds.entries()) for (const c of [...new Set(totals[i].crashes)].slice(0, 5)) console.log(`${b.name} crash: ${c}`);
 const ruleNames = [...new Set(totals.flatMap((t) => Object.keys(t.perRule)))].sort();
 console.log('\nrule | A ms | B ms | A/parse | B/parse');
 for (const r of ruleNames) {

@@ -15,7 +15,7 @@ export function words(name: string): readonly string[] {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  if (wordCache.size > 5000) wordCache.clear();
+  if (wordCache.size > 50_000) wordCache.clear();
   wordCache.set(name, result);
   return result;
 }

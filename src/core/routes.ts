@@ -679,24 +679,10 @@ function withOwnerPrefix(file: FileFacts, route: Route, uses: readonly Use[]): R
 function build(file: FileFacts): RouteTable {
   const b: Builder = { file, routes: [], uses: [] };
   const program = file.sourceCode.ast;
-  const keys = file.sourceCode.visitorKeys;
-  const calls: TSESTree.CallExpression[] = [];
-  const stack: Node[] = [program];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === T.CallExpression) calls.push(node);
-    else if (node.type === T.ClassDeclaration || node.type === T.ClassExpression) collectClass(b, node);
-    const childKeys = keys[node.type] ?? [];
-    for (let k = childKeys.length - 1; k >= 0; k--) {
-      const value = (node as unknown as Record<string, unknown>)[childKeys[k]!];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          const child = value[i] as Node | null;
-          if (child && typeof child.type === 'string') stack.push(child);
-        }
-      } else if (value && typeof (value as Node).type === 'string') stack.push(value as Node);
-    }
-  }
+  // The file's one shared node index (no walk of our own).
+  const classes = [...nodesIn(file, program, T.ClassDeclaration), ...nodesIn(file, program, T.ClassExpression)].sort((x, y) => x.range[0] - y.range[0]);
+  for (const cls of classes) collectClass(b, cls);
+  const calls = nodesIn(file, program, T.CallExpression);
   // Plugin functions first, so their parameters are known instances when routes are read.
   for (const call of calls) {
     const callee = unwrap(call.callee);
@@ -797,32 +783,63 @@ export function ownerAncestors(file: FileFacts, owner: Owner): Owner[] {
   return out;
 }
 
-/** Every node of a kind inside a function (nested functions included), computed once per function. */
-export function nodesIn<K extends TSESTree.AST_NODE_TYPES>(file: FileFacts, root: Node, type: K): Extract<Node, { type: K }>[] {
-  const index = memo(file, NODES_IN, () => new Map<Node, Map<string, Node[]>>());
-  let byType = index.get(root);
-  if (!byType) {
-    byType = new Map();
-    const keys = file.sourceCode.visitorKeys;
-    const stack: Node[] = [root];
-    while (stack.length) {
-      const node = stack.pop()!;
+/** Node types kept in the file's shared index; a query for another type walks its root on its own. */
+const INDEXED = new Set<string>([
+  T.CallExpression, T.NewExpression, T.AssignmentExpression, T.BinaryExpression, T.Property, T.VariableDeclarator,
+  T.TemplateElement, T.TaggedTemplateExpression, T.MethodDefinition, T.MemberExpression, T.Literal, T.ImportExpression,
+  T.ClassExpression, T.ClassDeclaration,
+]);
+/** Subtrees that hold types only: no runtime value inside, never walked. */
+const TYPE_ONLY = new Set<string>([
+  T.TSTypeAnnotation, T.TSTypeParameterDeclaration, T.TSTypeParameterInstantiation, T.TSInterfaceDeclaration, T.TSTypeAliasDeclaration,
+]);
+
+function walkInto(file: FileFacts, root: Node, keep: (type: string) => boolean): Map<string, Node[]> {
+  const byType = new Map<string, Node[]>();
+  const keys = file.sourceCode.visitorKeys;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (TYPE_ONLY.has(node.type)) continue;
+    if (keep(node.type)) {
       let list = byType.get(node.type);
       if (!list) byType.set(node.type, (list = []));
       list.push(node);
-      const childKeys = keys[node.type] ?? [];
-      for (let k = childKeys.length - 1; k >= 0; k--) {
-        const value = (node as unknown as Record<string, unknown>)[childKeys[k]!];
-        if (Array.isArray(value)) {
-          for (let i = value.length - 1; i >= 0; i--) {
-            const child = value[i] as Node | null;
-            if (child && typeof child.type === 'string') stack.push(child);
-          }
-        } else if (value && typeof (value as Node).type === 'string') stack.push(value as Node);
-      }
     }
-    index.set(root, byType);
+    const childKeys = keys[node.type] ?? [];
+    for (let k = childKeys.length - 1; k >= 0; k--) {
+      const value = (node as unknown as Record<string, unknown>)[childKeys[k]!];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const child = value[i] as Node | null;
+          if (child && typeof child.type === 'string') stack.push(child);
+        }
+      } else if (value && typeof (value as Node).type === 'string') stack.push(value as Node);
+    }
   }
-  return (byType.get(type) ?? []) as Extract<Node, { type: K }>[];
+  return byType;
+}
+
+/**
+ * Every node of a kind inside `root` (the program or a function, nested
+ * functions included), in source order. One walk of the file serves every
+ * query: a function's nodes are the file's, filtered by range.
+ */
+export function nodesIn<K extends TSESTree.AST_NODE_TYPES>(file: FileFacts, root: Node, type: K): Extract<Node, { type: K }>[] {
+  const cache = memo(file, NODES_IN, () => ({ program: null as Map<string, Node[]> | null, byRoot: new Map<Node, Map<string, Node[]>>() }));
+  let perRoot = cache.byRoot.get(root);
+  if (!perRoot) cache.byRoot.set(root, (perRoot = new Map()));
+  const hit = perRoot.get(type);
+  if (hit) return hit as Extract<Node, { type: K }>[];
+  let found: Node[];
+  if (INDEXED.has(type)) {
+    cache.program ??= walkInto(file, file.sourceCode.ast, (t) => INDEXED.has(t));
+    const all = cache.program.get(type) ?? [];
+    found = root === file.sourceCode.ast ? all : all.filter((n) => n.range[0] >= root.range[0] && n.range[1] <= root.range[1]);
+  } else {
+    found = walkInto(file, root, (t) => t === type).get(type) ?? [];
+  }
+  perRoot.set(type, found);
+  return found as Extract<Node, { type: K }>[];
 }
 const NODES_IN = Symbol('nodes-in');

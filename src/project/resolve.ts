@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { BOUNDS } from './bounds.js';
-import { findUp, isFile, listDir, readJson } from './fs.js';
+import { findUp, listDir, readJson } from './fs.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
@@ -26,19 +26,33 @@ export function isSourceFile(file: string): boolean {
   return SOURCE.test(file) && !file.endsWith('.d.ts');
 }
 
+/** Does the folder listing (cached for the listing TTL) hold a file of that name? One readdir per folder, not a stat per candidate. */
+function listed(file: string): boolean {
+  const entries = listDir(path.dirname(file));
+  const name = path.basename(file);
+  return !!entries && entries.some((e) => !e.dir && e.name === name);
+}
+
+function isListedDir(dir: string): boolean {
+  const entries = listDir(path.dirname(dir));
+  const name = path.basename(dir);
+  return !!entries && entries.some((e) => e.dir && e.name === name);
+}
+
 /** The source file a path without (or with a compiled) extension stands for. */
 function asSourceFile(base: string): string | null {
   const ext = path.extname(base);
-  if (ext && SOURCE.test(base) && isFile(base)) return base;
+  if (ext && SOURCE.test(base) && listed(base)) return base;
   const mapped = JS_TO_TS[ext];
   if (mapped) {
     const stem = base.slice(0, -ext.length);
-    for (const e of mapped) if (isFile(stem + e)) return stem + e;
+    for (const e of mapped) if (listed(stem + e)) return stem + e;
   }
-  for (const e of SOURCE_EXTENSIONS) if (isFile(base + e)) return base + e;
+  for (const e of SOURCE_EXTENSIONS) if (listed(base + e)) return base + e;
+  if (!isListedDir(base)) return null;
   for (const e of SOURCE_EXTENSIONS) {
     const index = path.join(base, `index${e}`);
-    if (isFile(index)) return index;
+    if (listed(index)) return index;
   }
   return null;
 }

@@ -11,7 +11,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileFacts } from '../core/file.js';
 import { memo } from '../core/file.js';
-import { nodesIn } from '../core/routes.js';
 import { nameOf, unwrap } from '../core/ast.js';
 import { resolveRef } from '../core/modules.js';
 import { dereference, getPropertyPath, resolveValue, type Value } from '../core/values.js';
@@ -113,7 +112,12 @@ function projectImportBindings(file: FileFacts): ReadonlySet<unknown> {
         }
       }
     }
-    for (const declarator of nodesIn(file, file.sourceCode.ast, 'VariableDeclarator' as TSESTree.AST_NODE_TYPES.VariableDeclarator)) {
+    // Module-level requires (`const x = require('./x')`, `export const { y } = require('../y')`): where a project module is bound.
+    const declarators = file.sourceCode.ast.body.flatMap((statement) => {
+      const decl = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      return decl?.type === 'VariableDeclaration' ? decl.declarations : [];
+    });
+    for (const declarator of declarators) {
       let init = declarator.init ? unwrap(declarator.init) : null;
       while (init && (init.type === 'MemberExpression' || init.type === 'AwaitExpression')) init = unwrap(init.type === 'MemberExpression' ? init.object : init.argument);
       if (!init || init.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;

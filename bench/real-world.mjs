@@ -40,19 +40,8 @@ const SOURCE = /\.(js|cjs|mjs|jsx|ts|cts|mts|tsx)$/;
 /** Files the plugin's project layer reads to resolve imports and find the project. */
 const PROJECT = /^(package\.json|(tsconfig|jsconfig)(\.[\w-]+)*\.json|\.gitignore)$/;
 const IGNORES = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/*.min.js', '**/*.d.ts'];
-const CATEGORY_RULES = {
-  'hardcoded-secret': 'no-hardcoded-secret',
-  'plaintext-password': 'no-plaintext-password',
-  'weak-password-hash': 'no-weak-password-hash',
-  'cookie-flags': 'secure-cookie-flags',
-  jwt: 'secure-jwt',
-  'session-fixation': 'session-regenerate-on-login',
-  'rate-limit': 'login-rate-limit',
-  'insecure-randomness': 'no-insecure-token-randomness',
-  'timing-unsafe-compare': 'timing-safe-compare',
-  'client-token-storage': 'no-client-token-storage',
-  'credential-logging': 'no-credential-logging',
-};
+// The one category table, from the build (`npm run compile` first, as for the plugin itself).
+const { CATEGORY_RULES } = await import(new URL('../dist/src/categories.js', import.meta.url).href);
 const CATEGORIES = Object.keys(CATEGORY_RULES);
 const categoryOf = (ruleId) => CATEGORIES.find((c) => `broken-auth/${CATEGORY_RULES[c]}` === ruleId);
 const REACH = 3;

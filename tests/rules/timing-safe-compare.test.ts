@@ -69,8 +69,28 @@ if (process.env.PUBLIC_KEY_URL === url) ok();` },
     { name: "real-world look-alike: two server-side session ids", filename: "src/sessions.ts", code: `export function isCurrent(req: any, session: { id: string }) {
   return session.id === req.sessionID;
 }` },
+    { name: "real-world look-alike: a token field compared with a numeric sentinel constant", filename: 'src/sessions.js', code: `const TOKEN_EXPIRATION_NEVER = -1;
+module.exports = function check(session) {
+  return session.token_expires !== TOKEN_EXPIRATION_NEVER && session.apiToken !== TOKEN_EXPIRATION_NEVER;
+};` },
+    { name: "test files are skipped by default", filename: 'test/auth.spec.js', code: `function requireApiKey(req, res, next) {
+  if (req.headers['x-api-key'] !== process.env.API_KEY) return res.sendStatus(403);
+  next();
+}` },
   ],
   invalid: [
+    {
+      name: "checkTestFiles: true reports in test files",
+      filename: 'test/auth.spec.js',
+      options: [{ checkTestFiles: true }],
+      code: `function requireApiKey(req, res, next) {
+  if (req.headers['x-api-key'] !== process.env.API_KEY) return res.sendStatus(403);
+  next();
+}`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 2, column: 7, endLine: 2, endColumn: 55, data: {"secret":"req.headers['x-api-key']","kind":"a key","operator":"!=="} },
+      ],
+    },
     {
       name: "an API key from a header compared with !== (helper suggestion, CommonJS)",
       filename: 'file.js',

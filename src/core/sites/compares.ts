@@ -122,9 +122,13 @@ function isConstantLike(file: FileFacts, raw: TSESTree.Node): boolean {
       return true;
     case T.TemplateLiteral:
       return node.expressions.length === 0;
-    case T.Identifier:
+    case T.Identifier: {
       if ((node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') && file.isGlobal(node)) return true;
+      // A sentinel constant that is not a string (`const TOKEN_EXPIRATION_NEVER = -1`, `const NONE = null`): no secret.
+      const target = unwrap(dereference(file, node));
+      if (target !== node && ((target.type === T.Literal && typeof target.value !== 'string') || (target.type === T.UnaryExpression && target.operator === '-'))) return true;
       break;
+    }
     case T.UnaryExpression:
       return true;
     case T.BinaryExpression:

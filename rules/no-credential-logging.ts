@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
+import { declaredNonString } from '../src/core/types.js';
 import { calleeName, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast.js';
 import { resolveRef, type ModuleRef } from '../src/core/modules.js';
 import { describedBy, flowsInto, inAuthRoute, isBareTokenName, isLexerFile, producedName, requestCarriesPassword, wholeRequestPart } from '../src/core/flow.js';
@@ -205,6 +206,8 @@ export default createRule<Options, MessageId>({
         case T.Identifier:
         case T.MemberExpression: {
           if (node.type === T.MemberExpression && /^(length|size|byteLength)$/.test(staticKey(node) ?? '')) return [];
+          // Declared a number or boolean (`pass: number`, `tokenCount: number`): a count or flag, never a credential.
+          if (declaredNonString(file, node)) return [];
           const whole = wholeRequest(node);
           if (whole) return [whole];
           const names = describedBy(file, node);
@@ -237,7 +240,7 @@ export default createRule<Options, MessageId>({
             const inner = credentialIn(p.value, depth + 1);
             if (inner.length) return inner;
             const key = staticKey(p);
-            return key && carries(p.value) && isCredentialName(key) ? [`the \`${key}\` field`] : [];
+            return key && carries(p.value) && !declaredNonString(file, p.value as TSESTree.Node) && isCredentialName(key) ? [`the \`${key}\` field`] : [];
           });
         }
         case T.CallExpression: {

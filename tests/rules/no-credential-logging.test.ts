@@ -49,6 +49,13 @@ export function auth(req: any) {
   logger.info(\`revoking token \${tokenId}\`);
   console.log('revoked', { tokenId });
 }` },
+    { name: "real-world look-alike: counts and flags declared as numbers (an LLM token count, a review pass, a nonce)", filename: 'src/stream.ts', code: `import pino from 'pino';
+const logger = pino();
+export function report(tokenCount: number, pass: number, nonce: number | undefined): void {
+  logger.info({ tokens: tokenCount }, 'stream closed');
+  logger.warn(\`Review pass \${pass}: clean\`);
+  logger.debug('Giving nonce:', nonce);
+}` },
   ],
   invalid: [
     {

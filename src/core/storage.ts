@@ -10,6 +10,7 @@ import type { FileFacts } from './file.js';
 import { memo } from './file.js';
 import { staticKey, unwrap } from './ast.js';
 import { isCallOf } from './match.js';
+import { parameterOf } from './cookies.js';
 import { dereference } from './values.js';
 import { nodesIn } from './routes.js';
 import { STORAGE_CALLS, STORAGE_HOSTS, WEB_STORAGES } from '../models/cookies.js';
@@ -76,14 +77,10 @@ export interface WrapperWrite {
   readonly value: Node;
 }
 
+/** The index of the wrapper's own parameter `node` is, or null (see `parameterOf`). */
 function parameterIndex(file: FileFacts, fn: FunctionNode, node: Node | null): number | null {
-  if (!node) return null;
-  const id = unwrap(node);
-  if (id.type !== T.Identifier) return null;
-  const def = file.variableOf(id)?.defs[0];
-  if (!def || def.type !== 'Parameter' || def.node !== fn) return null;
-  const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
-  return index === -1 ? null : index;
+  const param = node ? parameterOf(file, node) : null;
+  return param && param.fn === fn ? param.index : null;
 }
 
 const WRAPPERS = Symbol('storage-wrappers');

@@ -14,7 +14,6 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../core/file.js';
-import { memo } from '../core/file.js';
 import { staticKey, unwrap } from '../core/ast.js';
 import { resolveRef } from '../core/modules.js';
 import type { Owner, Use } from '../core/routes.js';
@@ -93,8 +92,6 @@ function mountsOf(file: FileFacts, names: readonly string[]): Mount[] {
   return out;
 }
 
-const COVERING = Symbol('covering-middleware');
-
 /**
  * Middleware from other files of the project that reaches the routes of
  * `owner` (a router or plugin instance of `file`) at `routePath`: what each
@@ -102,10 +99,6 @@ const COVERING = Symbol('covering-middleware');
  */
 export function mountedMiddleware(file: FileFacts, owner: Owner, routePath: string | null, depth = 0): CoveringMiddleware[] {
   if (depth >= BOUNDS.mountDepth) return [];
-  const cache = memo(file, COVERING, () => new Map<unknown, CoveringMiddleware[]>());
-  const cacheKey = owner.key;
-  const cached = depth === 0 && routePath === null ? cache.get(cacheKey) : undefined;
-  if (cached) return cached;
   const out: CoveringMiddleware[] = [];
   for (const ancestor of ownerAncestors(file, owner)) {
     const names = ownerExportNames(file, ancestor);
@@ -117,6 +110,5 @@ export function mountedMiddleware(file: FileFacts, owner: Owner, routePath: stri
       out.push(...mountedMiddleware(mount.file, mount.use.owner, at, depth + 1));
     }
   }
-  if (depth === 0 && routePath === null) cache.set(cacheKey, out);
   return out;
 }

@@ -12,6 +12,7 @@ import { staticKey, stringOf, unwrap } from '../core/ast.js';
 import { resolveRef } from '../core/modules.js';
 import { arrayElements, dereference } from '../core/values.js';
 import { chainNames, isThrottlerGuard } from '../core/limits.js';
+import { nodesIn } from '../core/routes.js';
 import { filesMentioning, projectRoot } from './files.js';
 import { parseProjectFile } from './parse.js';
 
@@ -36,29 +37,22 @@ function fileThrottling(file: FileFacts): FileThrottling {
   return memo(file, FILE_FACTS, () => {
     let globalGuard = false;
     let names: readonly string[] | null | undefined;
-    const stack: Node[] = [file.sourceCode.ast];
-    const keys = file.sourceCode.visitorKeys;
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node.type === T.Property && staticKey(node) === 'useClass' && node.parent.type === T.ObjectExpression && !globalGuard) {
-        const provide = node.parent.properties.find((p): p is TSESTree.Property => p.type === T.Property && staticKey(p) === 'provide');
-        if (provide) {
-          const provided = resolveRef(file, provide.value);
-          const isAppGuard = (provided?.module === '@nestjs/core' && provided.path[0] === 'APP_GUARD') || chainNames(provide.value).includes('APP_GUARD');
-          if (isAppGuard && isThrottlerGuard(file, node.value as Node)) globalGuard = true;
-        }
-      } else if (node.type === T.CallExpression && names === undefined) {
-        const callee = unwrap(node.callee);
-        if (callee.type === T.MemberExpression && staticKey(callee) === 'forRoot') {
-          const ref = resolveRef(file, callee);
-          if (ref && ref.module === '@nestjs/throttler' && ref.path[0] === 'ThrottlerModule') names = throttlerNames(file, node.arguments[0]);
-        }
-      }
-      for (const key of keys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-          for (const child of value as (Node | null)[]) if (child && typeof child.type === 'string') stack.push(child);
-        } else if (value && typeof (value as Node).type === 'string') stack.push(value as Node);
+    for (const node of nodesIn(file, file.sourceCode.ast, T.Property)) {
+      if (globalGuard) break;
+      if (staticKey(node) !== 'useClass' || node.parent.type !== T.ObjectExpression) continue;
+      const provide = node.parent.properties.find((p): p is TSESTree.Property => p.type === T.Property && staticKey(p) === 'provide');
+      if (!provide) continue;
+      const provided = resolveRef(file, provide.value);
+      const isAppGuard = (provided?.module === '@nestjs/core' && provided.path[0] === 'APP_GUARD') || chainNames(provide.value).includes('APP_GUARD');
+      if (isAppGuard && isThrottlerGuard(file, node.value as Node)) globalGuard = true;
+    }
+    for (const node of nodesIn(file, file.sourceCode.ast, T.CallExpression)) {
+      const callee = unwrap(node.callee);
+      if (callee.type !== T.MemberExpression || staticKey(callee) !== 'forRoot') continue;
+      const ref = resolveRef(file, callee);
+      if (ref && ref.module === '@nestjs/throttler' && ref.path[0] === 'ThrottlerModule') {
+        names = throttlerNames(file, node.arguments[0]);
+        break;
       }
     }
     return { globalGuard, names };

@@ -32,25 +32,16 @@ export interface ImportedValue {
 /** The value of an expression that reads an export of a local module, or null when it does not or it cannot be established. */
 export function importedValue(file: FileFacts, node: Node, depth = 0): ImportedValue | null {
   if (depth > BOUNDS.reexportDepth) return null;
-  const ref = resolveRef(file, unwrap(node));
-  if (!ref || ref.path.includes('()') || ref.path.includes('new')) return null;
-  if (!resolveImport(file.filename, ref.module)) return null;
-  const definition = definitionOf(file, ref);
-  if (!definition) return null;
-  const { at, rest } = definition;
-  let target: Node = at.node;
-  if (rest.length) {
-    const found = getPropertyPath(at.file, at.node, rest);
-    if (found.kind !== 'found') return null;
-    target = found.value;
-  }
-  const value = resolveValue(at.file, target);
+  const imported = importedExpression(file, node);
+  if (!imported) return null;
+  const { file: at, node: target } = imported;
+  const value = resolveValue(at, target);
   if (value.kind === 'literal' || value.kind === 'fallback' || value.kind === 'env') {
     const literal = value.kind === 'literal' ? value.node : value.kind === 'fallback' ? value.literal : value.node;
-    return { value, file: at.file, node: literal, holder: holderName(literal) };
+    return { value, file: at, node: literal, holder: holderName(literal) };
   }
   // The other module may itself re-bind an import (`export const key = config.key`).
-  return importedValue(at.file, target, depth + 1);
+  return importedValue(at, target, depth + 1);
 }
 
 /** The binding or property a literal is written to (`const SESSION_SECRET = 'x'`, `{ key: 'x' }`). */
@@ -66,20 +57,23 @@ function holderName(literal: Node): string | null {
 
 /** The function an expression calls when another module of the project defines it (`import { save } from './storage'`, `storage.set`). */
 export function importedFunction(file: FileFacts, callee: Node): { file: FileFacts; fn: TSESTree.FunctionLike } | null {
-  const ref = resolveRef(file, unwrap(callee));
+  const imported = importedExpression(file, callee);
+  if (!imported) return null;
+  const fn = unwrap(dereference(imported.file, imported.node));
+  if (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration') return { file: imported.file, fn };
+  return null;
+}
+
+/** The expression another project module defines for what `node` reads (`config.session.key` → the `key` property there). */
+function importedExpression(file: FileFacts, node: Node): { file: FileFacts; node: Node } | null {
+  const ref = resolveRef(file, unwrap(node));
   if (!ref || ref.path.includes('()') || ref.path.includes('new')) return null;
   if (!resolveImport(file.filename, ref.module)) return null;
   const definition = definitionOf(file, ref);
   if (!definition) return null;
-  let target: Node = definition.at.node;
-  if (definition.rest.length) {
-    const found = getPropertyPath(definition.at.file, target, definition.rest);
-    if (found.kind !== 'found') return null;
-    target = found.value;
-  }
-  const fn = unwrap(dereference(definition.at.file, target));
-  if (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression' || fn.type === 'FunctionDeclaration') return { file: definition.at.file, fn };
-  return null;
+  if (!definition.rest.length) return { file: definition.at.file, node: definition.at.node };
+  const found = getPropertyPath(definition.at.file, definition.at.node, definition.rest);
+  return found.kind === 'found' ? { file: definition.at.file, node: found.value } : null;
 }
 
 /** Does the expression read something a project module exports (`import { x } from './x'`)? Cheap: no other file is read. */

@@ -313,12 +313,8 @@ export function parameterHashes(file: FileFacts, fn: TSESTree.FunctionLike): Par
   for (const site of hashSites(file)) {
     if (site.kind !== 'fast' || site.call.range[0] < fn.range[0] || site.call.range[1] > fn.range[1]) continue;
     for (const data of site.data) {
-      const id = unwrap(data);
-      if (id.type !== T.Identifier) continue;
-      const def = file.variableOf(id)?.defs[0];
-      if (!def || def.type !== 'Parameter' || def.node !== fn) continue;
-      const index = fn.params.findIndex((p) => p === def.name || (p.type === T.AssignmentPattern && p.left === def.name));
-      if (index !== -1) out.push({ site, index });
+      const param = parameterOf(file, data);
+      if (param && param.fn === fn) out.push({ site, index: param.index });
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
+import { CHECK_TEST_FILES_SCHEMA, createRule } from '../src/create-rule.js';
 import type { FileFacts } from '../src/core/file.js';
 import { getFile } from '../src/core/file.js';
 import { unwrap } from '../src/core/ast.js';
@@ -58,15 +58,7 @@ export default createRule<Options, MessageId>({
       unlimited:
         '`{{route}}` checks credentials but no rate limiter covers it (not on the route, its router, where the router is mounted, or the app): an attacker can guess passwords, reset codes or OTPs, or stuff leaked credentials, as fast as the server answers. To fix, {{fix}}.',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          checkTestFiles: CHECK_TEST_FILES_OPTION,
-        },
-        additionalProperties: false,
-      },
-    ],
+    schema: CHECK_TEST_FILES_SCHEMA,
     defaultOptions: [{ checkTestFiles: false }],
   },
   defaultOptions: [{ checkTestFiles: false }],

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
+import { CHECK_TEST_FILES_SCHEMA, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
 import { calleeName, nameOf, staticKey, unwrap } from '../src/core/ast.js';
 import { isCallOf } from '../src/core/match.js';
@@ -33,15 +33,7 @@ export default createRule<Options, MessageId>({
       tokenInStorage:
         'The auth token {{what}} is written to {{storage}}: any script injected into the page (XSS) can read {{storage}} and replay the token from anywhere until it expires. Have the server set it as an HttpOnly, Secure, SameSite cookie (the browser then sends it without script access), and keep any short-lived access token in memory only.',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          checkTestFiles: CHECK_TEST_FILES_OPTION,
-        },
-        additionalProperties: false,
-      },
-    ],
+    schema: CHECK_TEST_FILES_SCHEMA,
     defaultOptions: [{ checkTestFiles: false }],
   },
   defaultOptions: [{ checkTestFiles: false }],

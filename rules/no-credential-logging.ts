@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
+import { CHECK_TEST_FILES_SCHEMA, createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
 import { declaredNonString } from '../src/core/types.js';
 import { calleeName, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast.js';
@@ -141,15 +141,7 @@ export default createRule<Options, MessageId>({
       category: 'credential-logging',
       recommended: 'recommended',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          checkTestFiles: CHECK_TEST_FILES_OPTION,
-        },
-        additionalProperties: false,
-      },
-    ],
+    schema: CHECK_TEST_FILES_SCHEMA,
     defaultOptions: [{ checkTestFiles: false }],
     messages: {
       credentialLogged:

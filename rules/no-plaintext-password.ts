@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
+import { CHECK_TEST_FILES_SCHEMA, createRule } from '../src/create-rule.js';
 import { getFile, memo } from '../src/core/file.js';
 import { unwrap } from '../src/core/ast.js';
 import { mask } from '../src/core/secrets.js';
@@ -44,15 +44,7 @@ export default createRule<Options, MessageId>({
       table:
         '`{{name}}` holds plaintext passwords in the source: anyone who can read the code or the repository can log in. Load the accounts from outside the code. {{fix}}',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          checkTestFiles: CHECK_TEST_FILES_OPTION,
-        },
-        additionalProperties: false,
-      },
-    ],
+    schema: CHECK_TEST_FILES_SCHEMA,
     defaultOptions: [{ checkTestFiles: false }],
   },
   defaultOptions: [{ checkTestFiles: false }],

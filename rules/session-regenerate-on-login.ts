@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
+import { CHECK_TEST_FILES_SCHEMA, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
 import { unwrap } from '../src/core/ast.js';
 import { declaredRange, rangeAtLeast } from '../src/core/packages.js';
@@ -31,15 +31,7 @@ export default createRule<Options, MessageId>({
       passportLogin:
         '`{{target}}` logs the user in without a new session id: passport {{version}} keeps the session from before login (it regenerates only from 0.6), so a planted session id becomes authenticated. Upgrade passport to 0.6 or later, or call `req.session.regenerate((err) => { …; req.login(user, …); })` first.',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          checkTestFiles: CHECK_TEST_FILES_OPTION,
-        },
-        additionalProperties: false,
-      },
-    ],
+    schema: CHECK_TEST_FILES_SCHEMA,
     defaultOptions: [{ checkTestFiles: false }],
   },
   defaultOptions: [{ checkTestFiles: false }],

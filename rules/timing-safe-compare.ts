@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
-import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
+import { CHECK_TEST_FILES_SCHEMA, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
 import { words } from '../src/core/names.js';
 import { compareSites, safeEqualHelper, type CompareSite } from '../src/core/sites/compares.js';
@@ -46,15 +46,7 @@ export default createRule<Options, MessageId>({
         'This `{{operator}}` compares the secret `{{secret}}` ({{kind}}) with an ordinary equality check, which stops at the first differing character: by timing many guesses an attacker can recover it byte by byte. Compare with `crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b))` after checking that the lengths match (or compare HMAC digests of both values).',
       useSafeEqual: 'Compare with a `{{helper}}` helper built on `crypto.timingSafeEqual` (non-strings and different lengths compare unequal).',
     },
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          checkTestFiles: CHECK_TEST_FILES_OPTION,
-        },
-        additionalProperties: false,
-      },
-    ],
+    schema: CHECK_TEST_FILES_SCHEMA,
     defaultOptions: [{ checkTestFiles: false }],
   },
   defaultOptions: [{ checkTestFiles: false }],

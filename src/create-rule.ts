@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
 import type { Category } from './categories.js';
 
 export interface BrokenAuthDocs {
@@ -65,3 +65,14 @@ export const CHECK_TEST_FILES_OPTION = {
   type: 'boolean',
   description: 'Also report in test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`), which are skipped by default.',
 } as const;
+
+/** The whole options schema of a rule whose only option is `checkTestFiles`. */
+export const CHECK_TEST_FILES_SCHEMA: JSONSchema.JSONSchema4[] = [
+  {
+    type: 'object',
+    properties: {
+      checkTestFiles: CHECK_TEST_FILES_OPTION,
+    },
+    additionalProperties: false,
+  },
+];

@@ -67,6 +67,13 @@ export interface Route {
   /** Nest: decorators of the method and of its controller class. */
   readonly decorators: readonly TSESTree.Decorator[];
   readonly classDecorators: readonly TSESTree.Decorator[];
+  /**
+   * Handlers whose own parameters carry the user's input rather than a request
+   * object (a Next.js server action's `FormData`, a GraphQL resolver's `args`,
+   * an auth library's `authorize(credentials)`, a socket.io event payload):
+   * the indices of those parameters. Absent for request/response handlers.
+   */
+  readonly inputParams?: readonly number[];
 }
 
 /** `owner.use(...)`, `owner.register(plugin, opts)`, `owner.addHook('onRequest', fn)`, hono `owner.route(prefix, sub)`. */

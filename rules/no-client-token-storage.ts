@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHECK_TEST_FILES_SCHEMA, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
+import { mentions } from '../src/core/prefilter.js';
 import { calleeName, nameOf, staticKey, unwrap } from '../src/core/ast.js';
 import { isCallOf } from '../src/core/match.js';
 import { dereference, resolveObject, resolveValue } from '../src/core/values.js';
@@ -40,6 +41,7 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
+    if (!mentions(file, 'storage')) return {};
 
     const storageName = (node: Node): string | null => webStorageName(file, node);
 

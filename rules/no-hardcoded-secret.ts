@@ -227,10 +227,13 @@ export default createRule<Options, MessageId>({
         else if (node.left.type === T.Identifier) checkNamed(node.left.name, node.right);
       },
       VariableDeclarator(node) {
-        if (node.id.type === T.Identifier && !isOverwritten(file, node) && !isUsedAsName(file, node)) checkNamed(node.id.name, node.init);
+        // The name first: the two mutation checks scan the binding's references.
+        if (node.id.type === T.Identifier && isSecretName(node.id.name) && !isOverwritten(file, node) && !isUsedAsName(file, node)) checkNamed(node.id.name, node.init);
       },
       Property(node) {
-        if (node.parent.type === T.ObjectExpression && !isOverwritten(file, node)) checkNamed(staticKey(node), node.value);
+        if (node.parent.type !== T.ObjectExpression) return;
+        const key = staticKey(node);
+        if (key !== null && isSecretName(key) && !isOverwritten(file, node)) checkNamed(key, node.value);
       },
       PropertyDefinition(node) {
         checkNamed(staticKey(node), node.value);

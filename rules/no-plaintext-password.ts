@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHECK_TEST_FILES_SCHEMA, createRule } from '../src/create-rule.js';
 import { getFile, memo } from '../src/core/file.js';
+import { mentions } from '../src/core/prefilter.js';
 import { unwrap } from '../src/core/ast.js';
 import { mask } from '../src/core/secrets.js';
 import { storeSites, type HookPlaces, type StoreSite } from '../src/core/sites/stores.js';
@@ -51,6 +52,7 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
+    if (!mentions(file, 'password')) return {};
     const sourceCode = context.sourceCode;
 
     function describe(n: Node): string {

@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
+import { mentions } from '../src/core/prefilter.js';
 import { nameOf, unwrap } from '../src/core/ast.js';
 import { mask } from '../src/core/secrets.js';
 import { hashSites, isBreachCheck, isPrehash, parameterHashes, type FastHashSite, type SlowHashSite } from '../src/core/sites/hashes.js';
@@ -67,6 +68,7 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
+    if (!mentions(file, 'hash')) return {};
     const sourceCode = context.sourceCode;
 
     function minimum(site: SlowHashSite, slot: CostSlot): number {
@@ -135,9 +137,9 @@ export default createRule<Options, MessageId>({
      */
     function checkImportedHelper(call: TSESTree.CallExpression): void {
       if (call.callee.type !== T.Identifier && call.callee.type !== T.MemberExpression) return;
-      if (call.arguments.length === 0 || !isProjectImport(file, call.callee)) return;
+      if (call.arguments.length === 0) return;
       const passwords = call.arguments.map((a) => a.type !== T.SpreadElement && (isPasswordName(nameOf(a) ?? '') || !!userPasswordOf(file, a)));
-      if (!passwords.some(Boolean)) return;
+      if (!passwords.some(Boolean) || !isProjectImport(file, call.callee)) return;
       const imported = importedFunction(file, call.callee);
       if (!imported) return;
       const hash = parameterHashes(imported.file, imported.fn).find((h) => passwords[h.index] && !h.site.password);

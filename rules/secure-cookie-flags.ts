@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
+import { mentions } from '../src/core/prefilter.js';
 import { staticKey } from '../src/core/ast.js';
 import { cookieSites, type CookieEdit, type CookieKind, type CookieSite, type FlagState } from '../src/core/sites/cookies.js';
 import type { FlagDefault } from '../src/models/cookies.js';
@@ -130,6 +131,7 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
+    if (!mentions(file, 'cookie')) return {};
     const scope = SCOPE_RANK[options.cookies ?? 'auth'];
     const sourceCode = context.sourceCode;
 

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
+import { mentions } from '../src/core/prefilter.js';
 import type { ClaimUse } from '../src/core/claims.js';
 import type { CallLike } from '../src/core/match.js';
 import {
@@ -182,6 +183,7 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
+    if (!mentions(file, 'jwt')) return {};
     const constructs = new Map<Node, Construct>();
 
     function add(node: Node, label: string, problems: Problem[]): void {

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHECK_TEST_FILES_SCHEMA, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
+import { mentions } from '../src/core/prefilter.js';
 import { unwrap } from '../src/core/ast.js';
 import { declaredRange, rangeAtLeast } from '../src/core/packages.js';
 import { routeOf, type RouteFramework } from '../src/core/routes.js';
@@ -38,6 +39,7 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
+    if (!mentions(file, 'session')) return {};
     let passport: { range: string | null; regenerates: boolean } | null = null;
 
     /** The project's passport version range, read only when a login handler needs it: passport regenerates on `req.login` from 0.6. */

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHECK_TEST_FILES_SCHEMA, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
+import { mentions } from '../src/core/prefilter.js';
 import { words } from '../src/core/names.js';
 import { compareSites, safeEqualHelper, type CompareSite } from '../src/core/sites/compares.js';
 
@@ -53,6 +54,7 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
+    if (!mentions(file, 'compare')) return {};
     const program = context.sourceCode.ast;
     const typescript = /\.[cm]?tsx?$/.test(file.filename);
 

@@ -99,7 +99,8 @@ function createFacts(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
 
 /** Memoise a per-file computation under `key`. */
 export function memo<T>(file: FileFacts, key: unknown, compute: () => T): T {
-  if (file.memo.has(key)) return file.memo.get(key) as T;
+  const hit = file.memo.get(key);
+  if (hit !== undefined || file.memo.has(key)) return hit as T;
   const value = compute();
   file.memo.set(key, value);
   return value;

@@ -23,6 +23,7 @@ import { functionName, returnedExpressions, staticKey, stringOf, unwrap } from '
 import { dereference, envName, getProperty, getPropertyPath, resolveValue } from './values.js';
 import { isPasswordName, words } from './names.js';
 import { isRequestObject } from './requests.js';
+import { nodesIn } from './routes.js';
 
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -216,26 +217,15 @@ const STORE_INDEX = Symbol('flow.stores');
 function storeWrites(file: FileFacts): Map<string, TSESTree.CallExpression[]> {
   return memo(file, STORE_INDEX, () => {
     const index = new Map<string, TSESTree.CallExpression[]>();
-    const keys = file.sourceCode.visitorKeys;
-    const stack: Node[] = [file.sourceCode.ast];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node.type === T.CallExpression) {
-        const callee = unwrap(node.callee);
-        if (callee.type === T.MemberExpression && WRITE_METHODS.has(staticKey(callee) ?? '')) {
-          const text = file.sourceCode.getText(unwrap(callee.object));
-          if (text.length <= 80) {
-            const list = index.get(text) ?? [];
-            list.push(node);
-            index.set(text, list);
-          }
+    for (const node of nodesIn(file, file.sourceCode.ast, T.CallExpression)) {
+      const callee = unwrap(node.callee);
+      if (callee.type === T.MemberExpression && WRITE_METHODS.has(staticKey(callee) ?? '')) {
+        const text = file.sourceCode.getText(unwrap(callee.object));
+        if (text.length <= 80) {
+          const list = index.get(text) ?? [];
+          list.push(node);
+          index.set(text, list);
         }
-      }
-      for (const key of keys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const c of child) if (c && typeof (c as Node).type === 'string') stack.push(c as Node);
-        } else if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
       }
     }
     return index;

@@ -10,6 +10,7 @@ import type { ModuleRef, RefPattern } from './modules.js';
 import type { ModelMatch } from '../models/types.js';
 import { calleeRef, moduleMatches, resolveRef } from './modules.js';
 import { staticKey, unwrap } from './ast.js';
+import { importsAny } from './prefilter.js';
 
 export type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -64,6 +65,8 @@ export function argumentAt(node: CallLike, index: number): TSESTree.Node | null 
 export interface ModelIndex<E> {
   readonly byModule: ReadonlyMap<string, readonly E[]>;
   readonly assigns: ReadonlyMap<string, readonly E[]>;
+  /** The modules the assignment entries can match. */
+  readonly assignModules: ReadonlySet<string>;
   readonly match: (entry: E) => ModelMatch;
 }
 
@@ -71,9 +74,11 @@ export interface ModelIndex<E> {
 export function indexModels<E>(entries: readonly E[], match: (entry: E) => ModelMatch): ModelIndex<E> {
   const byModule = new Map<string, E[]>();
   const assigns = new Map<string, E[]>();
+  const assignModules = new Set<string>();
   for (const entry of entries) {
     const m = match(entry);
     if (m.kind === 'assign') {
+      for (const module of typeof m.module === 'string' ? [m.module] : m.module) assignModules.add(module);
       const list = assigns.get(m.property) ?? [];
       list.push(entry);
       assigns.set(m.property, list);
@@ -85,7 +90,7 @@ export function indexModels<E>(entries: readonly E[], match: (entry: E) => Model
       byModule.set(module, list);
     }
   }
-  return { byModule, assigns, match };
+  return { byModule, assigns, assignModules, match };
 }
 
 function pathIs(path: readonly string[], want: readonly string[]): boolean {
@@ -104,9 +109,14 @@ const MATCHES = Symbol('model-matches');
  * The callee is resolved once per node and file, whatever the number of tables.
  */
 export function matchingEntries<E>(file: FileFacts, node: CallLike, index: ModelIndex<E>): E[] {
-  const perIndex = memo(file, MATCHES, () => new Map<ModelIndex<unknown>, Map<CallLike, unknown[]>>());
+  const perIndex = memo(file, MATCHES, () => new Map<ModelIndex<unknown>, Map<CallLike, unknown[]> | null>());
   let cache = perIndex.get(index as ModelIndex<unknown>);
-  if (!cache) perIndex.set(index as ModelIndex<unknown>, (cache = new Map()));
+  if (cache === undefined) {
+    // A table none of whose modules the file names cannot match any call in it.
+    cache = importsAny(file, index.byModule.keys()) ? new Map() : null;
+    perIndex.set(index as ModelIndex<unknown>, cache);
+  }
+  if (cache === null) return [];
   const hit = cache.get(node);
   if (hit) return hit as E[];
   const out: E[] = [];
@@ -143,7 +153,7 @@ export function matchingEntries<E>(file: FileFacts, node: CallLike, index: Model
 export function matchingAssigns<E>(file: FileFacts, target: TSESTree.MemberExpression, index: ModelIndex<E>): E[] {
   const property = staticKey(target);
   const candidates = property === null ? undefined : index.assigns.get(property);
-  if (!candidates?.length) return [];
+  if (!candidates?.length || !importsAny(file, index.assignModules)) return [];
   const ref = resolveRef(file, target.object);
   if (!ref) return [];
   return candidates.filter((entry) => {

@@ -37,6 +37,13 @@ export function isPublicName(name: string): boolean {
   return words(name).some((x) => PUBLIC_WORDS.has(x));
 }
 
+/** Substrings every secret name has (`secret`, `passphrase`, or `key` after a qualifier): a cheap reject before splitting words. */
+const SECRET_NAME_HINT = /secret|passphrase|key/i;
+/** Substrings every password name has (see PASSWORD_WORDS). */
+const PASSWORD_NAME_HINT = /pass|pw/i;
+/** Substrings every token name has (see isTokenName). */
+const TOKEN_NAME_HINT = /token|jwt|bearer|key|sid|session|otp|nonce/i;
+
 /**
  * Names that hold a signing/encryption secret: `SESSION_SECRET`, `jwtSecret`,
  * `privateKey`, `signingKey`, `hmacKey`, `secretKey`, `clientSecret`, `passphrase`.
@@ -44,6 +51,7 @@ export function isPublicName(name: string): boolean {
  */
 export function isSecretName(name: string): boolean {
   if (name.includes('/') || name.includes('.')) return false; // a rule id, path or dotted key, not a binding
+  if (!SECRET_NAME_HINT.test(name)) return false; // every accepted name has one of these words
   const w = words(name);
   if (w.length === 0) return false;
   if (w.some((x) => PUBLIC_WORDS.has(x))) return false;
@@ -69,6 +77,7 @@ const NOT_PASSWORD_WORDS = new Set([
 
 /** `password`, `pass`, `newPassword`, `userPassword`, `pwd`: a raw password. Not `passwordHash`, `confirmPassword`, `passwordResetToken`. */
 export function isPasswordName(name: string): boolean {
+  if (!PASSWORD_NAME_HINT.test(name)) return false;
   const w = words(name);
   if (!w.some((x) => PASSWORD_WORDS.has(x))) return false;
   if (w.some((x) => HASH_WORDS.has(x) || NOT_PASSWORD_WORDS.has(x))) return false;
@@ -90,6 +99,7 @@ export function isConfirmationName(name: string): boolean {
 
 /** Names of auth tokens and keys: `token`, `accessToken`, `refresh_token`, `apiKey`, `sessionId`, `jwt`, `otp`. */
 export function isTokenName(name: string): boolean {
+  if (!TOKEN_NAME_HINT.test(name)) return false;
   const w = words(name);
   if (w.length === 0) return false;
   if (w.some((x) => PUBLIC_WORDS.has(x))) return false;

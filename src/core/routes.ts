@@ -840,9 +840,9 @@ export function nodesIn<K extends TSESTree.AST_NODE_TYPES>(file: FileFacts, root
   if (hit) return hit as Extract<Node, { type: K }>[];
   let found: Node[];
   if (INDEXED.has(type)) {
-    cache.program ??= walkInto(file, file.sourceCode.ast, (t) => INDEXED.has(t));
+    cache.program ??= sortedBySource(walkInto(file, file.sourceCode.ast, (t) => INDEXED.has(t)));
     const all = cache.program.get(type) ?? [];
-    found = root === file.sourceCode.ast ? all : all.filter((n) => n.range[0] >= root.range[0] && n.range[1] <= root.range[1]);
+    found = root === file.sourceCode.ast ? all : within(all, root);
   } else {
     found = walkInto(file, root, (t) => t === type).get(type) ?? [];
   }
@@ -850,3 +850,31 @@ export function nodesIn<K extends TSESTree.AST_NODE_TYPES>(file: FileFacts, root
   return found as Extract<Node, { type: K }>[];
 }
 const NODES_IN = Symbol('nodes-in');
+
+/** Each list in source order (the walk visits a template's quasis before its expressions, so nested templates come out of order). */
+function sortedBySource(byType: Map<string, Node[]>): Map<string, Node[]> {
+  for (const list of byType.values()) {
+    for (let i = 1; i < list.length; i++) {
+      if (list[i - 1]!.range[0] > list[i]!.range[0]) {
+        list.sort((a, b) => a.range[0] - b.range[0]);
+        break;
+      }
+    }
+  }
+  return byType;
+}
+
+/** The nodes of `all` (in source order, as the walk pushes them) inside `root`: a binary search for the first, then a slice. */
+function within(all: readonly Node[], root: Node): Node[] {
+  const [start, end] = root.range;
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (all[mid]!.range[0] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Node[] = [];
+  for (let i = lo; i < all.length && all[i]!.range[0] < end; i++) if (all[i]!.range[1] <= end) out.push(all[i]!);
+  return out;
+}

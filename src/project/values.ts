@@ -97,7 +97,8 @@ const BINDINGS = Symbol('project-import-bindings');
 function projectImportBindings(file: FileFacts): ReadonlySet<unknown> {
   return memo(file, BINDINGS, () => {
     const out = new Set<unknown>();
-    const local = (specifier: unknown): boolean => typeof specifier === 'string' && resolveImport(file.filename, specifier) !== null;
+    // A relative specifier names a project module whether or not it resolves (then the lookup that follows is unknown): no disk access.
+    const local = (specifier: unknown): boolean => typeof specifier === 'string' && (specifier.startsWith('./') || specifier.startsWith('../') || resolveImport(file.filename, specifier) !== null);
     for (const statement of file.sourceCode.ast.body) {
       if (statement.type === 'ImportDeclaration' && local(statement.source.value)) {
         for (const spec of statement.specifiers) {

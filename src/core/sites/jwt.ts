@@ -9,6 +9,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../file.js';
+import { importsAny } from '../prefilter.js';
 import { memo } from '../file.js';
 import { calleeName, enclosingFunction, mentionedNames, staticKey, unwrap } from '../ast.js';
 import { argumentAt, indexModels, invokedRef, matchingEntries, type CallLike } from '../match.js';
@@ -136,6 +137,8 @@ const INDEX = indexModels([...MODEL_MATCHES.keys()], (api) => MODEL_MATCHES.get(
 const CALL_MODULES = new Set(JWT_APIS.flatMap((api) => (api.match.by === 'call' ? [api.match.module].flat() : [])));
 /** Methods a plugin decorates onto objects the file cannot trace (`fastify.jwt.sign`, `reply.jwtSign`), matched by name. */
 const METHOD_APIS = JWT_APIS.filter((api) => api.match.by === 'method');
+/** Modules whose calls are resolved: the libraries above, and fastify (whose instances carry the decorated methods). */
+const TRACED_MODULES = [...CALL_MODULES, 'fastify'];
 
 // ---------------------------------------------------------------------------
 // Extraction
@@ -157,8 +160,10 @@ function extract(file: FileFacts): JwtSites {
   calls.sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]); // traversal order: outer call first
   const found: { api: JwtApi; call: CallLike }[] = [];
   const verifies: Verify[] = [];
+  // A file that imports none of them cannot resolve a call to one: skip the resolution.
+  const traced = importsAny(file, TRACED_MODULES);
   for (const call of calls) {
-    const ref = invokedRef(file, call);
+    const ref = traced ? invokedRef(file, call) : null;
     const known = !!ref && CALL_MODULES.has(ref.module);
     const methods = !ref || ref.module === 'fastify' ? METHOD_APIS.filter((api) => decoratedMethod(call, api)) : [];
     let matched = false;
@@ -178,7 +183,7 @@ function extract(file: FileFacts): JwtSites {
     // A local helper that verifies (`verifyToken(token)`) counts as a verify of that token.
     if (!matched && !known && call.type === T.CallExpression) {
       const name = calleeName(call);
-      if (name && words(name).some((w) => w === 'verify' || w === 'validate')) verifies.push({ call, token: argumentAt(call, 0) });
+      if (name && /verif|validat/i.test(name) && words(name).some((w) => w === 'verify' || w === 'validate')) verifies.push({ call, token: argumentAt(call, 0) });
     }
   }
   const client = found.some(({ api }) => api.role === 'decode') && isClientFile(program);

@@ -1,0 +1,77 @@
+/**
+ * Cheap per-file pre-filters, read from the source text once per file and
+ * shared by every rule: which modules the file imports, and which families
+ * of words it mentions at all. A rule whose findings all need a word family
+ * (a cookie finding needs "cookie" or "session" somewhere in the text) asks
+ * here first and skips the file when the answer is no, so most files of an
+ * app pay one regular-expression scan instead of value resolution.
+ *
+ * Every pattern is a necessary condition, never a decision: it must match
+ * whenever the rule could report (lower-case substrings of the lower-cased text, comments
+ * included, so it over-approximates). When a rule or model learns a new kind
+ * of source, its vocabulary goes here too; the fixture and rule tests fail if
+ * a pattern is too narrow.
+ */
+import type { FileFacts } from './file.js';
+import { memo } from './file.js';
+import { normalizeModule } from './modules.js';
+
+/** Word families in the text, each a superset of what a rule needs to see before it can report. */
+const TOPICS = {
+  /** Password names (`password`, `passwd`, `pass`, `pwd`, `pw`, `passcode`, `passphrase`, `pword`). */
+  password: ['pass', 'pw'],
+  /** Cookie setters and options, session middleware and stores, `Set-Cookie`. */
+  cookie: ['cookie', 'session'],
+  /** Slow and fast hash APIs and password names (weak settings need no password name). */
+  hash: ['pass', 'pw', 'crypt', 'hash', 'argon', 'pbkdf', 'digest', 'md5', 'sha'],
+  /** JWT libraries, token names, hand-rolled verifiers (`alg`). */
+  jwt: ['jwt', 'jose', 'jws', 'token', 'bearer', 'alg', 'sign', 'verif', 'decode'],
+  /** Web storage and the token names a storage wrapper's caller passes. */
+  storage: ['storage', 'token', 'jwt', 'bearer', 'key', 'sid', 'session', 'otp', 'nonce', 'auth', 'credential'],
+  /** Session writes and log-in calls. */
+  session: ['session', 'login', 'passport'],
+  /** Names of secrets, tokens, signatures and one-time codes a compare can hold. */
+  compare: ['token', 'jwt', 'bearer', 'key', 'sid', 'otp', 'nonce', 'secret', 'passphrase', 'sig', 'mac', 'digest', 'code', 'pin', 'csrf', 'xsrf', 'auth', 'hash'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Topic = keyof typeof TOPICS;
+
+const MENTIONS = Symbol('prefilter-mentions');
+const LOWER = Symbol('prefilter-lower');
+const MODULES = Symbol('prefilter-modules');
+
+/** The text mentions the word family (a necessary condition for the rules that ask; see the patterns above). */
+export function mentions(file: FileFacts, topic: Topic): boolean {
+  const known = memo(file, MENTIONS, () => new Map<Topic, boolean>());
+  let hit = known.get(topic);
+  if (hit === undefined) {
+    const text = memo(file, LOWER, () => file.sourceCode.text.toLowerCase());
+    hit = TOPICS[topic].some((word) => text.includes(word));
+    known.set(topic, hit);
+  }
+  return hit;
+}
+
+/** `import … from 'x'`, `export … from 'x'`, `import 'x'`, `require('x')`, `import('x')`. */
+const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*(['"`])([^'"`\n]+)\1/g;
+
+/**
+ * Every module specifier the text names (normalised like module refs: no
+ * `node:`). A module ref (core/modules.ts) only ever comes from one of these,
+ * so a model table none of whose modules is here cannot match in this file.
+ */
+export function importedModules(file: FileFacts): ReadonlySet<string> {
+  return memo(file, MODULES, () => {
+    const out = new Set<string>();
+    for (const m of file.sourceCode.text.matchAll(SPECIFIER)) out.add(normalizeModule(m[2]!));
+    return out;
+  });
+}
+
+/** The file imports at least one of `modules`. */
+export function importsAny(file: FileFacts, modules: Iterable<string>): boolean {
+  const imported = importedModules(file);
+  if (imported.size === 0) return false;
+  for (const m of modules) if (imported.has(m)) return true;
+  return false;
+}

@@ -204,3 +204,101 @@ export function ruleLatency(variant: Variant, subsets: { name: string; rules: Se
     perRule: Object.fromEntries(Object.entries(perRule).filter(([r]) => s.rules.has(r))),
   }));
 }
+
+/** A config timed with ESLint's `stats`, and the rules that count as its own. */
+export interface StatsVariant {
+  name: string;
+  config: Linter.Config[];
+  rules: ReadonlySet<string>;
+}
+
+export interface StatsResult {
+  variant: string;
+  /** Files that parsed (the others are left out of every figure). */
+  files: number;
+  /** Per timed pass: parse time and the variant's rule time, from ESLint's stats. */
+  parseMs: number;
+  ruleMs: number;
+  /** Rule → ms per timed pass. */
+  perRule: Record<string, number>;
+  /** Per-file rule time (mean over the timed passes). */
+  p50: number;
+  p95: number;
+  max: number;
+  maxFile: string;
+  messages: number;
+  crashes: PassResult['crashes'];
+}
+
+/**
+ * Side by side with ESLint's own `stats` (rule time and parse time per file):
+ * one full warm-up pass of every variant first (JIT, and the project layer's
+ * parses of other files, as in a long CLI run or the editor), then
+ * `repetitions` timed passes, interleaved (the order rotates each time).
+ */
+export function statsRun(variants: StatsVariant[], texts: SourceText[], cwd: string, repetitions: number, log: (line: string) => void): StatsResult[] {
+  const linter = new Linter({ cwd });
+  const configs = variants.map((v) => prepared(v.config, cwd));
+  const state = variants.map(() => ({ parse: 0, rules: 0, perRule: {} as Record<string, number>, perFile: new Map<string, number>(), messages: 0, crashes: [] as PassResult['crashes'] }));
+  const pass = (i: number, timed: boolean): void => {
+    const s = state[i]!;
+    const own = variants[i]!.rules;
+    if (timed) s.messages = 0;
+    for (const { filename, text } of texts) {
+      let messages: Linter.LintMessage[];
+      try {
+        messages = linter.verifyAndFix(text, configs[i]!, { filename, stats: true, fix: false } as Linter.FixOptions).messages;
+      } catch (error) {
+        if (timed && !s.crashes.some((c) => c.file === filename)) s.crashes.push({ file: filename, error: (error as Error).stack ?? String(error) });
+        continue;
+      }
+      if (messages.some((m) => m.fatal)) continue;
+      if (!timed) continue;
+      s.messages += messages.length;
+      const times = (linter as unknown as { getTimes(): Times }).getTimes();
+      let rules = 0;
+      for (const p of times.passes) {
+        s.parse += p.parse?.total ?? 0;
+        for (const [rule, t] of Object.entries(p.rules ?? {})) {
+          if (!own.has(rule)) continue;
+          s.perRule[rule] = (s.perRule[rule] ?? 0) + t.total;
+          rules += t.total;
+        }
+      }
+      s.rules += rules;
+      s.perFile.set(filename, (s.perFile.get(filename) ?? 0) + rules);
+    }
+  };
+  variants.forEach((v, i) => {
+    const start = performance.now();
+    pass(i, false);
+    log(`  warm-up ${v.name}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  });
+  for (let rep = 0; rep < repetitions; rep++) {
+    for (let k = 0; k < variants.length; k++) {
+      const i = (k + rep) % variants.length;
+      const start = performance.now();
+      pass(i, true);
+      log(`  rep ${rep + 1}/${repetitions} ${variants[i]!.name}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    }
+  }
+  return variants.map((v, i) => {
+    const s = state[i]!;
+    const perFile = [...s.perFile].map(([file, t]) => ({ file, t: t / repetitions }));
+    const slowest = perFile.reduce((a, b) => (b.t > a.t ? b : a), { file: '', t: -1 });
+    const times = perFile.map((x) => x.t);
+    return {
+      variant: v.name,
+      files: perFile.length,
+      parseMs: s.parse / repetitions,
+      ruleMs: s.rules / repetitions,
+      perRule: Object.fromEntries(Object.entries(s.perRule).map(([r, t]) => [r, t / repetitions])),
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      max: slowest.t,
+      maxFile: slowest.file,
+      messages: s.messages / repetitions,
+      crashes: s.crashes,
+    };
+  });
+}

@@ -5,6 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import path from 'node:path';
+import { startLint } from '../project/fs.js';
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
@@ -42,6 +43,7 @@ export function getFile(context: Readonly<TSESLint.RuleContext<string, readonly 
   if (!facts) {
     facts = createFacts(sourceCode, context.filename, context.cwd, parserSetupOf(context));
     files.set(ast, facts);
+    startLint(ast);
   }
   return facts;
 }

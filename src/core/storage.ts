@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
+import { importsAny } from './prefilter.js';
 import { memo } from './file.js';
 import { staticKey, unwrap } from './ast.js';
 import { isCallOf } from './match.js';
@@ -40,6 +41,9 @@ export function webStorageName(file: FileFacts, raw: Node, depth = 0): string | 
   return null;
 }
 
+/** The modules of the storage libraries: a file that imports none of them makes no library write. */
+const STORAGE_MODULES = STORAGE_CALLS.flatMap((lib) => [lib.module].flat());
+
 /** A write to a storage: where it goes, and the key and value expressions. */
 export interface StorageWrite {
   readonly node: Node;
@@ -57,6 +61,7 @@ export function storageWriteOf(file: FileFacts, call: TSESTree.CallExpression): 
     const storage = webStorageName(file, callee.object);
     if (storage) return { node: call, storage, key, value };
   }
+  if (!importsAny(file, STORAGE_MODULES)) return null;
   for (const lib of STORAGE_CALLS) {
     if (!isCallOf(file, call, lib)) continue;
     const k = call.arguments[lib.key];

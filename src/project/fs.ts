@@ -60,14 +60,37 @@ export class StampedCache<V> {
 const texts = new StampedCache<string | null>(BOUNDS.cachedFiles);
 const listings = new Map<string, CachedListing>();
 
+/**
+ * Stamps already read while linting the current file: one lint asks about the
+ * same neighbour many times, and a file cannot be both edited and linted
+ * within one lint. A new lint (core/file.ts calls `startLint` with the linted
+ * AST) starts afresh, and so does anything older than a second.
+ */
+let lintToken: object | null = null;
+let lintStarted = 0;
+let lintStamps = new Map<string, Stamp | null>();
+const LINT_STAMPS_MS = 1000;
+
+/** A new file is being linted: stamps read from now on are read again. */
+export function startLint(token: object): void {
+  lintToken = token;
+  lintStarted = Date.now();
+  lintStamps = new Map();
+}
+
 /** Size and mtime of a regular file, or null. */
 function stampOf(file: string): Stamp | null {
+  const inLint = lintToken !== null && Date.now() - lintStarted < LINT_STAMPS_MS;
+  if (inLint && lintStamps.has(file)) return lintStamps.get(file)!;
+  let stamp: Stamp | null;
   try {
     const stat = statSync(file);
-    return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
+    stamp = stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
   } catch {
-    return null;
+    stamp = null;
   }
+  if (inLint) lintStamps.set(file, stamp);
+  return stamp;
 }
 
 /** True when `file` is a regular file. */

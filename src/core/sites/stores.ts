@@ -256,7 +256,9 @@ function isPasswordColumn(name: string): boolean {
 /** The stored copy of a password: `user.password`, `row.passwd`, `USERS[name]`, `users.get(name)`, `process.env.ADMIN_PASSWORD`, a literal. */
 function storedPassword(file: FileFacts, raw: Node, depth = 0): boolean {
   const node = unwrap(raw);
-  if (depth > 6 || userInputOf(file, node)) return false;
+  if (depth > 6) return false;
+  // User input is never the stored copy; asked after the cheap shape checks below.
+  const notInput = (): boolean => !userInputOf(file, node);
   switch (node.type) {
     case T.Literal:
       return typeof node.value === 'string' && node.value !== '';
@@ -264,16 +266,17 @@ function storedPassword(file: FileFacts, raw: Node, depth = 0): boolean {
       const key = staticKey(node);
       if (!node.computed && key !== null) {
         if (!isPasswordColumn(key)) return false;
-        return !isRequestObject(file, node.object) && !userInputOf(file, node.object);
+        return notInput() && !isRequestObject(file, node.object) && !userInputOf(file, node.object);
       }
-      if (isUserTable(node.object)) return true;
-      return key !== null && isPasswordColumn(key) && !userInputOf(file, node.object);
+      if (isUserTable(node.object)) return notInput();
+      return key !== null && isPasswordColumn(key) && notInput() && !userInputOf(file, node.object);
     }
     case T.CallExpression: {
       const callee = unwrap(node.callee);
-      return callee.type === T.MemberExpression && staticKey(callee) === 'get' && isUserTable(callee.object);
+      return callee.type === T.MemberExpression && staticKey(callee) === 'get' && isUserTable(callee.object) && notInput();
     }
     case T.Identifier: {
+      if (!notInput()) return false;
       const target = dereference(file, node);
       if (target !== node) return storedPassword(file, target, depth + 1);
       const w = words(node.name);
@@ -283,7 +286,7 @@ function storedPassword(file: FileFacts, raw: Node, depth = 0): boolean {
       return def?.type === 'Parameter' && w.some((x) => STORED_WORDS.has(x)) && isPasswordCheckFunction(def.node as TSESTree.FunctionLike);
     }
     case T.AwaitExpression:
-      return storedPassword(file, node.argument, depth + 1);
+      return notInput() && storedPassword(file, node.argument, depth + 1);
     default:
       return false;
   }

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHECK_TEST_FILES_SCHEMA, createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
+import { importsAny } from '../src/core/prefilter.js';
 import { declaredNonString } from '../src/core/types.js';
 import { calleeName, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast.js';
 import { resolveRef, type ModuleRef } from '../src/core/modules.js';
@@ -19,6 +20,9 @@ interface LogCall {
 }
 
 const LEVELS = new Set(LOG_LEVELS);
+/** Every method name any logger model writes a line with, and the modules of the models. */
+const ANY_LEVEL = new Set([...LOG_LEVELS, ...LOGGERS.flatMap((m) => m.levels ?? [])]);
+const LOGGER_MODULES = LOGGERS.flatMap((m) => [m.module].flat());
 const CONSOLE = new Set(CONSOLE_METHODS);
 /** Calls whose result shows their argument as it is. */
 const SHOWING_CALLS = new Set(['stringify', 'String', 'inspect', 'format', 'toString', 'toJSON', 'trim', 'concat']);
@@ -86,22 +90,25 @@ function isLoggerNamed(node: TSESTree.Node): boolean {
 
 function logCallOf(file: FileFacts, call: TSESTree.CallExpression, text: (n: TSESTree.Node) => string): LogCall | null {
   const callee = unwrap(call.callee);
-  const shown = text(call.callee).length > 40 ? (calleeName(call) ?? 'log') : text(call.callee);
+  const shown = (): string => (text(call.callee).length > 40 ? (calleeName(call) ?? 'log') : text(call.callee));
   if (callee.type === T.MemberExpression) {
     const obj = unwrap(callee.object);
     const method = staticKey(callee);
     if (obj.type === T.Identifier && obj.name === 'console' && method && CONSOLE.has(method) && file.isGlobal(obj)) {
-      return { callee: shown, redact: CONSOLE_REDACT };
+      return { callee: shown(), redact: CONSOLE_REDACT };
     }
   }
+  // Cheap first: a call that is neither `x.<level>(…)` nor anything a logger module could export cannot log.
+  const level = callee.type === T.MemberExpression ? staticKey(callee) : null;
+  if ((level === null || !ANY_LEVEL.has(level)) && !importsAny(file, LOGGER_MODULES)) return null;
   const ref = resolveRef(file, call.callee);
   if (ref) {
     const model = libraryLogCall(ref);
-    if (model) return { callee: shown, redact: model.redact };
-    if (isLocalLoggerCall(ref)) return { callee: shown, redact: GENERIC_REDACT };
+    if (model) return { callee: shown(), redact: model.redact };
+    if (isLocalLoggerCall(ref)) return { callee: shown(), redact: GENERIC_REDACT };
   }
   if (callee.type === T.MemberExpression && LEVELS.has(staticKey(callee) ?? '') && isLoggerNamed(callee.object)) {
-    return { callee: shown, redact: GENERIC_REDACT };
+    return { callee: shown(), redact: GENERIC_REDACT };
   }
   return null;
 }

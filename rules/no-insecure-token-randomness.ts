@@ -5,8 +5,11 @@ import { getFile, type FileFacts } from '../src/core/file.js';
 import { calleeName, staticKey, stringOf, unwrap } from '../src/core/ast.js';
 import { cryptoCall, flowsInto, qualifiedKey, type Destination } from '../src/core/flow.js';
 import { isAuthCookieName, isUnguessableName, words } from '../src/core/names.js';
+import { isMathRandom, randomReturnedBy } from '../src/core/randomness.js';
+import { importedFunction, isProjectImport } from '../src/project/values.js';
+import path from 'node:path';
 
-export type MessageId = 'insecure' | 'useRandomBytes' | 'useRandomUUID' | 'useRandomInt';
+export type MessageId = 'insecure' | 'insecureHelper' | 'useRandomBytes' | 'useRandomUUID' | 'useRandomInt';
 export type Options = [{ checkTestFiles?: boolean }];
 
 /** What an unguessable value was found to be, as message text. */
@@ -17,12 +20,6 @@ const COOKIE_SETTERS = new Set(['cookie', 'setCookie', 'set', 'serialize']);
 const SQL_WRITE = /\b(insert\s+into|update\s+\S+\s+set)\b/i;
 
 /** `Math.random()` with an unshadowed `Math`. */
-function isMathRandom(file: FileFacts, node: TSESTree.CallExpression): boolean {
-  const callee = unwrap(node.callee);
-  if (callee.type !== T.MemberExpression || staticKey(callee) !== 'random') return false;
-  const obj = unwrap(callee.object);
-  return obj.type === T.Identifier && obj.name === 'Math' && file.isGlobal(obj);
-}
 
 /** `res.cookie('sid', v)`, `setCookie(c, 'session', v)`, `cookies.set('token', v)`: the auth cookie's name, if the value is one. */
 function cookieTarget(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): string | null {
@@ -177,6 +174,10 @@ function rewriteOf(file: FileFacts, random: TSESTree.CallExpression): Rewrite | 
   return null;
 }
 
+function kindOf(target: Target): string {
+  return /cookie|session|sid/i.test(target) ? 'session ids' : /otp|code|pin/i.test(target) ? 'codes' : /password|salt|nonce/i.test(target) ? 'values' : 'tokens';
+}
+
 export default createRule<Options, MessageId>({
   name: 'no-insecure-token-randomness',
   meta: {
@@ -190,6 +191,8 @@ export default createRule<Options, MessageId>({
     messages: {
       insecure:
         '`Math.random()` produces {{target}}, which must be unguessable: it is not a cryptographic generator and its output can be predicted from a few observed values, so an attacker can compute valid {{kind}} and take over accounts. Use `crypto.randomBytes(32).toString(\'hex\')` or `crypto.randomUUID()` for tokens and ids, and `crypto.randomInt(min, max)` for numeric codes.',
+      insecureHelper:
+        '`{{helper}}()` is built on `Math.random()` ({{where}}) and produces {{target}} here, which must be unguessable: `Math.random()` is not a cryptographic generator and its output can be predicted from a few observed values, so an attacker can compute valid {{kind}}. Build the helper on `crypto.randomBytes`, `crypto.randomUUID()` or `crypto.randomInt(min, max)` instead.',
       useRandomBytes: "Replace with `crypto.randomBytes(16).toString('hex')` (32 hex characters from the OS CSPRNG).",
       useRandomUUID: 'Replace with `crypto.randomUUID()` (122 random bits from the CSPRNG).',
       useRandomInt: 'Replace with `crypto.randomInt(…)` (uniform integers from the CSPRNG).',
@@ -212,9 +215,39 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
+    /**
+     * A helper another module of the project exports, built on `Math.random()`
+     * (`randStr()` in utils), whose result becomes a token, salt or code here:
+     * reported at this use, naming the helper. Cheap first: a project import,
+     * then a destination that must be unguessable, then the helper itself.
+     */
+    function checkImportedHelper(call: TSESTree.CallExpression): void {
+      if (call.callee.type !== T.Identifier && call.callee.type !== T.MemberExpression) return;
+      if (!isProjectImport(file, call.callee)) return;
+      let target: Target | null = null;
+      flowsInto(file, call, (d) => {
+        target = targetOf(d);
+        return target !== null;
+      });
+      if (target === null) return;
+      const imported = importedFunction(file, call.callee);
+      const random = imported ? randomReturnedBy(imported.file, imported.fn) : null;
+      if (!imported || !random) return;
+      const found: Target = target;
+      const where = `${path.relative(path.dirname(file.filename), imported.file.filename).replace(/\\/g, '/')}:${random.loc.start.line}`;
+      context.report({
+        node: call,
+        messageId: 'insecureHelper',
+        data: { helper: context.sourceCode.getText(call.callee).slice(0, 40), where, target: found, kind: kindOf(found) },
+      });
+    }
+
     return {
       CallExpression(node) {
-        if (!isMathRandom(file, node)) return;
+        if (!isMathRandom(file, node)) {
+          checkImportedHelper(node);
+          return;
+        }
         let target: Target | null = null;
         flowsInto(file, node, (d) => {
           target = targetOf(d);
@@ -222,7 +255,7 @@ export default createRule<Options, MessageId>({
         });
         if (target === null) return;
         const found: Target = target;
-        const kind = /cookie|session|sid/i.test(found) ? 'session ids' : /otp|code|pin/i.test(found) ? 'codes' : /password|salt|nonce/i.test(found) ? 'values' : 'tokens';
+        const kind = kindOf(found);
         const rewrite = rewriteOf(file, node);
         context.report({
           node,

@@ -135,10 +135,22 @@ export default createRule<Options, MessageId>({
      * argument): reported at the call, unless the helper's own file already
      * reports that hash (its parameter is named like a password).
      */
+    /** A password, or a string built from one (`${password}${salt}`, `password + salt`, `password ?? 'default'`). */
+    function carriesPassword(raw: Node, depth = 0): boolean {
+      const n = unwrap(raw);
+      if (isPasswordName(nameOf(n) ?? '') || userPasswordOf(file, n)) return true;
+      if (depth > 3) return false;
+      if (n.type === T.TemplateLiteral) return n.expressions.some((e) => carriesPassword(e, depth + 1));
+      if ((n.type === T.BinaryExpression && n.operator === '+') || n.type === T.LogicalExpression) {
+        return carriesPassword(n.left as Node, depth + 1) || carriesPassword(n.right, depth + 1);
+      }
+      return false;
+    }
+
     function checkImportedHelper(call: TSESTree.CallExpression): void {
       if (call.callee.type !== T.Identifier && call.callee.type !== T.MemberExpression) return;
       if (call.arguments.length === 0) return;
-      const passwords = call.arguments.map((a) => a.type !== T.SpreadElement && (isPasswordName(nameOf(a) ?? '') || !!userPasswordOf(file, a)));
+      const passwords = call.arguments.map((a) => a.type !== T.SpreadElement && carriesPassword(a));
       if (!passwords.some(Boolean) || !isProjectImport(file, call.callee)) return;
       const imported = importedFunction(file, call.callee);
       if (!imported) return;

@@ -515,12 +515,14 @@ function derivedParent(file: FileFacts, child: Node, parent: Node): Node | null 
   }
 }
 
-const CHARSET_WORDS = new Set(['chars', 'charset', 'characters', 'alphabet', 'letters', 'digits', 'symbols', 'alphanumeric', 'alnum', 'possible', 'pool', 'dictionary']);
+const CHARSET_WORDS = new Set(['chars', 'charset', 'characters', 'alphabet', 'letters', 'digits', 'symbols', 'alphanumeric', 'alnum', 'possible', 'pool', 'dictionary', 'dict']);
 
 /** A string of characters to pick from: a string literal (through bindings) or a name like `chars`, `ALPHABET`, `charset`. */
 function isCharset(file: FileFacts, node: Node): boolean {
   const n = unwrap(node);
-  if (resolveValue(file, n).kind === 'literal') return true;
+  // a string constant, or a parameter defaulting to one (`dict = 'abc…'`)
+  const kind = resolveValue(file, n).kind;
+  if (kind === 'literal' || kind === 'fallback') return true;
   const name = n.type === T.Identifier ? n.name : n.type === T.MemberExpression ? staticKey(n) : null;
   return !!name && words(name).some((w) => CHARSET_WORDS.has(w));
 }

@@ -1,5 +1,9 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import rule from '../../rules/no-insecure-token-randomness.js';
 import { ruleTester } from '../rule-tester.js';
+
+const ROUTES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/projects/express-mounted/routes');
 
 ruleTester.run('no-insecure-token-randomness', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
@@ -47,8 +51,39 @@ if (Math.random() < 0.01) logger.debug('sampled');` },
     { name: "a shadowed Math", code: `const Math = { random: () => 4 };
 const token = Math.random().toString(36);` },
     { name: "SQL write of a non-credential column", code: `db.query('UPDATE users SET avatar_seed = $1, reset_token = $2 WHERE id = $3', [Math.random(), token, id]);` },
+    { name: "project: a Math.random helper from another module used for display ids and delays", filename: `${ROUTES}/files.js`, code: `const { randStr, shortId, jitter } = require('../lib/random');
+const fileId = shortId();
+const label = randStr(6);
+setTimeout(retry, jitter(500));` },
+    { name: "project: a crypto helper from another module makes the token", filename: `${ROUTES}/files.js`, code: `const { secureStr } = require('../lib/random');
+const resetToken = secureStr(32);` },
+    { name: "project: a helper that cannot be resolved is unknown", filename: `${ROUTES}/files.js`, code: `const { randStr } = require('../lib/nope');
+const apiToken = randStr(32);` },
   ],
   invalid: [
+    {
+      name: "project: a helper built on Math.random in another module makes a salt and an API token",
+      filename: `${ROUTES}/files.js`,
+      code: `const { randStr, shortId } = require('../lib/random');
+const salt = randStr(32);
+const user = { name, apiToken: shortId() };`,
+      errors: [
+        { messageId: 'insecureHelper', line: 2, column: 14, endLine: 2, endColumn: 25, data: { helper: 'randStr', where: '../lib/random.js:7', target: '`salt`', kind: 'values' } },
+        { messageId: 'insecureHelper', line: 3, column: 32, endLine: 3, endColumn: 41, data: { helper: 'shortId', where: '../lib/random.js:17', target: '`apiToken`', kind: 'tokens' } },
+      ],
+    },
+    {
+      name: "project: an imported namespace's helper for a reset code",
+      filename: `${ROUTES}/files.ts`,
+      code: `import * as random from '../lib/random';
+export function resetCode() {
+  const resetCode = random.randStr(6, '0123456789');
+  return resetCode;
+}`,
+      errors: [
+        { messageId: 'insecureHelper', line: 3, column: 21, endLine: 3, endColumn: 52, data: { helper: 'random.randStr', where: '../lib/random.js:7', target: '`resetCode`', kind: 'codes' } },
+      ],
+    },
     {
       name: "a reset token built with toString(36) in a named generator",
       code: `const crypto = require('crypto');

@@ -72,6 +72,9 @@ class K { #p = 1; get h() { return crypto.createHash('md5').update(this.#p).dige
     { name: "project: a hashing helper from another module called on non-passwords", filename: `${ROUTES}/files.js`, code: `const { digest } = require('../lib/digest');
 const etag = digest(req.body.content);
 const key = digest(user.email);` },
+    { name: "project: a hashing helper from another module called on a string built from non-passwords", filename: `${ROUTES}/files.js`, code: `const { digest } = require('../lib/digest');
+const etag = digest(\`\${file.name}:\${file.size}\`);
+const key = digest(user.email + salt);` },
     { name: "project: a helper that cannot be resolved is unknown", filename: `${ROUTES}/files.js`, code: `const { digest } = require('../lib/nope');
 user.passwordHash = digest(req.body.password);` },
     { name: "fast pre-hash fed into bcrypt", filename: "src/auth.ts", code: `import crypto from 'crypto';
@@ -119,6 +122,26 @@ user.passwordHash = digest(req.body.password);`,
         {
           messageId: 'fastHash', line: 2, column: 21, endLine: 2, endColumn: 46,
           data: { subject: "The password `req.body.password`", algorithm: "SHA1", api: "crypto.createHash in ../lib/digest.js:5", fix: PASSWORD_HASH_FIX },
+        },
+      ],
+    },
+    {
+      name: "project: a fast-hash helper from another module called on a password joined with its salt",
+      filename: `${ROUTES}/signup.ts`,
+      code: `import { digest } from '../lib/digest';
+export function check(user: { psalt: string; password: string }, dto: { oldPassword: string }) {
+  const a = digest(\`\${dto.oldPassword}\${user.psalt}\`);
+  const b = digest(initPassword ?? 'changeme' + salt);
+  return a === user.password;
+}`,
+      errors: [
+        {
+          messageId: 'fastHash', line: 3, column: 13, endLine: 3, endColumn: 54,
+          data: { subject: "A password", algorithm: "SHA1", api: "crypto.createHash in ../lib/digest.js:5", fix: PASSWORD_HASH_FIX },
+        },
+        {
+          messageId: 'fastHash', line: 4, column: 13, endLine: 4, endColumn: 54,
+          data: { subject: "A password", algorithm: "SHA1", api: "crypto.createHash in ../lib/digest.js:5", fix: PASSWORD_HASH_FIX },
         },
       ],
     },

@@ -127,6 +127,8 @@ export const HASH_APIS: readonly HashApi[] = [
 /** Name words of local helpers that hash (`hashPassword`, `encryptPassword`, `bcryptHash`): their result counts as hashed. */
 export const HASHING_HELPER_WORDS: ReadonlySet<string> = new Set([
   'hash', 'hashed', 'hashes', 'digest', 'encrypt', 'encrypted', 'crypt', 'bcrypt', 'argon2', 'argon', 'scrypt', 'pbkdf2', 'derive', 'kdf',
+  // fast digests (`md5(password + salt)`): hashed, if weakly, which is weak-password-hash's finding, not a plaintext one
+  'md5', 'sha1', 'sha256', 'sha512', 'hmac',
 ]);
 
 /** Verify functions: their use is the right way to check a password (named in messages). */

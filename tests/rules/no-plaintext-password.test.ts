@@ -9,6 +9,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 ruleTester.run('no-plaintext-password', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
   valid: [
+    { name: "a fast digest of the password compared with the stored digest is weak-password-hash's, not a plaintext compare", filename: 'src/auth.service.ts', code: `import { md5 } from './utils/crypto';
+export async function validateUser(user: { password: string; psalt: string }, password: string): Promise<boolean> {
+  const comparePassword = md5(\`\${password}\${user.psalt}\`);
+  return user.password === comparePassword;
+}
+export function changePassword(user: { password: string; psalt: string }, newPassword: string) {
+  const password = sha256(newPassword + user.psalt);
+  return users.update({ id: user.id }, { password });
+}` },
     { name: "confirmation, emptiness, length, typeof and regex checks on request fields", code: `app.post('/register', (req, res) => {
   if (req.body.password !== req.body.confirmPassword) return res.sendStatus(400);
   if (req.body.password === '' || req.body.password == null || req.body.password.length < 8) return res.sendStatus(400);

@@ -1,7 +1,8 @@
 /**
  * Save hooks that hash passwords, read from the AST: a mongoose
  * `schema.pre('save', fn)`, a sequelize `beforeCreate` / `hooks: { beforeSave }`
- * / `addHook('beforeUpdate', fn)`, a TypeORM `@BeforeInsert()` method or a
+ * / `addHook('beforeUpdate', fn)`, a TypeORM `@BeforeInsert()` method, an
+ * Objection `$beforeInsert()` / `$beforeUpdate()` method or a
  * prisma `$use(fn)`, whose function calls a slow hash (bcrypt, argon2,
  * scrypt, pbkdf2) or a helper named like one (`hashPassword`).
  */
@@ -19,6 +20,7 @@ type Node = TSESTree.Node;
 const MONGOOSE_EVENTS = new Set(['save', 'validate', 'updateOne', 'findOneAndUpdate', 'insertMany']);
 const LIFECYCLE = /^(?:before|after)(?:Create|Save|Update|Validate|BulkCreate|Upsert)$/;
 const TYPEORM_DECORATORS = new Set(['BeforeInsert', 'BeforeUpdate']);
+const OBJECTION_HOOK = /^\$before(?:Insert|Update)$/;
 
 /** Does the function call a slow hash or a hashing helper? */
 function hashesIn(file: FileFacts, fn: Node): boolean {
@@ -52,6 +54,11 @@ function hookFunctions(file: FileFacts): Node[] {
     if (fn) out.push(fn);
   }
   for (const method of nodesIn(file, file.sourceCode.ast, T.MethodDefinition)) {
+    // Objection's model hooks: `async $beforeInsert(ctx) { … }`
+    if (OBJECTION_HOOK.test(staticKey(method) ?? '')) {
+      out.push(method.value);
+      continue;
+    }
     const decorated = (method.decorators ?? []).some((d) => {
       const e = unwrap(d.expression);
       const target = e.type === T.CallExpression ? unwrap(e.callee) : e;

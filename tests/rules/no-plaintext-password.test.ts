@@ -9,6 +9,22 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 ruleTester.run('no-plaintext-password', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
   valid: [
+    { name: "an Objection model whose $beforeInsert hook hashes: its own inserts are hashed on save", code: `const { Model } = require('objection');
+class User extends Model {
+  async $beforeInsert(context) {
+    await super.$beforeInsert(context);
+    await this.generateHash();
+  }
+  async generateHash() {
+    this.password = await bcrypt.hash(this.password, 12);
+  }
+  static async createNewUser({ email, passwordRaw }) {
+    const newUsrData = { email };
+    newUsrData.password = passwordRaw;
+    return User.query().insert(newUsrData);
+  }
+}
+module.exports = User;` },
     { name: "a fast digest of the password compared with the stored digest is weak-password-hash's, not a plaintext compare", filename: 'src/auth.service.ts', code: `import { md5 } from './utils/crypto';
 export async function validateUser(user: { password: string; psalt: string }, password: string): Promise<boolean> {
   const comparePassword = md5(\`\${password}\${user.psalt}\`);

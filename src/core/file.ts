@@ -17,6 +17,8 @@ export interface FileFacts {
   readonly relativeFilename: string;
   /** `*.test.*`, `*.spec.*`, `__tests__/`, `test/`: see {@link isTestFile}. */
   readonly isTest: boolean;
+  /** The file ESLint is linting (not another module the project layer parsed): its traversal steps are ESLint's, already made. */
+  readonly linted: boolean;
   /** Free-form per-file caches for core modules, keyed by a module-private symbol or string. */
   readonly memo: Map<unknown, unknown>;
   /** How other files of the project are parsed (the linting parser and its options), or null when they cannot be. */
@@ -41,7 +43,7 @@ export function getFile(context: Readonly<TSESLint.RuleContext<string, readonly 
   const ast = sourceCode.ast;
   let facts = files.get(ast);
   if (!facts) {
-    facts = createFacts(sourceCode, context.filename, context.cwd, parserSetupOf(context));
+    facts = createFacts(sourceCode, context.filename, context.cwd, parserSetupOf(context), true);
     files.set(ast, facts);
     startLint(ast);
   }
@@ -53,7 +55,7 @@ export function factsForParsed(sourceCode: Readonly<TSESLint.SourceCode>, filena
   const ast = sourceCode.ast;
   let facts = files.get(ast);
   if (!facts) {
-    facts = createFacts(sourceCode, filename, path.dirname(filename), parser);
+    facts = createFacts(sourceCode, filename, path.dirname(filename), parser, false);
     files.set(ast, facts);
   }
   return facts;
@@ -66,7 +68,7 @@ function parserSetupOf(context: Readonly<TSESLint.RuleContext<string, readonly u
   return { parser, options: languageOptions?.parserOptions ?? {} };
 }
 
-function createFacts(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, cwd: string, parser: ParserSetup | null): FileFacts {
+function createFacts(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, cwd: string, parser: ParserSetup | null, linted: boolean): FileFacts {
   const relative = path.isAbsolute(filename) && cwd ? path.relative(cwd, filename) : filename;
   const relativeFilename = (relative.startsWith('..') ? filename : relative).replace(/\\/g, '/');
   const variables = new Map<TSESTree.Identifier, Variable | null>();
@@ -75,6 +77,7 @@ function createFacts(sourceCode: Readonly<TSESLint.SourceCode>, filename: string
     filename,
     relativeFilename,
     isTest: isTestFile(relativeFilename),
+    linted,
     memo: new Map(),
     parser,
     scopeOf(node) {

@@ -840,7 +840,7 @@ export function nodesIn<K extends TSESTree.AST_NODE_TYPES>(file: FileFacts, root
   if (hit) return hit as Extract<Node, { type: K }>[];
   let found: Node[];
   if (INDEXED.has(type)) {
-    cache.program ??= sortedBySource(walkInto(file, file.sourceCode.ast, (t) => INDEXED.has(t)));
+    cache.program ??= sortedBySource(fromSteps(file) ?? walkInto(file, file.sourceCode.ast, (t) => INDEXED.has(t)));
     const all = cache.program.get(type) ?? [];
     found = root === file.sourceCode.ast ? all : within(all, root);
   } else {
@@ -850,6 +850,45 @@ export function nodesIn<K extends TSESTree.AST_NODE_TYPES>(file: FileFacts, root
   return found as Extract<Node, { type: K }>[];
 }
 const NODES_IN = Symbol('nodes-in');
+
+interface TraversalStep {
+  readonly kind: number;
+  readonly target: unknown;
+  readonly phase?: number;
+}
+
+/**
+ * The index from the traversal ESLint made of the linted file before running
+ * any rule (`SourceCode#traverse()`, cached by ESLint): the same nodes the
+ * walk below finds, without walking again. Null where it is not available
+ * (older ESLint, another module the project layer parsed).
+ */
+function fromSteps(file: FileFacts): Map<string, Node[]> | null {
+  if (!file.linted) return null;
+  const sourceCode = file.sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> };
+  if (typeof sourceCode.traverse !== 'function') return null;
+  let steps: Iterable<TraversalStep>;
+  try {
+    steps = sourceCode.traverse();
+  } catch {
+    return null;
+  }
+  const byType = new Map<string, Node[]>();
+  let typeOnly = 0;
+  for (const step of steps) {
+    if (step.kind !== 1) continue; // code-path events
+    const node = step.target as Node;
+    if (step.phase === 1) {
+      if (TYPE_ONLY.has(node.type)) typeOnly++;
+      else if (typeOnly === 0 && INDEXED.has(node.type)) {
+        let list = byType.get(node.type);
+        if (!list) byType.set(node.type, (list = []));
+        list.push(node);
+      }
+    } else if (TYPE_ONLY.has(node.type)) typeOnly--;
+  }
+  return byType;
+}
 
 /** Each list in source order (the walk visits a template's quasis before its expressions, so nested templates come out of order). */
 function sortedBySource(byType: Map<string, Node[]>): Map<string, Node[]> {

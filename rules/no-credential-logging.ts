@@ -7,12 +7,11 @@ import { calleeName, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast
 import { resolveRef, type ModuleRef } from '../src/core/modules.js';
 import { describedBy, flowsInto, inAuthRoute, isBareTokenName, isLexerFile, producedName, requestCarriesPassword, wholeRequestPart } from '../src/core/flow.js';
 import { userInputOf } from '../src/core/requests.js';
-import { isCredentialName, words } from '../src/core/names.js';
+import { isCredentialName, isSecretName, words } from '../src/core/names.js';
 import {
-  argumentsFor, carriedCredential, isRedactedKey, holdsNumber, inDevelopmentOnly, isLiveSessionId, isLoggedCredentialName, isSessionIdName,
+  argumentsFor, carriedCredential, carries, isRedactedKey, isRedacting, SHOWING_CALLS, holdsNumber, inDevelopmentOnly, isLiveSessionId, isLoggedCredentialName, isSessionIdName,
   isGenericValueName, labelledCredential, namesOnly, namesSomethingElse, oneTimeCodeHere, redactedBy, aboutCredential,
 } from '../src/core/credentials.js';
-import { isSecretName } from '../src/core/names.js';
 import { CONSOLE_METHODS, CONSOLE_REDACT, GENERIC_REDACT, LOCAL_LOGGER_WORDS, LOG_LEVELS, LOGGERS, type LoggerModel } from '../src/models/loggers.js';
 
 export type MessageId = 'credentialLogged';
@@ -25,13 +24,6 @@ interface LogCall {
 
 const LEVELS = new Set(LOG_LEVELS);
 const CONSOLE = new Set(CONSOLE_METHODS);
-/** Calls whose result shows their argument as it is. */
-const SHOWING_CALLS = new Set(['stringify', 'String', 'inspect', 'format', 'toString', 'toJSON', 'trim', 'concat']);
-/** Words of a helper that keeps a credential out of its result. */
-const REDACTING_WORDS = new Set([
-  'redact', 'redacted', 'mask', 'masked', 'sanitize', 'sanitise', 'sanitized', 'scrub', 'censor', 'obfuscate', 'omit',
-  'anonymize', 'anonymise', 'truncate', 'hash', 'fingerprint', 'pick', 'safe', 'strip', 'hide', 'filter', 'without',
-]);
 const MAX_DEPTH = 4;
 
 function matchesModule(model: LoggerModel, module: string): boolean {
@@ -110,32 +102,6 @@ function logCallOf(file: FileFacts, call: TSESTree.CallExpression, text: (n: TSE
     return { callee: shown, redact: GENERIC_REDACT };
   }
   return null;
-}
-
-/** Does a property value show what it holds (a variable, member, template, `String(x)`), rather than a constant, flag or redaction? */
-function carries(raw: TSESTree.Node): boolean {
-  const value = unwrap(raw);
-  switch (value.type) {
-    case T.Identifier:
-      return value.name !== 'undefined';
-    case T.MemberExpression:
-      return !/^(length|size|byteLength)$/.test(staticKey(value) ?? '');
-    case T.TemplateLiteral:
-      return value.expressions.length > 0;
-    case T.CallExpression: {
-      const name = calleeName(value);
-      return !isRedacting(name) && SHOWING_CALLS.has(name ?? '');
-    }
-    default:
-      return false;
-  }
-}
-
-/** A call that keeps credentials out of its result: `redact(x)`, `mask(token)`, `token.slice(0, 6)`, `sanitize(req.body)`. */
-function isRedacting(name: string | null): boolean {
-  if (!name) return false;
-  if (name === 'slice' || name === 'substring' || name === 'substr' || name === 'replace' || name === 'replaceAll') return true;
-  return words(name).some((w) => REDACTING_WORDS.has(w));
 }
 
 export default createRule<Options, MessageId>({

@@ -11,7 +11,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { memo, type FileFacts } from './file.js';
-import { functionName, nameOf, staticKey, stringOf, unwrap } from './ast.js';
+import { calleeName, functionName, nameOf, staticKey, stringOf, unwrap } from './ast.js';
 import { isCredentialName, isPasswordName, isSecretName, words } from './names.js';
 import { userInputOf } from './requests.js';
 import { fullPath, routeOf } from './routes.js';
@@ -183,7 +183,7 @@ export function labelledCredential(text: string): string | null {
   const w = text.replace(/[:=]\s*$/, ' ').trim().split(/[^A-Za-z0-9_-]+/).filter(Boolean);
   while (w.length && /^(is|are|was|were|the|your|a|an)$/i.test(w[w.length - 1]!)) w.pop();
   if (!w.length || !LABEL_NOUNS.has(w[w.length - 1]!.toLowerCase())) return null;
-  for (let i = Math.max(0, w.length - 3); i < w.length; i++) {
+  for (let i = w.length - 1; i >= Math.max(0, w.length - 3); i--) {
     const phrase = w.slice(i).join(' ');
     if (isLoggedCredentialName(phrase) && !isSessionIdName(phrase)) return phrase;
   }
@@ -476,4 +476,40 @@ export function isRedactedKey(paths: readonly string[], key: string): boolean {
     const segments = p.split(/\.|\[["']?|["']?\]/).filter(Boolean);
     return segments[segments.length - 1] === key;
   });
+}
+
+// ---------------------------------------------------------------------------
+// Values that show what they hold, and calls that hide it
+
+/** Calls whose result shows their argument as it is. */
+export const SHOWING_CALLS: ReadonlySet<string> = new Set<string>(['stringify', 'String', 'inspect', 'format', 'toString', 'toJSON', 'trim', 'concat']);
+/** Words of a helper that keeps a credential out of its result. */
+const REDACTING_WORDS = new Set([
+  'redact', 'redacted', 'mask', 'masked', 'sanitize', 'sanitise', 'sanitized', 'scrub', 'censor', 'obfuscate', 'omit',
+  'anonymize', 'anonymise', 'truncate', 'hash', 'fingerprint', 'pick', 'safe', 'strip', 'hide', 'filter', 'without',
+]);
+/** Does a property value show what it holds (a variable, member, template, `String(x)`), rather than a constant, flag or redaction? */
+export function carries(raw: TSESTree.Node): boolean {
+  const value = unwrap(raw);
+  switch (value.type) {
+    case T.Identifier:
+      return value.name !== 'undefined';
+    case T.MemberExpression:
+      return !/^(length|size|byteLength)$/.test(staticKey(value) ?? '');
+    case T.TemplateLiteral:
+      return value.expressions.length > 0;
+    case T.CallExpression: {
+      const name = calleeName(value);
+      return !isRedacting(name) && SHOWING_CALLS.has(name ?? '');
+    }
+    default:
+      return false;
+  }
+}
+
+/** A call that keeps credentials out of its result: `redact(x)`, `mask(token)`, `token.slice(0, 6)`, `sanitize(req.body)`. */
+export function isRedacting(name: string | null): boolean {
+  if (!name) return false;
+  if (name === 'slice' || name === 'substring' || name === 'substr' || name === 'replace' || name === 'replaceAll') return true;
+  return words(name).some((w) => REDACTING_WORDS.has(w));
 }

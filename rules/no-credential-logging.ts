@@ -156,8 +156,8 @@ export default createRule<Options, MessageId>({
       const declared = def.node.id;
       let found: string | null = null;
       flowsInto(file, def.node.init, (d) => {
-        if (d.kind === 'returned' && d.name && isCredentialName(d.name)) found = `returned by \`${d.name}()\``;
-        else if (d.kind === 'named' && d.node !== declared && isCredentialName(d.name)) found = `stored as \`${d.name}\``;
+        if (d.kind === 'returned' && d.name && isLoggedCredentialName(d.name)) found = `returned by \`${d.name}()\``;
+        else if (d.kind === 'named' && d.node !== declared && isLoggedCredentialName(d.name)) found = `stored as \`${d.name}\``;
         return found !== null;
       }, { unchanged: true });
       return found;

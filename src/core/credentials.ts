@@ -88,19 +88,36 @@ function enclosingFunctions(node: Node): TSESTree.FunctionLike[] {
 /** Words naming what the code around `node` does: the enclosing functions' names and the file's base name. */
 function contextWords(file: FileFacts, node: Node): string[] {
   const names = enclosingFunctions(node).map((fn) => functionName(fn) ?? '');
-  const base = file.relativeFilename.split('/').pop()?.replace(/\.[^.]+$/, '') ?? '';
+  const parts = file.relativeFilename.split('/');
+  let base = parts.pop()?.replace(/\.[^.]+$/, '') ?? '';
+  if (base === 'index') base = parts.pop() ?? '';
   return [...names, base].flatMap((n) => [...words(n)]);
 }
 
-/** A token-named value that is an asset or a record: its members read are symbols, addresses, decimals (`fromToken.symbol`). */
+/** Claims an identity token decodes to: a value read for these is the decoded payload, not the bearer string. */
+const CLAIM_KEYS = new Set(['id', 'sub', 'iat', 'exp', 'iss', 'aud', 'jti', 'email', 'userId', 'uid', 'role', 'roles', 'name', 'username', 'scope', 'scopes']);
+/** Keys under which a record holds the credential itself (a token row's `token`, `value`, `hash`). */
+const HELD_KEYS = /^(token|value|secret|key|plaintext|raw|hash|access_?token|refresh_?token)$/i;
+
+/**
+ * A token-named value that is a record, not a string: an asset read for its
+ * symbol or address (`fromToken.symbol`), defaulted to an object, or decoded
+ * claims read for `id` / `sub` / `email` and never for the credential itself.
+ */
 function isRecordOfNonCredential(file: FileFacts, id: TSESTree.Identifier): boolean {
   const variable = file.variableOf(id);
   if (!variable) return false;
   if (variable.defs.some((d) => d.name.parent?.type === T.AssignmentPattern && unwrap(d.name.parent.right).type === T.ObjectExpression)) return true;
-  return variable.references.some((r) => {
+  let claims = false;
+  for (const r of variable.references) {
     const parent = r.identifier.parent;
-    return parent?.type === T.MemberExpression && parent.object === r.identifier && namesOnly(staticKey(parent) ?? '');
-  });
+    if (parent?.type !== T.MemberExpression || parent.object !== r.identifier) continue;
+    const key = staticKey(parent) ?? '';
+    if (namesOnly(key)) return true;
+    if (HELD_KEYS.test(key)) return false;
+    if (CLAIM_KEYS.has(key)) claims = true;
+  }
+  return claims;
 }
 
 /** A name that reads as a credential but, here, names something else (an ERC-20 token, a billing token, a tracing session). */

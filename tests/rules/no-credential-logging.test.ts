@@ -110,6 +110,14 @@ async function show(id) {
   delete row.password;
   console.log(row);
 }` },
+    { name: "F2: decoded claims read for their id, push device tokens", filename: 'pages/api/v1/account/index.ts', code: `export default async function handler(req: any, res: any) {
+  const token = await getTokenFromRequest(req);
+  console.log(token);
+  if (!token?.id) return res.status(404).end();
+  const devicesToRemove = failures.map((f: any) => f.device);
+  logger.verbose('needs cleanup', { devicesToRemove });
+  database.update('_Installation', { deviceToken: { $in: devicesToRemove } });
+}` },
   ],
   invalid: [
     {

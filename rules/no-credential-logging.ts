@@ -176,6 +176,9 @@ export default createRule<Options, MessageId>({
       return [];
     }
 
+    /** A name of a credential in this log call (a development-only log shows only configured secrets). */
+    const credential = (n: string): boolean => isLoggedCredentialName(n) && !(lexer && isBareTokenName(n)) && !(devOnly && !isSecretName(n));
+
     /** Does this value (a log argument or a part of one) carry a credential? Describe it, or null. */
     function credentialIn(raw: TSESTree.Node, depth: number): string[] {
       if (depth > MAX_DEPTH) return [];
@@ -193,7 +196,6 @@ export default createRule<Options, MessageId>({
           const whole = wholeRequest(node);
           if (whole) return [whole];
           const own = nameOf(node);
-          const credential = (n: string): boolean => isLoggedCredentialName(n) && !(lexer && isBareTokenName(n)) && !(devOnly && !isSecretName(n));
           if (own && (namesSomethingElse(file, node, own) || aboutCredential(own))) return [];
           if (own && isSessionIdName(own)) return isLiveSessionId(file, node) && !devOnly ? [quote(node)] : [];
           if (own && credential(own)) return [quote(node)];
@@ -259,7 +261,7 @@ export default createRule<Options, MessageId>({
             return [];
           }
           const made = name ? producedName(name) : null;
-          return made && isCredentialName(made) ? [`${quote(node)}`] : [];
+          return made && credential(made) ? [`${quote(node)}`] : [];
         }
         default:
           return [];

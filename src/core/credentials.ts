@@ -360,7 +360,8 @@ function credentialMemberRead(file: FileFacts, node: TSESTree.Identifier | TSEST
     const parent = r.identifier.parent;
     if (parent?.type !== T.MemberExpression || parent.object !== r.identifier) continue;
     const key = staticKey(parent);
-    if (!key || !isLoggedCredentialName(key) || isSessionIdName(key)) continue;
+    // a bare `token` field is too often an LLM, lexer or asset token to make the whole object a carrier
+    if (!key || !isLoggedCredentialName(key) || isSessionIdName(key) || isPlainTokenName(key) || namesSomethingElse(file, parent, key)) continue;
     // a field assigned a cleared value is not carried (`user.password = undefined`)
     if (parent.parent?.type === T.AssignmentExpression && parent.parent.left === parent) continue;
     if (parent.parent?.type === T.UnaryExpression && parent.parent.operator === 'delete') return null;

@@ -108,6 +108,8 @@ export const NAMES_ONLY_WORDS: readonly string[] = [
   'info', 'payload', 'claims', 'decoded', 'details', 'metadata', 'state', 'stats', 'status',
   'webauthn', 'wan', 'passkey', 'attestation', 'assertion', 'authenticator', 'regi',
   'audit', 'trace', 'tracing',
+  // where a credential is kept, not the credential: `credentialsFilename`, `secretsDir`
+  'filename', 'filenames', 'filepath', 'dir', 'directory', 'folder',
 ];
 
 /** Function and file-name words under which a bare `token` is a payment or newsletter token (`update-billing.js`, `betaUnsubscribe`). */

@@ -90,6 +90,10 @@ export function signinMail(link: string, verificationCode: string): void {
     Logger.debug('email', \`Verification code: \${verificationCode}\`);
   }
   if (process.env.NODE_ENV !== 'production') console.log('sign-in token', token);
+  if (env.isDevelopment) Logger.info('email', \`Sign in: \${env.URL}/auth?token=\${user.getEmailSigninToken()}\`);
+}` },
+    { name: "F1: a token looked up by its contract address", filename: 'scripts/usd.js', code: `function usd(donation, tokenAddress) {
+  console.log('usd error', { donation, tokenAddress, token: getTokenByAddress(tokenAddress) });
 }` },
     { name: "F2: a session id that the session API reported as bad", filename: 'src/SessionManager.ts', code: `export async function list(sessions: Record<string, unknown>) {
   for (const sessionID of Object.keys(sessions)) console.warn(\`Found bad session \${sessionID}\`);
@@ -118,6 +122,14 @@ async function show(id) {
   logger.verbose('needs cleanup', { devicesToRemove });
   database.update('_Installation', { deviceToken: { $in: devicesToRemove } });
 }` },
+    { name: "objects read for a bare token field or an asset token, a parameter filled with a file name", filename: 'scripts/migrate.js', code: `function migrate(update) {
+  if (update.type === 'stream') return update.token;
+  console.warn('Unknown update', update);
+}
+function load(settingsFilename) {
+  logger.info(\`loaded from: \${settingsFilename}\`);
+}
+load(settings.credentialsFilename);` },
   ],
   invalid: [
     {

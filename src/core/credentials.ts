@@ -284,6 +284,8 @@ export function carriedCredential(file: FileFacts, raw: Node): string | null {
       return 'a hook context part that holds authentication data, request headers and issued tokens';
     }
     if (key === 'session' && userInputOfRequest(file, owner)) return 'the whole session';
+    // socket.handshake.headers: the Cookie and Authorization headers of the connection
+    if (key === 'headers' && words(nameOf(owner) ?? '').includes('handshake')) return 'the handshake headers with the Cookie and Authorization headers';
   }
   if (node.type === T.Identifier) {
     const callback = credentialCallbackParam(file, node);
@@ -295,10 +297,29 @@ export function carriedCredential(file: FileFacts, raw: Node): string | null {
   }
   if (node.type === T.Identifier) {
     const init = initOf(file, node);
-    const obj = init ? unwrap(init) : null;
-    if (obj?.type === T.ObjectExpression) {
-      const key = obj.properties.map((p) => (p.type === T.Property ? staticKey(p) : null)).find((k) => k && isLoggedCredentialName(k) && !isSessionIdName(k));
-      if (key) return `its \`${key}\` field`;
+    const key = init ? credentialKeyBuilt(unwrap(init)) : null;
+    if (key) return `its \`${key}\` field`;
+  }
+  return null;
+}
+
+/** Calls that merge their object arguments into the result: `Object.assign({}, defaults, { secret })`, `merge(a, b)`, `defu(a, b)`. */
+const MERGE_CALLS = new Set(['assign', 'merge', 'mergeDeep', 'deepmerge', 'defaults', 'defaultsDeep', 'defu', 'extend']);
+
+/** A credential key of an object built here: `{ port, jwtSecret }`, `{ ...defaults, clientSecret }`, `Object.assign({}, base, { apiKey })`. */
+function credentialKeyBuilt(value: Node, depth = 0): string | null {
+  if (depth > 2) return null;
+  if (value.type === T.ObjectExpression) {
+    for (const p of value.properties) {
+      const key = p.type === T.Property ? staticKey(p) : null;
+      if (key && isLoggedCredentialName(key) && !isSessionIdName(key)) return key;
+    }
+    return null;
+  }
+  if (value.type === T.CallExpression && MERGE_CALLS.has(calleeName(value) ?? '')) {
+    for (const a of value.arguments) {
+      const found = a.type === T.SpreadElement ? null : credentialKeyBuilt(unwrap(a), depth + 1);
+      if (found) return found;
     }
   }
   return null;

@@ -101,6 +101,9 @@ describe('carriedCredential', () => {
     ["schema.pre('save', function () { show(this); this.password = hash(this.password); });", 'its `password` field'],
     ['app.use((req, res) => show(req.session));', 'the whole session'],
     ['const config = { port: 1, clientSecret: process.env.S }; show(config);', 'its `clientSecret` field'],
+    ['const config = Object.assign({}, defaults, { jwtSecret: s }); show(config);', 'its `jwtSecret` field'],
+    ['const config = Object.assign({}, defaults, { port: 1 }); show(config);', null],
+    ['io.use((socket, next) => show(socket.handshake.headers));', 'the handshake headers with the Cookie and Authorization headers'],
   ])('%s → %s', (code, expected) => {
     expect(onShown(code, (f, n) => carriedCredential(f, n))).toBe(expected);
   });

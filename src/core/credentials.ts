@@ -19,7 +19,7 @@ import { resolveRef } from './modules.js';
 import { arrayElements, getPropertyPath } from './values.js';
 import {
   ASSET_TOKEN_MODULES, CREDENTIAL_CALLBACKS, DEVELOPMENT_FLAGS, HOOK_CONTEXT_NAMES, HOOK_CONTEXT_PARTS, HOOK_CONTEXT_SHAPE,
-  NAMES_ONLY_WORDS, NON_AUTH_TOKEN_CONTEXT_WORDS, ONE_TIME_CONTEXT_WORDS, REDACT_OPTIONS, SESSION_CARRIERS,
+  NAMES_ONLY_WORDS, NON_AUTH_TOKEN_CONTEXT_WORDS, ONE_TIME_CONTEXT_WORDS, REDACT_OPTIONS, SESSION_CARRIERS, WEBAUTHN_CONTEXT_WORDS,
 } from '../models/loggers.js';
 
 type Node = TSESTree.Node;
@@ -123,6 +123,9 @@ function isRecordOfNonCredential(file: FileFacts, id: TSESTree.Identifier): bool
 /** A name that reads as a credential but, here, names something else (an ERC-20 token, a billing token, a tracing session). */
 export function namesSomethingElse(file: FileFacts, node: Node, name: string): boolean {
   if (namesOnly(name)) return true;
+  // WebAuthn credentials, challenges and assertions are public-key data, not secrets
+  const w = words(name);
+  if ((w.includes('credential') || w.includes('credentials')) && contextWords(file, node).some((x) => WEBAUTHN_CONTEXT_WORDS.includes(x))) return true;
   if (isPlainTokenName(name)) {
     if (isAssetTokenFile(file)) return true;
     if (contextWords(file, node).some((w) => NON_AUTH_CONTEXT.has(w))) return true;
@@ -419,11 +422,17 @@ function membersOf(fn: TSESTree.FunctionLike, accept: (m: TSESTree.MemberExpress
 // Values that are numbers, names about a credential, helpers' parameters
 
 const CREDENTIAL_WORDS = new Set(['token', 'tokens', 'password', 'passwords', 'secret', 'secrets', 'pass', 'pwd', 'otp', 'credential', 'credentials', 'jwt', 'key', 'keys', 'cookie', 'session']);
+/** Words that make a credential-word name a count, a flag or metadata (`tokenCount`, `passwordLength`, `secretName`, `hasToken`). */
+const ABOUT_WORDS = new Set([
+  'count', 'counts', 'total', 'length', 'len', 'size', 'number', 'num', 'limit', 'limits', 'max', 'min', 'expires', 'expiry',
+  'expiration', 'ttl', 'age', 'type', 'kind', 'format', 'version', 'name', 'names', 'index', 'idx', 'used', 'valid', 'invalid',
+  'missing', 'required', 'enabled', 'exists', 'present', 'has', 'is', 'policy', 'rules', 'strength',
+]);
 
-/** `tokenCount`, `passwordPolicy`, `secretName`: a name made of a credential word and words about it. */
+/** `tokenCount`, `passwordPolicy`, `secretName`: a credential word with words that make it a count, flag or metadata. */
 export function aboutCredential(name: string): boolean {
   const w = words(name);
-  return w.length >= 2 && w.some((x) => CREDENTIAL_WORDS.has(x)) && !isCredentialName(name);
+  return w.length >= 2 && w.some((x) => CREDENTIAL_WORDS.has(x)) && w.some((x) => ABOUT_WORDS.has(x)) && !isCredentialName(name);
 }
 
 function isNumeric(raw: Node | null | undefined): boolean {

@@ -106,7 +106,7 @@ export const NAMES_ONLY_WORDS: readonly string[] = [
   'billing', 'card', 'payment', 'stripe', 'checkout', 'charge', 'donation', 'subscribe', 'unsubscribe', 'newsletter',
   'device', 'push', 'fcm', 'apns', 'channel',
   'info', 'payload', 'claims', 'decoded', 'details', 'metadata', 'state', 'stats', 'status',
-  'webauthn', 'wan', 'passkey', 'attestation', 'assertion', 'authenticator', 'regi',
+  'webauthn', 'passkey', 'attestation', 'assertion', 'authenticator',
   'audit', 'trace', 'tracing',
   // where a credential is kept, not the credential: `credentialsFilename`, `secretsDir`
   'filename', 'filenames', 'filepath', 'dir', 'directory', 'folder',
@@ -116,6 +116,9 @@ export const NAMES_ONLY_WORDS: readonly string[] = [
 export const NON_AUTH_TOKEN_CONTEXT_WORDS: readonly string[] = [
   'billing', 'payment', 'payments', 'donation', 'checkout', 'stripe', 'charge', 'subscribe', 'unsubscribe', 'newsletter',
 ];
+
+/** Function and file-name words under which a `credential` is a WebAuthn public-key credential (`WebauthController`, `verifyPasskey`). */
+export const WEBAUTHN_CONTEXT_WORDS: readonly string[] = ['webauth', 'webauthn', 'passkey', 'passkeys', 'fido', 'fido2', 'authenticator'];
 
 /** Modules whose presence makes `token` an ERC-20 contract or a crypto asset, not a credential. */
 export const ASSET_TOKEN_MODULES: readonly string[] = ['web3', 'ethers', 'viem', 'web3-utils', '@ethersproject', 'minimetoken', '@solana/web3.js'];

@@ -36,8 +36,8 @@ function onShown<R>(code: string, read: (file: FileFacts, node: TSESTree.Node) =
 describe('names', () => {
   it.each([
     ['password', true], ['resetToken', true], ['apiKey', true], ['jwtSecret', true],
-    ['tokenAddress', false], ['billingToken', false], ['nonce', false], ['tokenInfo', false], ['wanCredentialAuthData', false],
-    ['deviceToken', false], ['auditSessionId', false],
+    ['tokenAddress', false], ['billingToken', false], ['nonce', false], ['tokenInfo', false], ['attestationCredential', false],
+    ['deviceToken', false], ['auditSessionId', false], ['credentials', true],
   ])('isLoggedCredentialName(%s) → %s', (name, expected) => {
     expect(isLoggedCredentialName(name)).toBe(expected);
   });
@@ -46,7 +46,7 @@ describe('names', () => {
     expect(isSessionIdName(name)).toBe(expected);
   });
 
-  it.each([['tokenCount', true], ['passwordPolicy', true], ['token', false], ['accessToken', false], ['key', false]])('aboutCredential(%s) → %s', (name, expected) => {
+  it.each([['tokenCount', true], ['passwordPolicy', true], ['token', false], ['accessToken', false], ['key', false], ['passwordInput', false]])('aboutCredential(%s) → %s', (name, expected) => {
     expect(aboutCredential(name)).toBe(expected);
   });
 

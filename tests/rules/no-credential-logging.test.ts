@@ -77,10 +77,9 @@ async function deploy(bridge, miniMeToken) {
 function rate(fromToken, toToken = { symbol: 'USD' }) {
   logger.error('rate lookup failed', { fromId: fromToken.symbol, fromToken, toToken });
 }` },
-    { name: "F2: a newsletter token in an unsubscribe handler, WebAuthn data, decoded claims", filename: 'api/subscribe/beta-unsubscribe.js', code: `module.exports = async (req, res, ctx) => {
+    { name: "F2: a newsletter token in an unsubscribe handler, decoded claims", filename: 'api/subscribe/beta-unsubscribe.js', code: `module.exports = async (req, res, ctx) => {
   const { token } = req.body;
   ctx.log.info('unsubscribing with token %s', token);
-  ctx.log.error('verify failed, wanCredentialAuthData: %j', wanCredentialAuthData);
   if (analysis.tokenInfo) console.log('Token Payload:', analysis.tokenInfo);
 };` },
     { name: "F2: development-only logs of a verification code and a sign-in link", filename: 'src/emails.ts', code: `import Logger from './logger';
@@ -94,6 +93,12 @@ export function signinMail(link: string, verificationCode: string): void {
 }` },
     { name: "F1: a token looked up by its contract address", filename: 'scripts/usd.js', code: `function usd(donation, tokenAddress) {
   console.log('usd error', { donation, tokenAddress, token: getTokenByAddress(tokenAddress) });
+}` },
+    { name: "F2: WebAuthn credential data in a WebAuthn controller", filename: 'app/port/webauth/WebauthController.ts', code: `export class WebauthController {
+  async login(wanCredentialAuthData: unknown, credential: unknown) {
+    this.logger.error('verify failed, wanCredentialAuthData: %j', wanCredentialAuthData);
+    this.logger.error('credential %j', credential);
+  }
 }` },
     { name: "F2: a session id that the session API reported as bad", filename: 'src/SessionManager.ts', code: `export async function list(sessions: Record<string, unknown>) {
   for (const sessionID of Object.keys(sessions)) console.warn(\`Found bad session \${sessionID}\`);

@@ -12,7 +12,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { memo, type FileFacts } from './file.js';
 import { calleeName, functionName, nameOf, staticKey, stringOf, unwrap } from './ast.js';
-import { isCredentialName, isPasswordName, isSecretName, words } from './names.js';
+import { isCredentialName, isPasswordName, words } from './names.js';
 import { userInputOf } from './requests.js';
 import { fullPath, routeOf } from './routes.js';
 import { resolveRef } from './modules.js';
@@ -263,11 +263,6 @@ export function inDevelopmentOnly(node: Node): boolean {
   return false;
 }
 
-/** A credential kind that stays the same in every environment: a configured secret or password, not a code issued in development. */
-export function isConfiguredSecretName(name: string): boolean {
-  return isSecretName(name);
-}
-
 // ---------------------------------------------------------------------------
 // Objects that carry credentials
 
@@ -286,7 +281,7 @@ export function carriedCredential(file: FileFacts, raw: Node): string | null {
     if (key && HOOK_CONTEXT_PARTS.includes(key) && owner.type === T.Identifier && isHookContext(file, owner)) {
       return 'a hook context part that holds authentication data, request headers and issued tokens';
     }
-    if (key === 'session' && userInputOfRequest(file, owner)) return 'the whole session';
+    if (key === 'session' && isRequestBinding(file, owner)) return 'the whole session';
     // socket.handshake.headers: the Cookie and Authorization headers of the connection
     if (key === 'headers' && words(nameOf(owner) ?? '').includes('handshake')) return 'the handshake headers with the Cookie and Authorization headers';
   }
@@ -328,9 +323,9 @@ function credentialKeyBuilt(value: Node, depth = 0): string | null {
   return null;
 }
 
-function userInputOfRequest(file: FileFacts, owner: Node): boolean {
-  const name = nameOf(owner);
-  return name !== null && /^(req|request|ctx)$/.test(name) && file.variableOf(owner as TSESTree.Identifier) !== null;
+/** A local `req` / `request` / `ctx` binding (a handler's request object). */
+function isRequestBinding(file: FileFacts, owner: Node): boolean {
+  return owner.type === T.Identifier && /^(req|request|ctx)$/.test(owner.name) && file.variableOf(owner) !== null;
 }
 
 /** `hook` / `context` parameter of a function that also reads two of its `type` / `path` / `method` / `service` / `app`: a Feathers-style hook context. */

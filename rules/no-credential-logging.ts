@@ -8,7 +8,11 @@ import { calleeName, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast
 import { resolveRef, type ModuleRef } from '../src/core/modules.js';
 import { describedBy, flowsInto, inAuthRoute, isBareTokenName, isLexerFile, producedName, requestCarriesPassword, wholeRequestPart } from '../src/core/flow.js';
 import { userInputOf } from '../src/core/requests.js';
-import { isCredentialName, words } from '../src/core/names.js';
+import { isCredentialName, isSecretName, words } from '../src/core/names.js';
+import {
+  argumentsFor, carriedCredential, carries, isRedactedKey, isRedacting, SHOWING_CALLS, holdsNumber, inDevelopmentOnly, isLiveSessionId, isLoggedCredentialName, isSessionIdName,
+  isGenericValueName, labelledCredential, namesOnly, namesSomethingElse, oneTimeCodeHere, redactedBy, aboutCredential,
+} from '../src/core/credentials.js';
 import { CONSOLE_METHODS, CONSOLE_REDACT, GENERIC_REDACT, LOCAL_LOGGER_WORDS, LOG_LEVELS, LOGGERS, type LoggerModel } from '../src/models/loggers.js';
 
 export type MessageId = 'credentialLogged';
@@ -24,13 +28,6 @@ const LEVELS = new Set(LOG_LEVELS);
 const ANY_LEVEL = new Set([...LOG_LEVELS, ...LOGGERS.flatMap((m) => m.levels ?? [])]);
 const LOGGER_MODULES = LOGGERS.flatMap((m) => [m.module].flat());
 const CONSOLE = new Set(CONSOLE_METHODS);
-/** Calls whose result shows their argument as it is. */
-const SHOWING_CALLS = new Set(['stringify', 'String', 'inspect', 'format', 'toString', 'toJSON', 'trim', 'concat']);
-/** Words of a helper that keeps a credential out of its result. */
-const REDACTING_WORDS = new Set([
-  'redact', 'redacted', 'mask', 'masked', 'sanitize', 'sanitise', 'sanitized', 'scrub', 'censor', 'obfuscate', 'omit',
-  'anonymize', 'anonymise', 'truncate', 'hash', 'fingerprint', 'pick', 'safe', 'strip', 'hide', 'filter', 'without',
-]);
 const MAX_DEPTH = 4;
 
 function matchesModule(model: LoggerModel, module: string): boolean {
@@ -100,43 +97,18 @@ function logCallOf(file: FileFacts, call: TSESTree.CallExpression, text: (n: TSE
   }
   // Cheap first: a call that is neither `x.<level>(…)` nor anything a logger module could export cannot log.
   const level = callee.type === T.MemberExpression ? staticKey(callee) : null;
-  if ((level === null || !ANY_LEVEL.has(level)) && !importsAny(file, LOGGER_MODULES)) return null;
+  if ((level === null || !(ANY_LEVEL.has(level) || /^log[A-Z]/.test(level))) && !importsAny(file, LOGGER_MODULES)) return null;
   const ref = resolveRef(file, call.callee);
   if (ref) {
     const model = libraryLogCall(ref);
     if (model) return { callee: shown(), redact: model.redact };
     if (isLocalLoggerCall(ref)) return { callee: shown(), redact: GENERIC_REDACT };
   }
-  if (callee.type === T.MemberExpression && LEVELS.has(staticKey(callee) ?? '') && isLoggerNamed(callee.object)) {
+  const method = callee.type === T.MemberExpression ? staticKey(callee) ?? '' : '';
+  if (callee.type === T.MemberExpression && (LEVELS.has(method) || /^log[A-Z]/.test(method)) && isLoggerNamed(callee.object)) {
     return { callee: shown(), redact: GENERIC_REDACT };
   }
   return null;
-}
-
-/** Does a property value show what it holds (a variable, member, template, `String(x)`), rather than a constant, flag or redaction? */
-function carries(raw: TSESTree.Node): boolean {
-  const value = unwrap(raw);
-  switch (value.type) {
-    case T.Identifier:
-      return value.name !== 'undefined';
-    case T.MemberExpression:
-      return !/^(length|size|byteLength)$/.test(staticKey(value) ?? '');
-    case T.TemplateLiteral:
-      return value.expressions.length > 0;
-    case T.CallExpression: {
-      const name = calleeName(value);
-      return !isRedacting(name) && SHOWING_CALLS.has(name ?? '');
-    }
-    default:
-      return false;
-  }
-}
-
-/** A call that keeps credentials out of its result: `redact(x)`, `mask(token)`, `token.slice(0, 6)`, `sanitize(req.body)`. */
-function isRedacting(name: string | null): boolean {
-  if (!name) return false;
-  if (name === 'slice' || name === 'substring' || name === 'substr' || name === 'replace' || name === 'replaceAll') return true;
-  return words(name).some((w) => REDACTING_WORDS.has(w));
 }
 
 export default createRule<Options, MessageId>({
@@ -166,7 +138,7 @@ export default createRule<Options, MessageId>({
       return `\`${t.length > 40 ? `${t.slice(0, 37)}…` : t}\``;
     };
 
-    /** The whole request body / headers in an auth route (or a body that carries a password). */
+    /** The whole request headers, or the whole body in an auth route (or a body that carries a password). */
     function wholeRequest(node: TSESTree.Node): string | null {
       const input = userInputOf(file, node);
       let part: string | null = null;
@@ -175,7 +147,8 @@ export default createRule<Options, MessageId>({
       if (!part) return null;
       if (part === 'cookies') return `the request cookies (${quote(node)})`;
       if (part === 'credentials') return `the login credentials (${quote(node)})`;
-      if (!inAuthRoute(file, node) && !(part === 'body' && requestCarriesPassword(file, node))) return null;
+      // a whole header set carries the Authorization and Cookie headers anywhere (middleware, guards, handshakes)
+      if (part !== 'headers' && !inAuthRoute(file, node) && !(part === 'body' && requestCarriesPassword(file, node))) return null;
       return part === 'headers' ? `the request headers with the Authorization and Cookie headers (${quote(node)})` : `the whole request body of a route that receives a password (${quote(node)})`;
     }
 
@@ -190,36 +163,68 @@ export default createRule<Options, MessageId>({
       const declared = def.node.id;
       let found: string | null = null;
       flowsInto(file, def.node.init, (d) => {
-        if (d.kind === 'returned' && d.name && isCredentialName(d.name)) found = `returned by \`${d.name}()\``;
-        else if (d.kind === 'named' && d.node !== declared && isCredentialName(d.name)) found = `stored as \`${d.name}\``;
+        if (d.kind === 'returned' && d.name && isLoggedCredentialName(d.name)) found = `returned by \`${d.name}()\``;
+        else if (d.kind === 'named' && d.node !== declared && isLoggedCredentialName(d.name)) found = `stored as \`${d.name}\``;
         return found !== null;
       }, { unchanged: true });
       return found;
     }
+
+    /** This log call is in a development-only branch; the field paths its logger redacts. */
+    let devOnly = false;
+    let redacted: readonly string[] = [];
+
+    /** A helper's parameter that a caller in this file fills with a credential: reported here, naming the caller. */
+    function passedByCaller(id: TSESTree.Identifier, depth: number): string[] {
+      for (const arg of argumentsFor(file, id)) {
+        const inner = credentialIn(arg, depth + 2);
+        if (inner.length) return [`${quote(id)} (the caller on line ${arg.loc.start.line} passes ${inner[0]!})`];
+      }
+      return [];
+    }
+
+    /** A name of a credential in this log call (a development-only log shows only configured secrets). */
+    const credential = (n: string): boolean => isLoggedCredentialName(n) && !(lexer && isBareTokenName(n)) && !(devOnly && !isSecretName(n));
 
     /** Does this value (a log argument or a part of one) carry a credential? Describe it, or null. */
     function credentialIn(raw: TSESTree.Node, depth: number): string[] {
       if (depth > MAX_DEPTH) return [];
       const node = unwrap(raw);
       switch (node.type) {
+        case T.ThisExpression: {
+          const carried = carriedCredential(file, node);
+          return carried ? [`\`this\` (${carried})`] : [];
+        }
         case T.Identifier:
         case T.MemberExpression: {
           if (node.type === T.MemberExpression && /^(length|size|byteLength)$/.test(staticKey(node) ?? '')) return [];
-          // Declared a number or boolean (`pass: number`, `tokenCount: number`): a count or flag, never a credential.
-          if (declaredNonString(file, node)) return [];
+          // Declared a number or boolean (`pass: number`, `tokenCount: number`), or a loop counter: never a credential.
+          if (declaredNonString(file, node) || holdsNumber(file, node)) return [];
           const whole = wholeRequest(node);
           if (whole) return [whole];
-          const names = describedBy(file, node);
           const own = nameOf(node);
-          const credential = (n: string): boolean => isCredentialName(n) && !(lexer && isBareTokenName(n));
+          if (own && (namesSomethingElse(file, node, own) || aboutCredential(own))) return [];
+          if (own && isSessionIdName(own)) return isLiveSessionId(file, node) && !devOnly ? [quote(node)] : [];
           if (own && credential(own)) return [quote(node)];
-          const origin = names.find((n) => n !== own && credential(n));
+          const names = describedBy(file, node);
+          const origin = names.find((n) => n !== own && credential(n) && !isSessionIdName(n) && !namesOnly(n));
           if (origin) return [`${quote(node)} (from \`${origin}\`)`];
-          const becomes = node.type === T.Identifier ? credentialItBecomes(node) : null;
-          return becomes ? [`${quote(node)} (${becomes})`] : [];
+          const becomes = node.type === T.Identifier && !devOnly ? credentialItBecomes(node) : null;
+          if (becomes) return [`${quote(node)} (${becomes})`];
+          const code = devOnly ? null : oneTimeCodeHere(file, node);
+          if (code) return [`${quote(node)} (a one-time code: ${code})`];
+          const carried = carriedCredential(file, node);
+          if (carried) return [`${quote(node)} (${carried})`];
+          return node.type === T.Identifier ? passedByCaller(node, depth) : [];
         }
         case T.TemplateLiteral:
-          return node.expressions.flatMap((e) => credentialIn(e, depth + 1));
+          return node.expressions.flatMap((e, i) => {
+            const inner = credentialIn(e, depth + 1);
+            if (inner.length || devOnly) return inner;
+            // `Your verification code is ${code}`: the text names the value
+            const label = labelledCredential(node.quasis[i]?.value.cooked ?? '');
+            return label && carries(e) && isGenericValueName(nameOf(e)) && !declaredNonString(file, e) && !holdsNumber(file, e) ? [`${quote(e)} (labelled \`${label}\`)`] : [];
+          });
         case T.BinaryExpression:
           return node.operator === '+' ? [...credentialIn(node.left, depth + 1), ...credentialIn(node.right, depth + 1)] : [];
         case T.LogicalExpression:
@@ -236,10 +241,15 @@ export default createRule<Options, MessageId>({
           return node.properties.flatMap((p) => {
             if (p.type === T.SpreadElement) return redactsSpread ? [] : credentialIn(p.argument, depth + 1);
             if (p.type !== T.Property || p.kind !== 'init') return [];
+            const key = staticKey(p);
+            // the logger's own `redact` paths cover this field
+            if (key && isRedactedKey(redacted, key)) return [];
             const inner = credentialIn(p.value, depth + 1);
             if (inner.length) return inner;
-            const key = staticKey(p);
-            return key && carries(p.value) && !declaredNonString(file, p.value as TSESTree.Node) && isCredentialName(key) ? [`the \`${key}\` field`] : [];
+            const value = p.value as TSESTree.Node;
+            if (!key || !carries(value) || declaredNonString(file, value) || holdsNumber(file, value) || devOnly) return [];
+            if (isSessionIdName(key) || namesSomethingElse(file, value, key) || !isLoggedCredentialName(key)) return [];
+            return [`the \`${key}\` field`];
           });
         }
         case T.CallExpression: {
@@ -258,7 +268,7 @@ export default createRule<Options, MessageId>({
             return [];
           }
           const made = name ? producedName(name) : null;
-          return made && isCredentialName(made) ? [`${quote(node)}`] : [];
+          return made && credential(made) ? [`${quote(node)}`] : [];
         }
         default:
           return [];
@@ -270,6 +280,8 @@ export default createRule<Options, MessageId>({
         if (node.arguments.length === 0) return;
         const log = logCallOf(file, node, text);
         if (!log) return;
+        devOnly = inDevelopmentOnly(node);
+        redacted = redactedBy(file, node);
         const found = [...new Set(node.arguments.flatMap((a) => credentialIn(a.type === T.SpreadElement ? a.argument : a, 0)))];
         if (found.length === 0) return;
         const what = found.length === 1 ? found[0]! : `${found.slice(0, -1).join(', ')} and ${found[found.length - 1]}`;

@@ -89,3 +89,60 @@ export const GENERIC_REDACT = "log identifiers only, and configure the logger's 
 
 /** Words in a local module path or binding that mark it as the app's logger (`./logger`, `../lib/log`, `@/utils/logging`). */
 export const LOCAL_LOGGER_WORDS: readonly string[] = ['log', 'logs', 'logger', 'loggers', 'logging'];
+
+// ---------------------------------------------------------------------------
+// What log arguments hold (read by core/credentials.ts)
+
+/**
+ * Words that, in a name that looks like a credential, say it only names one:
+ * crypto-currency tokens and LLM token usage, nonces, payment / newsletter /
+ * push / channel tokens (they grant no sign-in), what is known *about* a
+ * token (its decoded claims, metadata, state), WebAuthn public credential
+ * data, and tracing or audit sessions.
+ */
+export const NAMES_ONLY_WORDS: readonly string[] = [
+  'address', 'addresses', 'mapping', 'symbol', 'symbols', 'contract', 'decimals', 'balance', 'balances', 'amount',
+  'supply', 'price', 'rate', 'rates', 'erc20', 'usage', 'budget', 'wei', 'nonce', 'nonces',
+  'billing', 'card', 'payment', 'stripe', 'checkout', 'charge', 'donation', 'subscribe', 'unsubscribe', 'newsletter',
+  'device', 'push', 'fcm', 'apns', 'channel',
+  'info', 'payload', 'claims', 'decoded', 'details', 'metadata', 'state', 'stats', 'status',
+  'webauthn', 'passkey', 'attestation', 'assertion', 'authenticator',
+  'audit', 'trace', 'tracing',
+  // where a credential is kept, not the credential: `credentialsFilename`, `secretsDir`
+  'filename', 'filenames', 'filepath', 'dir', 'directory', 'folder',
+];
+
+/** Function and file-name words under which a bare `token` is a payment or newsletter token (`update-billing.js`, `betaUnsubscribe`). */
+export const NON_AUTH_TOKEN_CONTEXT_WORDS: readonly string[] = [
+  'billing', 'payment', 'payments', 'donation', 'checkout', 'stripe', 'charge', 'subscribe', 'unsubscribe', 'newsletter',
+];
+
+/** Function and file-name words under which a `credential` is a WebAuthn public-key credential (`WebauthController`, `verifyPasskey`). */
+export const WEBAUTHN_CONTEXT_WORDS: readonly string[] = ['webauth', 'webauthn', 'passkey', 'passkeys', 'fido', 'fido2', 'authenticator'];
+
+/** Modules whose presence makes `token` an ERC-20 contract or a crypto asset, not a credential. */
+export const ASSET_TOKEN_MODULES: readonly string[] = ['web3', 'ethers', 'viem', 'web3-utils', '@ethersproject', 'minimetoken', '@solana/web3.js'];
+
+/** Function or route words under which a bare `code` / `guid` is a one-time code (`sendVerificationEmail(email, code)`, `/reset-password/:guid`). */
+export const ONE_TIME_CONTEXT_WORDS: readonly string[] = [
+  'verification', 'verify', 'otp', 'totp', 'reset', 'mfa', '2fa', 'twofa', 'magic', 'passcode', 'confirmation', 'activation', 'recovery',
+];
+
+/** Owners whose `sessionId` member is the live authentication session (`req.sessionID`, `handshakeData.sessionID`). */
+export const SESSION_CARRIERS: readonly string[] = ['req', 'request', 'handshake', 'socket', 'ctx', 'session', 'cookies'];
+
+/** Flags that mark a development-only branch (`if (isDev)`, `if (env.isDevelopment)`). */
+export const DEVELOPMENT_FLAGS: readonly string[] = ['isDev', 'isDevelopment', 'IS_DEV', 'IS_DEVELOPMENT', 'DEV', '__DEV__', 'isLocal'];
+
+/** A hook context (Feathers): parameter names, the parts that carry credentials, and the members that show the shape. */
+export const HOOK_CONTEXT_NAMES: readonly string[] = ['hook', 'context'];
+export const HOOK_CONTEXT_PARTS: readonly string[] = ['data', 'params', 'result'];
+export const HOOK_CONTEXT_SHAPE: readonly string[] = ['type', 'path', 'method', 'service', 'app'];
+
+/** Callbacks whose parameter holds the credentials being checked: `app.passport.verify(async (ctx, user) => …)` (egg-passport). */
+export const CREDENTIAL_CALLBACKS: readonly { readonly path: string; readonly param: number; readonly what: string }[] = [
+  { path: 'passport.verify', param: 1, what: 'credentials the passport strategy passes to `verify`: for the local strategy, the password' },
+];
+
+/** Where a logger's construction options list the field paths it redacts (pino `redact: [...]` / `redact: { paths }`). */
+export const REDACT_OPTIONS: readonly (readonly string[])[] = [['redact'], ['redact', 'paths'], ['logger', 'redact'], ['logger', 'redact', 'paths']];

@@ -56,8 +56,169 @@ export function report(tokenCount: number, pass: number, nonce: number | undefin
   logger.warn(\`Review pass \${pass}: clean\`);
   logger.debug('Giving nonce:', nonce);
 }` },
+    { name: "F1: words that only look like credentials (session ids of traces, nonces, loop counters, token counts, payment tokens)", filename: 'src/report.ts', code: `import { Logger } from './logger';
+const logger = new Logger('x');
+export function report(projectId: string, sessionId: string, inflatedParams: any): void {
+  logger.warn('trace session lookup failed', { projectId, sessionId });
+  logger.error(\`No trace referencing session with id \${inflatedParams.sessionId}\`);
+  for (let pass = 1; pass <= 3; pass++) logger.warn(\`Review pass \${pass}: clean\`);
+  const tokenCount = usage.tokens;
+  logger.info({ loop: 1, tokenCount }, 'aborting');
+  logger.debug('Giving nonce:', this.nonce);
+  const { billingToken, last4 } = req.body;
+  logger.info(billingToken, last4, 'updating billing');
+}` },
+    { name: "F1: ERC-20 tokens in a file that uses web3, and token records", filename: 'scripts/deploy.js', code: `const Web3 = require('web3');
+const logger = require('./logger');
+async function deploy(bridge, miniMeToken) {
+  const foreignTokenAddress = await bridge.tokenMapping(miniMeToken.$address);
+  console.log({ homeEthToken: foreignTokenAddress, mainTokens, acceptedToken });
+}
+function rate(fromToken, toToken = { symbol: 'USD' }) {
+  logger.error('rate lookup failed', { fromId: fromToken.symbol, fromToken, toToken });
+}` },
+    { name: "F2: a newsletter token in an unsubscribe handler, decoded claims", filename: 'api/subscribe/beta-unsubscribe.js', code: `module.exports = async (req, res, ctx) => {
+  const { token } = req.body;
+  ctx.log.info('unsubscribing with token %s', token);
+  if (analysis.tokenInfo) console.log('Token Payload:', analysis.tokenInfo);
+};` },
+    { name: "F2: development-only logs of a verification code and a sign-in link", filename: 'src/emails.ts', code: `import Logger from './logger';
+import env from './env';
+export function signinMail(link: string, verificationCode: string): void {
+  if (env.isDevelopment) {
+    Logger.debug('email', \`Verification code: \${verificationCode}\`);
+  }
+  if (process.env.NODE_ENV !== 'production') console.log('sign-in token', token);
+  if (env.isDevelopment) Logger.info('email', \`Sign in: \${env.URL}/auth?token=\${user.getEmailSigninToken()}\`);
+}` },
+    { name: "F1: a token looked up by its contract address", filename: 'scripts/usd.js', code: `function usd(donation, tokenAddress) {
+  console.log('usd error', { donation, tokenAddress, token: getTokenByAddress(tokenAddress) });
+}` },
+    { name: "F2: WebAuthn credential data in a WebAuthn controller", filename: 'app/port/webauth/WebauthController.ts', code: `export class WebauthController {
+  async login(wanCredentialAuthData: unknown, credential: unknown) {
+    this.logger.error('verify failed, wanCredentialAuthData: %j', wanCredentialAuthData);
+    this.logger.error('credential %j', credential);
+  }
+}` },
+    { name: "F2: a session id that the session API reported as bad", filename: 'src/SessionManager.ts', code: `export async function list(sessions: Record<string, unknown>) {
+  for (const sessionID of Object.keys(sessions)) console.warn(\`Found bad session \${sessionID}\`);
+}` },
+    { name: "redaction configured on the logger covers its paths", filename: 'src/log.ts', code: `import pino from 'pino';
+const logger = pino({ redact: ['password', '*.token', 'req.headers.authorization'] });
+const other = pino({ redact: { paths: ['apiKey'] } });
+export function f(password: string, token: string, apiKey: string) {
+  logger.info({ password, user: { token } }, 'login');
+  logger.child({ a: 1 }).info({ password });
+  other.warn({ apiKey });
+}` },
+    { name: "objects without credential fields read, and cleared fields", filename: 'src/users.js', code: `const logger = require('./logger');
+async function show(id) {
+  const user = await User.findById(id).select('-password');
+  logger.info('user', user, user.email);
+  const row = await db.get(id);
+  delete row.password;
+  console.log(row);
+}` },
+    { name: "F2: decoded claims read for their id, push device tokens", filename: 'pages/api/v1/account/index.ts', code: `export default async function handler(req: any, res: any) {
+  const token = await getTokenFromRequest(req);
+  console.log(token);
+  if (!token?.id) return res.status(404).end();
+  const devicesToRemove = failures.map((f: any) => f.device);
+  logger.verbose('needs cleanup', { devicesToRemove });
+  database.update('_Installation', { deviceToken: { $in: devicesToRemove } });
+}` },
+    { name: "objects read for a bare token field or an asset token, a parameter filled with a file name", filename: 'scripts/migrate.js', code: `function migrate(update) {
+  if (update.type === 'stream') return update.token;
+  console.warn('Unknown update', update);
+}
+function load(settingsFilename) {
+  logger.info(\`loaded from: \${settingsFilename}\`);
+}
+load(settings.credentialsFilename);` },
   ],
   invalid: [
+    {
+      name: "M7: whole objects that carry credentials (hook context parts, the passport verify user, a user row whose password is read, this in a save hook, the session, a config with a secret key)",
+      filename: 'src/hooks/logger.js',
+      code: `const logger = require('winston');
+module.exports = () => function log(hook) {
+  logger.debug(\`\${hook.type}: \${hook.path} - \${hook.method}\`);
+  logger.debug('hook.data', hook.data);
+  logger.debug('hook.params', hook.params);
+  logger.debug('hook.result', hook.result);
+};
+app.passport.verify(async (ctx, user) => {
+  ctx.logger.debug('passport.verify', user);
+});
+async function login(email, password) {
+  const user = await User.findOne({ email });
+  logger.info('login', user);
+  return bcrypt.compare(password, user.password);
+}
+schema.pre('save', function (next) {
+  console.log('saving', this);
+  this.password = hash(this.password);
+  next();
+});
+app.use((req, res, next) => { logger.info('session', req.session); next(); });
+const settings = { port: 3000, jwtSecret: process.env.JWT_SECRET };
+logger.info('config', settings);`,
+      errors: [
+        { messageId: 'credentialLogged', line: 4, column: 3, endLine: 4, endColumn: 39, data: {"callee":"logger.debug","what":"`hook.data` (a hook context part that holds authentication data, request headers and issued tokens)","redact":"log identifiers only, and add a winston `format` that deletes credential fields (password, token, authorization) before `format.json()`"} },
+        { messageId: 'credentialLogged', line: 5, column: 3, endLine: 5, endColumn: 43, data: {"callee":"logger.debug","what":"`hook.params` (a hook context part that holds authentication data, request headers and issued tokens)","redact":"log identifiers only, and add a winston `format` that deletes credential fields (password, token, authorization) before `format.json()`"} },
+        { messageId: 'credentialLogged', line: 6, column: 3, endLine: 6, endColumn: 43, data: {"callee":"logger.debug","what":"`hook.result` (a hook context part that holds authentication data, request headers and issued tokens)","redact":"log identifiers only, and add a winston `format` that deletes credential fields (password, token, authorization) before `format.json()`"} },
+        { messageId: 'credentialLogged', line: 9, column: 3, endLine: 9, endColumn: 44, data: {"callee":"ctx.logger.debug","what":"`user` (the credentials the passport strategy passes to `verify`: for the local strategy, the password)","redact":"log identifiers only, and configure the logger's redaction (for pino: `pino({ redact: ['*.password', '*.token', 'req.headers.authorization'] })`)"} },
+        { messageId: 'credentialLogged', line: 13, column: 3, endLine: 13, endColumn: 29, data: {"callee":"logger.info","what":"`user` (its `password` field)","redact":"log identifiers only, and add a winston `format` that deletes credential fields (password, token, authorization) before `format.json()`"} },
+        { messageId: 'credentialLogged', line: 17, column: 3, endLine: 17, endColumn: 30, data: {"callee":"console.log","what":"`this` (its `password` field)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 21, column: 31, endLine: 21, endColumn: 66, data: {"callee":"logger.info","what":"`req.session` (the whole session)","redact":"log identifiers only, and add a winston `format` that deletes credential fields (password, token, authorization) before `format.json()`"} },
+        { messageId: 'credentialLogged', line: 23, column: 1, endLine: 23, endColumn: 32, data: {"callee":"logger.info","what":"`settings` (its `jwtSecret` field)","redact":"log identifiers only, and add a winston `format` that deletes credential fields (password, token, authorization) before `format.json()`"} },
+      ],
+    },
+    {
+      name: "M8: a one-time code given to a mail helper, a reset id in the path of a reset route, a helper that logs what its caller passes",
+      filename: 'src/auth.ts',
+      code: `import { Router } from 'express';
+import logger from './logger';
+const router = Router();
+export function sendVerificationEmail(email: string, code: string): void {
+  console.log(\`To \${email}: Your verification code is \${code}\`);
+}
+router.post('/reset-password/:guid', async (req, res) => {
+  logger.warn('Reset link not found', { guid: req.params.guid });
+  res.sendStatus(404);
+});
+function audit(label: string, value: string) {
+  logger.info(label, value);
+}
+export function rotate(user: { apiKey: string; id: string }) {
+  audit('user', user.id);
+  audit('rotated', user.apiKey);
+}`,
+      errors: [
+        { messageId: 'credentialLogged', line: 5, column: 3, endLine: 5, endColumn: 64, data: {"callee":"console.log","what":"`code` (a one-time code: a parameter of `sendVerificationEmail()`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 8, column: 3, endLine: 8, endColumn: 65, data: {"callee":"logger.warn","what":"`req.params.guid` (a one-time code: the path parameter of `/reset-password/:guid`)","redact":"log identifiers only, and configure the logger's redaction (for pino: `pino({ redact: ['*.password', '*.token', 'req.headers.authorization'] })`)"} },
+        { messageId: 'credentialLogged', line: 12, column: 3, endLine: 12, endColumn: 28, data: {"callee":"logger.info","what":"`value` (the caller on line 16 passes `user.apiKey`)","redact":"log identifiers only, and configure the logger's redaction (for pino: `pino({ redact: ['*.password', '*.token', 'req.headers.authorization'] })`)"} },
+      ],
+    },
+    {
+      name: "a live session id from the cookie, a dev-only signing secret, fields the logger does not redact, a whole header set in middleware",
+      filename: 'src/logout.js',
+      code: `import pino from 'pino';
+const logger = pino({ redact: ['password'] });
+module.exports = async (req, res, ctx) => {
+  const sessionId = req.cookies[SESSION_COOKIE];
+  ctx.log.info('logging out for session id %s', sessionId);
+  if (isDev) logger.debug(jwtSecret);
+  logger.info({ password, token });
+};
+app.use((req, res, next) => { logger.debug({ url: req.url, headers: req.headers }); next(); });`,
+      errors: [
+        { messageId: 'credentialLogged', line: 5, column: 3, endLine: 5, endColumn: 59, data: {"callee":"ctx.log.info","what":"`sessionId`","redact":"log identifiers only, and configure the logger's redaction (for pino: `pino({ redact: ['*.password', '*.token', 'req.headers.authorization'] })`)"} },
+        { messageId: 'credentialLogged', line: 6, column: 14, endLine: 6, endColumn: 37, data: {"callee":"logger.debug","what":"`jwtSecret`","redact":"configure the logger's redaction: `pino({ redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 7, column: 3, endLine: 7, endColumn: 35, data: {"callee":"logger.info","what":"`token`","redact":"configure the logger's redaction: `pino({ redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 9, column: 31, endLine: 9, endColumn: 83, data: {"callee":"logger.debug","what":"the request headers with the Authorization and Cookie headers (`req.headers`)","redact":"configure the logger's redaction: `pino({ redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'] })`"} },
+      ],
+    },
     {
       name: "console with a whole login body, a reset token and a template",
       filename: 'file.js',

@@ -21,7 +21,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { memo } from './file.js';
-import { staticKey, stringOf, unwrap } from './ast.js';
+import { enclosingFunction, staticKey, stringOf, unwrap } from './ast.js';
 import type { ModuleRef } from './modules.js';
 import { resolveRef } from './modules.js';
 import { arrayElements, dereference, resolveValue } from './values.js';
@@ -688,7 +688,10 @@ function build(file: FileFacts): RouteTable {
   const program = file.sourceCode.ast;
   // The file's one shared node index (no walk of our own).
   const classes = [...nodesIn(file, program, T.ClassDeclaration), ...nodesIn(file, program, T.ClassExpression)].sort((x, y) => x.range[0] - y.range[0]);
-  for (const cls of classes) collectClass(b, cls);
+  for (const cls of classes) {
+    collectClass(b, cls);
+    if (cls.decorators?.length) collectDecoratedClass(b, cls);
+  }
   const calls = nodesIn(file, program, T.CallExpression);
   // Plugin functions first, so their parameters are known instances when routes are read.
   for (const call of calls) {
@@ -699,13 +702,458 @@ function build(file: FileFacts): RouteTable {
     }
   }
   for (const call of calls) collectCall(b, call);
+  collectHelpers(b, calls);
   collectNext(b, program);
+  collectServerActions(b, program);
+  collectRemix(b, program);
+  collectSvelteKit(b, program);
+  collectResolverMaps(b, program);
+  collectCredentialsCallbacks(b, program);
   const routes = b.routes.map((route) => withOwnerPrefix(file, route, b.uses));
   const handlers = new Map<Node, Route>();
   for (const route of routes) {
     if (route.handlerFunction && !handlers.has(route.handlerFunction)) handlers.set(route.handlerFunction, route);
   }
   return { routes, uses: b.uses, handlers };
+}
+
+// ---------------------------------------------------------------------------
+// Handlers served because of where they are exported or what they are passed to
+//
+//   Next.js server action   'use server'; export async function signIn(formData) {}   export const signIn = validatedAction(schema, async (data) => …)
+//   Remix / React Router    export async function action({ request }) {} in app/routes/login.tsx
+//   SvelteKit               export const actions = { default: async (event) => … } in +page.server.ts; export const POST in +server.ts
+//   GraphQL                 { Mutation: { login: (parent, args, ctx) => … } }   @Resolver() class { @Mutation() login(@Args('input') input) {} }
+//   Auth.js / next-auth     Credentials({ async authorize(credentials) {} })
+//   tegg                    @HTTPController() class { @HTTPMethod({ method: HTTPMethodEnum.POST, path: '/login' }) login(@HTTPBody() body) {} }
+
+/** Parameter names that hold server-side context, not the user's input, in a wrapped action (`(data, formData, user) => …`). */
+const CONTEXT_PARAM = /^(_.*|user|session|team|ctx|context|prev(ious)?State|state|info|req|request|res|response|event)$/;
+
+function routeOfFunction(
+  framework: RouteFramework,
+  method: string,
+  path: string | null,
+  prefix: string | null,
+  node: Node,
+  locNode: Node,
+  handler: Node | null,
+  handlerFunction: FunctionNode | null,
+  handlerName: string | null,
+  inputParams?: readonly number[],
+  extra?: { decorators?: readonly TSESTree.Decorator[]; classDecorators?: readonly TSESTree.Decorator[]; owner?: Owner | null },
+): Route {
+  return {
+    framework,
+    method,
+    path,
+    prefix,
+    owner: extra?.owner ?? null,
+    node,
+    loc: locNode.loc,
+    middleware: [],
+    options: null,
+    handler,
+    handlerFunction,
+    handlerName,
+    decorators: extra?.decorators ?? [],
+    classDecorators: extra?.classDecorators ?? [],
+    ...(inputParams ? { inputParams } : {}),
+  };
+}
+
+function paramIndices(fn: FunctionNode, keep: (param: TSESTree.Parameter) => boolean = () => true): number[] {
+  return fn.params.flatMap((p, i) => (keep(p) ? [i] : []));
+}
+
+function paramName(param: TSESTree.Parameter): string | null {
+  const p = param.type === T.AssignmentPattern ? param.left : param.type === T.TSParameterProperty ? param.parameter : param;
+  return p.type === T.Identifier ? p.name : null;
+}
+
+function hasDirective(body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[], directive: string): boolean {
+  for (const s of body) {
+    if (s.type !== T.ExpressionStatement || !('directive' in s) || typeof s.directive !== 'string') return false;
+    if (s.directive === directive) return true;
+  }
+  return false;
+}
+
+/** An exported value's function: the function itself, or the function a wrapper call is given (`validatedAction(schema, async (data) => …)`). */
+function exportedFunction(file: FileFacts, raw: Node | null | undefined): { fn: FunctionNode; wrapped: boolean } | null {
+  if (!raw) return null;
+  const direct = functionOf(file, raw);
+  if (direct) return { fn: direct, wrapped: false };
+  const node = unwrap(raw);
+  if (node.type !== T.CallExpression) return null;
+  for (let i = node.arguments.length - 1; i >= 0; i--) {
+    const arg = node.arguments[i]!;
+    if (arg.type === T.SpreadElement) continue;
+    const fn = functionOf(file, arg);
+    if (fn) return { fn, wrapped: true };
+  }
+  return null;
+}
+
+/** `export function NAME`, `export const NAME = …`, `export default …`: each exported name with its declaration and value. */
+function exportedValues(program: TSESTree.Program): { name: string; id: Node; value: Node | null; statement: Node }[] {
+  const out: { name: string; id: Node; value: Node | null; statement: Node }[] = [];
+  for (const statement of program.body) {
+    if (statement.type === T.ExportNamedDeclaration && statement.declaration) {
+      const decl = statement.declaration;
+      if (decl.type === T.FunctionDeclaration && decl.id) out.push({ name: decl.id.name, id: decl.id, value: decl, statement });
+      else if (decl.type === T.VariableDeclaration) {
+        for (const d of decl.declarations) if (d.id.type === T.Identifier) out.push({ name: d.id.name, id: d.id, value: d.init, statement });
+      }
+    } else if (statement.type === T.ExportDefaultDeclaration) {
+      const decl = statement.declaration;
+      out.push({ name: 'default', id: decl.type === T.FunctionDeclaration && decl.id ? decl.id : statement, value: decl, statement });
+    }
+  }
+  return out;
+}
+
+/** Next.js server actions: the exported async functions of a `'use server'` module, and functions whose body starts with `'use server'`. */
+function collectServerActions(b: Builder, program: TSESTree.Program): void {
+  const { file } = b;
+  if (!file.sourceCode.text.includes('use server')) return;
+  const seen = new Set<Node>();
+  const add = (fn: FunctionNode, wrapped: boolean, name: string | null, node: Node, locNode: Node): void => {
+    if (seen.has(fn)) return;
+    seen.add(fn);
+    const inputs = paramIndices(fn, (p) => !wrapped || !CONTEXT_PARAM.test(paramName(p) ?? ''));
+    b.routes.push(routeOfFunction('next-action', 'post', null, null, node, locNode, fn, fn, name, inputs));
+  };
+  if (hasDirective(program.body, 'use server')) {
+    for (const { name, id, value, statement } of exportedValues(program)) {
+      const found = exportedFunction(file, value);
+      if (found && (found.wrapped || found.fn.async)) add(found.fn, found.wrapped, name === 'default' ? null : name, statement, id);
+    }
+    return;
+  }
+  // Inline actions: async function create(formData) { 'use server'; … }
+  const candidates: FunctionNode[] = [
+    ...nodesIn(file, program, T.FunctionDeclaration),
+    ...nodesIn(file, program, T.FunctionExpression),
+    ...nodesIn(file, program, T.ArrowFunctionExpression),
+  ];
+  for (const fn of candidates) {
+    if (!fn.async || fn.body?.type !== T.BlockStatement || !hasDirective(fn.body.body, 'use server')) continue;
+    const parent = fn.parent;
+    const id = fn.type !== T.ArrowFunctionExpression && fn.id ? fn.id : parent?.type === T.VariableDeclarator ? parent.id : fn;
+    add(fn, false, id.type === T.Identifier ? id.name : null, fn, id);
+  }
+}
+
+const REMIX_MODULE = /^(@remix-run\/|react-router$|react-router-dom$|@react-router\/)/;
+const REMIX_ROUTE_FILE = /(?:^|\/)app\/routes\/(.+?)\.[cm]?[jt]sx?$/;
+
+/** A Remix / React Router route file's URL: `_auth+/login` → /login, `accept-invite.$id` → /accept-invite/:id, `($lang).x` → /:lang/x. */
+function remixPath(relative: string): string {
+  const segments: string[] = [];
+  for (const part of relative.split('/')) {
+    const name = part.replace(/\+$/, '').replace(/\[([^\]]*)\]/g, (_, inner: string) => inner.replace(/\./g, ''));
+    for (const raw of name.split('.')) {
+      const seg = raw.replace(/^\((.*)\)$/, '$1').replace(/_$/, '');
+      if (!seg || seg.startsWith('_') || seg === 'route' || seg === 'index') continue;
+      segments.push(seg === '$' ? '*' : seg.startsWith('$') ? `:${seg.slice(1)}` : seg);
+    }
+  }
+  return `/${segments.join('/')}`;
+}
+
+function importsModule(program: TSESTree.Program, test: RegExp): boolean {
+  return program.body.some((s) => s.type === T.ImportDeclaration && test.test(s.source.value));
+}
+
+/** Remix / React Router: a route module's exported `action` (it serves every non-GET request to the route's URL). */
+function collectRemix(b: Builder, program: TSESTree.Program): void {
+  const { file } = b;
+  const where = REMIX_ROUTE_FILE.exec(file.relativeFilename);
+  if (!where && !importsModule(program, REMIX_MODULE)) return;
+  if (PAGES_API_FILE.test(file.relativeFilename)) return;
+  for (const { name, id, value, statement } of exportedValues(program)) {
+    if (name !== 'action') continue;
+    const found = exportedFunction(file, value);
+    if (!found) continue;
+    b.routes.push(routeOfFunction('remix', 'post', where ? remixPath(where[1]!) : null, null, statement, id, value, found.fn, 'action'));
+  }
+}
+
+const SVELTE_PAGE_SERVER = /(?:^|\/)src\/routes\/(?:(.*)\/)?\+page\.server\.[cm]?[jt]s$/;
+const SVELTE_SERVER = /(?:^|\/)src\/routes\/(?:(.*)\/)?\+server\.[cm]?[jt]s$/;
+
+/** `src/routes/(auth)/login/[id]` → /login/:id. */
+function sveltePath(dir: string | undefined): string {
+  const segments = (dir ?? '').split('/').filter((s) => s && !/^\(.*\)$/.test(s));
+  return `/${segments.map((s) => s.replace(/^\[\[?(?:\.\.\.)?([^\]=]+)(?:=[^\]]*)?\]?\]$/, ':$1')).join('/')}`;
+}
+
+/** SvelteKit: form actions of a `+page.server` module and the method handlers of a `+server` module. */
+function collectSvelteKit(b: Builder, program: TSESTree.Program): void {
+  const { file } = b;
+  const page = SVELTE_PAGE_SERVER.exec(file.relativeFilename);
+  const server = page ? null : SVELTE_SERVER.exec(file.relativeFilename);
+  if (!page && !server) return;
+  const path = sveltePath((page ?? server)![1]);
+  for (const { name, id, value, statement } of exportedValues(program)) {
+    if (server && /^[A-Z]+$/.test(name) && HTTP_METHODS.has(name.toLowerCase())) {
+      const fn = exportedFunction(file, value);
+      b.routes.push(routeOfFunction('sveltekit', name.toLowerCase(), path, null, statement, id, value, fn?.fn ?? null, null));
+    }
+    if (page && name === 'actions' && value) {
+      const obj = dereference(file, value);
+      if (obj.type !== T.ObjectExpression) continue;
+      for (const prop of obj.properties) {
+        if (prop.type !== T.Property) continue;
+        const key = staticKey(prop);
+        const fn = functionOf(file, prop.value as Node);
+        if (!key || !fn) continue;
+        b.routes.push(routeOfFunction('sveltekit', 'post', path, null, prop, prop.key, prop.value as Node, fn, key === 'default' ? null : key));
+      }
+    }
+  }
+}
+
+const GRAPHQL_ROOTS = new Set(['Mutation', 'Query']);
+
+/** Apollo-style resolver maps: `{ Mutation: { login: (parent, args, ctx) => … } }`; `args` is the user's input. */
+function collectResolverMaps(b: Builder, program: TSESTree.Program): void {
+  const { file } = b;
+  for (const prop of nodesIn(file, program, T.Property)) {
+    const root = staticKey(prop);
+    if (!root || !GRAPHQL_ROOTS.has(root) || prop.parent?.type !== T.ObjectExpression) continue;
+    const obj = dereference(file, prop.value as Node);
+    if (obj.type !== T.ObjectExpression) continue;
+    const fields = obj.properties.filter((p): p is TSESTree.Property => p.type === T.Property);
+    const resolved = fields.map((field) => ({ field, fn: functionOf(file, field.value as Node) }));
+    // A resolver map holds functions; a schema or a type map holding strings or types is not one.
+    if (!resolved.length || resolved.some((r) => !r.fn)) continue;
+    for (const { field, fn } of resolved) {
+      const name = staticKey(field);
+      b.routes.push(routeOfFunction('graphql', 'post', null, null, field, field.key, field.value as Node, fn, name, fn!.params.length > 1 ? [1] : []));
+    }
+  }
+}
+
+const CREDENTIALS_PROVIDER = /^(next-auth|@auth\/core|@auth\/[\w-]+)\/providers\/credentials$/;
+
+/** Auth.js / next-auth `Credentials({ authorize(credentials) {…} })`: served at `/api/auth/callback/<id>`. */
+function collectCredentialsCallbacks(b: Builder, program: TSESTree.Program): void {
+  const { file } = b;
+  if (!file.sourceCode.text.includes('authorize')) return;
+  for (const call of nodesIn(file, program, T.CallExpression)) {
+    const ref = resolveRef(file, call.callee);
+    const isProvider = ref
+      ? CREDENTIALS_PROVIDER.test(ref.module) || (/^(next-auth|@auth\/core)\/providers$/.test(ref.module) && ref.path[0] === 'Credentials')
+      : /^Credentials(Provider)?$/.test(nameOfNode(call.callee) ?? '');
+    if (!isProvider || !call.arguments[0] || call.arguments[0].type === T.SpreadElement) continue;
+    const options = dereference(file, call.arguments[0]);
+    if (options.type !== T.ObjectExpression) continue;
+    const authorize = options.properties.find((p): p is TSESTree.Property => p.type === T.Property && staticKey(p) === 'authorize');
+    const fn = authorize ? functionOf(file, authorize.value as Node) : null;
+    if (!authorize || !fn) continue;
+    const id = propertyValue(options, 'id');
+    const provider = (id && stringOf(id)) ?? 'credentials';
+    b.routes.push(routeOfFunction('auth-callback', 'post', `/${provider}`, '/api/auth/callback', authorize, authorize.key, authorize.value as Node, fn, 'authorize', fn.params.length ? [0] : []));
+  }
+}
+
+/** A decorator's name and call, with the module it comes from when the file imports it (null for an unresolved name). */
+function decoratorInfo(file: FileFacts, decorator: TSESTree.Decorator): { name: string; module: string | null; call: TSESTree.CallExpression | null } | null {
+  const expr = unwrap(decorator.expression);
+  const call = expr.type === T.CallExpression ? expr : null;
+  const target = call ? unwrap(call.callee) : expr;
+  const ref = resolveRef(file, target);
+  if (ref) return ref.path.length === 1 ? { name: ref.path[0]!, module: ref.module, call } : null;
+  return target.type === T.Identifier ? { name: target.name, module: null, call } : null;
+}
+
+const GRAPHQL_DECORATOR_MODULES = /^(@nestjs\/graphql|type-graphql|@nestjs\/apollo)$/;
+const TEGG_MODULES = /^(egg|@eggjs\/tegg|@eggjs\/tegg-controller-decorator|@eggjs\/controller-decorator)$/;
+/** Parameter decorators whose value is the user's input. */
+const INPUT_PARAM_DECORATORS = new Set(['Args', 'Arg', 'HTTPBody', 'HTTPQuery', 'HTTPQueries', 'HTTPParam']);
+
+function inputParamsOf(file: FileFacts, fn: FunctionNode | null): number[] {
+  if (!fn) return [];
+  return paramIndices(fn, (p) => (p.decorators ?? []).some((d) => INPUT_PARAM_DECORATORS.has(decoratorInfo(file, d)?.name ?? '')));
+}
+
+/**
+ * GraphQL resolver classes (Nest `@Resolver()` with `@Mutation()` / `@Query()`,
+ * type-graphql) and tegg `@HTTPController()` classes with `@HTTPMethod({ method, path })`.
+ */
+function collectDecoratedClass(b: Builder, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
+  const { file } = b;
+  let kind: 'resolver' | 'tegg' | null = null;
+  let framework: RouteFramework = 'graphql';
+  let prefix: string | null = null;
+  for (const d of cls.decorators ?? []) {
+    const info = decoratorInfo(file, d);
+    if (!info) continue;
+    if (info.name === 'Resolver' && (info.module === null || GRAPHQL_DECORATOR_MODULES.test(info.module))) {
+      kind = 'resolver';
+      framework = info.module === 'type-graphql' ? 'graphql' : 'nest';
+    } else if (info.name === 'HTTPController' && (info.module === null || TEGG_MODULES.test(info.module))) {
+      kind = 'tegg';
+      framework = 'egg';
+      const arg = info.call?.arguments[0];
+      const obj = arg && arg.type !== T.SpreadElement ? dereference(file, arg) : null;
+      const path = obj?.type === T.ObjectExpression ? propertyValue(obj, 'path') : null;
+      prefix = path ? pathText(file, path) : null;
+    }
+  }
+  if (!kind) return;
+  for (const member of cls.body.body) {
+    if (member.type !== T.MethodDefinition || !member.decorators?.length) continue;
+    const fn = member.value.type === T.FunctionExpression ? member.value : null;
+    for (const d of member.decorators) {
+      const info = decoratorInfo(file, d);
+      if (!info) continue;
+      let method: string | null = null;
+      let path: string | null = null;
+      if (kind === 'resolver' && (info.name === 'Mutation' || info.name === 'Query')) method = 'post';
+      if (kind === 'tegg' && info.name === 'HTTPMethod') {
+        const arg = info.call?.arguments[0];
+        const obj = arg && arg.type !== T.SpreadElement ? dereference(file, arg) : null;
+        if (obj?.type !== T.ObjectExpression) continue;
+        const m = propertyValue(obj, 'method');
+        const p = propertyValue(obj, 'path');
+        const mUnwrapped = m ? unwrap(m) : null;
+        method = (mUnwrapped?.type === T.MemberExpression ? staticKey(mUnwrapped) : m ? pathText(file, m) : 'get')?.toLowerCase() ?? null;
+        path = p ? pathText(file, p) : null;
+        if (!method || !HTTP_METHODS.has(method)) continue;
+      }
+      if (!method) continue;
+      b.routes.push(
+        routeOfFunction(framework, method, path, prefix, d, d, member.value, fn, staticKey(member), inputParamsOf(file, fn), {
+          decorators: member.decorators,
+          classDecorators: cls.decorators ?? [],
+          owner: { key: cls, framework },
+        }),
+      );
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The project's own registration helpers
+//
+//   function route(method, path, handler) { router[method.toLowerCase()](path, wrap(handler)) }   route('POST', '/login', login)
+//   this.route('POST', '/login', handler)   (a router class's method with the (method, path, ...handlers) signature)
+
+/** Parameters of `fn` that an expression mentions, in order (`base + path` → [base, path]). */
+function mentionedParams(fn: FunctionNode, raw: Node): number[] {
+  const out: number[] = [];
+  const visit = (node: Node, depth: number): void => {
+    if (depth > 4) return;
+    const n = unwrap(node);
+    if (n.type === T.Identifier) {
+      const i = fn.params.findIndex((p) => paramName(p) === n.name);
+      if (i >= 0 && !out.includes(i)) out.push(i);
+    } else if (n.type === T.BinaryExpression) {
+      visit(n.left, depth + 1);
+      visit(n.right, depth + 1);
+    } else if (n.type === T.TemplateLiteral) n.expressions.forEach((e) => visit(e, depth + 1));
+    else if (n.type === T.CallExpression && unwrap(n.callee).type === T.MemberExpression) visit((unwrap(n.callee) as TSESTree.MemberExpression).object, depth + 1);
+  };
+  visit(raw, 0);
+  return out;
+}
+
+interface HelperTemplate {
+  readonly fn: FunctionNode;
+  readonly inner: TSESTree.CallExpression;
+  readonly owner: Owner | null;
+  /** The parameter the owner is, when the helper is given the router (`createAction(router, …)`). */
+  readonly ownerParam: number;
+  readonly pathParams: readonly number[];
+  readonly methodParam: number;
+  readonly method: string | null;
+}
+
+/** A named function of this file whose body registers a route on a path from its parameters. */
+function helperTemplate(file: FileFacts, call: TSESTree.CallExpression): HelperTemplate | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression || !call.arguments[0] || call.arguments[0].type === T.SpreadElement) return null;
+  const fn = enclosingFunction(call) as FunctionNode | null;
+  if (!fn || fn.type === T.FunctionExpression && fn.parent?.type === T.MethodDefinition) return null;
+  const named = fn.type === T.FunctionDeclaration ? fn.id : fn.parent?.type === T.VariableDeclarator && fn.parent.id.type === T.Identifier ? fn.parent.id : null;
+  if (!named) return null;
+  const pathParams = mentionedParams(fn, call.arguments[0]);
+  if (!pathParams.length) return null;
+  const name = staticKey(callee);
+  let method: string | null = null;
+  let methodParam = -1;
+  if (name && HTTP_METHODS.has(name)) method = name;
+  else if (callee.computed) {
+    const m = mentionedParams(fn, callee.property);
+    if (m.length !== 1) return null;
+    methodParam = m[0]!;
+  } else return null;
+  const objectParams = mentionedParams(fn, callee.object);
+  const ownerParam = objectParams.length === 1 && unwrap(callee.object).type === T.Identifier ? objectParams[0]! : -1;
+  const owner = ownerParam >= 0 ? null : ownerOf(file, callee.object);
+  if (ownerParam < 0 && !owner) return null;
+  return { fn, inner: call, owner, ownerParam, pathParams, methodParam, method };
+}
+
+function collectHelpers(b: Builder, calls: readonly TSESTree.CallExpression[]): void {
+  const { file } = b;
+  const templates = new Map<Node, HelperTemplate>();
+  for (const call of calls) {
+    const t = helperTemplate(file, call);
+    if (t && !templates.has(t.fn)) templates.set(t.fn, t);
+  }
+  if (templates.size) {
+    const inner = new Set([...templates.values()].map((t) => t.inner as Node));
+    for (let i = b.routes.length - 1; i >= 0; i--) if (inner.has(b.routes[i]!.node)) b.routes.splice(i, 1);
+  }
+  for (const call of calls) {
+    const callee = unwrap(call.callee);
+    const fn = callee.type === T.Identifier ? functionOf(file, callee) : null;
+    const t = fn ? templates.get(fn) : undefined;
+    if (t) {
+      const args = call.arguments;
+      const parts = t.pathParams.map((i) => (args[i] ? pathText(file, args[i]) : null));
+      const path = parts.every((p) => p !== null) ? parts.join('') : null;
+      const method = t.method ?? (args[t.methodParam] ? pathText(file, args[t.methodParam]!)?.toLowerCase() ?? null : null);
+      if (!method || !HTTP_METHODS.has(method)) continue;
+      const owner = t.owner ?? (args[t.ownerParam] ? ownerOf(file, args[t.ownerParam]!) : null);
+      if (!owner) continue;
+      const used = new Set([...t.pathParams, t.methodParam, t.ownerParam]);
+      const rest = args.filter((a, i) => !used.has(i));
+      const lastPath = args[t.pathParams[t.pathParams.length - 1]!];
+      addRoute(b, call, owner, method, path, rest, nodeLoc(callee, lastPath ?? callee));
+      continue;
+    }
+    // (method, path, ...handlers): this.route('POST', '/login', h)
+    const first = call.arguments[0];
+    const method = first ? stringOf(first) : null;
+    const path = call.arguments[1] ? (pathText(file, call.arguments[1]) ?? templatePath(call.arguments[1])) : null;
+    if (!method || !/^(GET|POST|PUT|PATCH|DELETE|get|post|put|patch|delete)$/.test(method) || !path?.startsWith('/')) continue;
+    const rest = call.arguments.slice(2);
+    if (!rest.length || !rest.every((a) => a.type !== T.SpreadElement && isFunctionLike(file, a))) continue;
+    if (b.routes.some((r) => r.node === call)) continue;
+    const receiver = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
+    const key: OwnerKey = receiver?.type === T.ThisExpression ? (enclosingClass(call) ?? 'this') : receiver ? keyOf(file, receiver) : 'helper';
+    addRoute(b, call, { key, framework: 'unknown' }, method.toLowerCase(), path, rest, nodeLoc(callee, call.arguments[1]!));
+  }
+}
+
+/** `` `/${base}/:id/reset` `` → `/:base/:id/reset`: a template path whose holes are taken for parameters. */
+function templatePath(raw: Node): string | null {
+  const node = unwrap(raw);
+  if (node.type !== T.TemplateLiteral) return null;
+  return node.quasis.map((q, i) => `${q.value.cooked ?? ''}${i < node.expressions.length ? `:p${i}` : ''}`).join('');
+}
+
+function enclosingClass(node: Node): Node | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === T.ClassDeclaration || current.type === T.ClassExpression) return current;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------

@@ -5,9 +5,18 @@
  * Every credential handler here both reads the user's input and checks a
  * password, and is named or routed like a login.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import rule from '../../rules/login-rate-limit.js';
 import { LIMITER_FIX } from '../../src/models/rate-limiters.js';
 import { ruleTester } from '../rule-tester.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixture = (rel: string): { filename: string; code: string } => {
+  const filename = path.join(ROOT, 'fixtures/projects', rel);
+  return { filename, code: fs.readFileSync(filename, 'utf8').replace(' // expect: rate-limit', '') };
+};
 
 const CHECK = `if (!user || !(await bcrypt.compare(password, user.hash))) throw new Error('Invalid');`;
 
@@ -135,8 +144,21 @@ module.exports = router;`,
       code: `xhr.open('POST', '/login', true);
 request('POST', '/login', { body: credentials });`,
     },
+    {
+      name: 'fastify: @fastify/rate-limit autoloaded from another folder covers autoloaded routes',
+      ...fixture('fastify-autoload/src/routes/api/auth/index.ts'),
+    },
+    {
+      name: 'fastify: an autoloaded fastify-plugin registering @fastify/rate-limit covers autoloaded routes',
+      ...fixture('fastify-autoload-fp/src/routes/auth/index.ts'),
+    },
   ],
   invalid: [
+    {
+      name: 'fastify: an encapsulated autoloaded plugin limits only its own routes',
+      ...fixture('fastify-autoload-open/src/routes/auth/index.ts'),
+      errors: [{ messageId: 'unlimited', line: 5, column: 11, endLine: 5, endColumn: 24, data: { route: 'POST /login', fix: LIMITER_FIX.fastify } }],
+    },
     {
       name: "server action: an exported async function of a 'use server' module",
       filename: 'app/(login)/actions.ts',

@@ -17,7 +17,7 @@
  * another file) are recognised by their type annotation or name, and only
  * when the call has a route's shape.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { memo } from './file.js';
@@ -330,7 +330,7 @@ interface Builder {
   readonly uses: Use[];
 }
 
-function routeFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
+function routeFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string, callArgs: readonly Node[] = call.arguments): void {
   const { file } = b;
   const property = callee.property;
   const target = unwrap(callee.object);
@@ -352,7 +352,7 @@ function routeFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTr
   }
   const owner = ownerOf(file, target);
   if (!owner) return;
-  const args = [...call.arguments];
+  const args = [...callArgs];
   if (method === 'on' && owner.framework !== 'fastify') {
     // hono: app.on('POST', '/login', ...handlers) / app.on(['POST', 'PUT'], …)
     const methods = pathText(file, args[0]);
@@ -463,11 +463,11 @@ function routeFromOptions(b: Builder, call: TSESTree.CallExpression, callee: TSE
   });
 }
 
-function useFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): void {
+function useFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, callArgs: readonly Node[] = call.arguments): void {
   const { file } = b;
   const owner = ownerOf(file, callee.object);
   if (!owner) return;
-  const args = [...call.arguments];
+  const args = [...callArgs];
   if (name === 'register') {
     const plugin = args[0];
     if (!plugin) return;
@@ -537,13 +537,70 @@ function mountedOwner(file: FileFacts, raw: Node): Owner | null {
 function collectCall(b: Builder, call: TSESTree.CallExpression): void {
   const callee = unwrap(call.callee);
   if (callee.type !== T.MemberExpression) return;
+  const loop = loopOver(b.file, call, callee);
+  if (loop) {
+    // for (const r of routes) app[r.method](r.path, r.handler): one registration per entry of the literal table
+    for (const element of loop.elements) {
+      const sub = (n: Node): Node => substitute(b.file, n, loop.variable, element);
+      const name = callee.computed ? pathText(b.file, sub(callee.property))?.toLowerCase() ?? null : staticKey(callee);
+      if (!name) continue;
+      const before = b.routes.length;
+      collectNamed(b, call, callee, name, call.arguments.map((a) => (a.type === T.SpreadElement ? a : sub(a))));
+      for (let i = before; i < b.routes.length; i++) b.routes[i] = { ...b.routes[i]!, loc: element.loc };
+    }
+    return;
+  }
   const name = staticKey(callee);
   if (!name) return;
-  if (HTTP_METHODS.has(name) || name === 'on') routeFromCall(b, call, callee, name);
+  collectNamed(b, call, callee, name, call.arguments);
+}
+
+function collectNamed(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, args: readonly Node[]): void {
+  if (HTTP_METHODS.has(name) || name === 'on') routeFromCall(b, call, callee, name, args);
   else if (name === 'route') {
-    if (call.arguments.length === 1) routeFromOptions(b, call, callee);
-    else useFromCall(b, call, callee, name);
-  } else if (name === 'use' || name === 'register' || name === 'addHook') useFromCall(b, call, callee, name);
+    if (args.length === 1) routeFromOptions(b, call, callee);
+    else useFromCall(b, call, callee, name, args);
+  } else if (name === 'use' || name === 'register' || name === 'addHook') useFromCall(b, call, callee, name, args);
+}
+
+/** The loop a registration sits in when it reads the loop's variable: `for (const r of TABLE)` / `TABLE.forEach((r) => …)` over a literal array. */
+function loopOver(file: FileFacts, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): { variable: TSESLint.Scope.Variable; elements: Node[] } | null {
+  for (let current: Node | undefined = call.parent, depth = 0; current && depth < 6; current = current.parent, depth++) {
+    let id: Node | null = null;
+    let table: Node | null = null;
+    if (current.type === T.ForOfStatement && current.left.type === T.VariableDeclaration) {
+      id = current.left.declarations[0]?.id ?? null;
+      table = current.right;
+    } else if ((current.type === T.ArrowFunctionExpression || current.type === T.FunctionExpression) && current.parent?.type === T.CallExpression && current.parent.arguments[0] === current) {
+      const outer = unwrap(current.parent.callee);
+      if (outer.type === T.MemberExpression && staticKey(outer) === 'forEach') {
+        id = current.params[0] ?? null;
+        table = outer.object;
+      }
+    }
+    if (!id || !table) continue;
+    if (id.type !== T.Identifier) return null;
+    const variable = file.variableOf(id);
+    const elements = arrayElements(file, table);
+    if (!variable || !elements || !elements.length || elements.length > 64) return null;
+    const reads = [callee.property, ...call.arguments].some((a) => variable.references.some((r) => r.identifier.range[0] >= a.range[0] && r.identifier.range[1] <= a.range[1]));
+    return reads && elements.every((e) => e.type !== T.SpreadElement) ? { variable, elements } : null;
+  }
+  return null;
+}
+
+/** An argument with the loop's variable replaced by one table entry: `r` → the entry, `r.path` → its `path`. */
+function substitute(file: FileFacts, raw: Node, variable: TSESLint.Scope.Variable, element: Node): Node {
+  const node = unwrap(raw);
+  const isVar = (n: Node): boolean => n.type === T.Identifier && file.variableOf(n) === variable;
+  if (isVar(node)) return element;
+  if (node.type === T.MemberExpression && isVar(unwrap(node.object))) {
+    const key = staticKey(node);
+    const obj = dereference(file, element);
+    const value = key && obj.type === T.ObjectExpression ? propertyValue(obj, key) : null;
+    return value ?? node;
+  }
+  return node;
 }
 
 function decoratorRef(file: FileFacts, decorator: TSESTree.Decorator): { name: string; call: TSESTree.CallExpression | null } | null {

@@ -161,4 +161,17 @@ route('GET', dynamicPath, x);`),
 xhr.open('POST', '/login', true);`),
     ).toEqual(['unknown POST /login - @3', 'unknown GET /:p0/:appId/verify_email - @4']);
   });
+
+  it('route tables: a literal array iterated by for…of or forEach, one route per entry at the entry', () => {
+    expect(
+      routes(`const app = require('express')();
+const routes = [
+  { method: 'post', path: '/login', handler: login },
+  { method: 'get', path: '/health', handler: health },
+];
+for (const r of routes) app[r.method](r.path, r.handler);
+['/otp', '/reset'].forEach((p) => app.post(p, verify));
+for (const r of unknownTable) app[r.method](r.path, r.handler);`),
+    ).toEqual(['express POST /login login @3', 'express GET /health health @4', 'express POST /otp verify @7', 'express POST /reset verify @7']);
+  });
 });

@@ -152,8 +152,55 @@ request('POST', '/login', { body: credentials });`,
       name: 'fastify: an autoloaded fastify-plugin registering @fastify/rate-limit covers autoloaded routes',
       ...fixture('fastify-autoload-fp/src/routes/auth/index.ts'),
     },
+    {
+      name: 'route table: a limiter applied per path in a loop',
+      code: `import { Hono } from 'hono';
+import { rateLimiter } from 'hono-rate-limiter';
+import bcrypt from 'bcryptjs';
+const app = new Hono();
+for (const path of ['/login', '/token']) app.use(path, rateLimiter({ windowMs: 60_000, limit: 5, keyGenerator: () => 'k' }));
+app.post('/login', async (c) => {
+  const { email, password } = await c.req.json();
+  const user = await findUser(email);
+  ${CHECK}
+  return c.json({});
+});`,
+    },
   ],
   invalid: [
+    {
+      name: 'route table: a limiter applied in a loop to other paths does not cover the route',
+      code: `import { Hono } from 'hono';
+import { rateLimiter } from 'hono-rate-limiter';
+import bcrypt from 'bcryptjs';
+const app = new Hono();
+for (const path of ['/token', '/otp']) app.use(path, rateLimiter({ windowMs: 60_000, limit: 5, keyGenerator: () => 'k' }));
+app.post('/login', async (c) => {
+  const { email, password } = await c.req.json();
+  const user = await findUser(email);
+  ${CHECK}
+  return c.json({});
+});`,
+      errors: [{ messageId: 'unlimited', line: 6, column: 5, endLine: 6, endColumn: 18, data: { route: 'POST /login', fix: LIMITER_FIX.hono } }],
+    },
+    {
+      name: 'route table: a literal array of routes registered in a loop',
+      code: `const express = require('express');
+const bcrypt = require('bcryptjs');
+const app = express();
+async function login(req, res) {
+  const password = req.body.password;
+  const user = await findUser(req.body.username);
+  ${CHECK}
+  res.json({ ok: true });
+}
+const routes = [
+  { method: 'post', path: '/login', handler: login },
+  { method: 'post', path: '/profile', handler: updateProfile },
+];
+for (const r of routes) app[r.method](r.path, r.handler);`,
+      errors: [{ messageId: 'unlimited', line: 11, column: 3, endLine: 11, endColumn: 53, data: { route: 'POST /login', fix: LIMITER_FIX.express } }],
+    },
     {
       name: 'fastify: an encapsulated autoloaded plugin limits only its own routes',
       ...fixture('fastify-autoload-open/src/routes/auth/index.ts'),

@@ -987,8 +987,9 @@ function collectResolverMaps(b: Builder, program: TSESTree.Program): void {
     // A resolver map holds functions; a schema or a type map holding strings or types is not one.
     if (!resolved.length || resolved.some((r) => !r.fn)) continue;
     for (const { field, fn } of resolved) {
-      const name = staticKey(field);
-      b.routes.push(routeOfFunction('graphql', 'post', null, null, field, field.key, field.value as Node, fn, name, fn!.params.length > 1 ? [1] : []));
+      // A resolver without `args` (`users() { return {} }`, a namespace) takes no input.
+      if (fn!.params.length < 2) continue;
+      b.routes.push(routeOfFunction('graphql', 'post', null, null, field, field.key, field.value as Node, fn, staticKey(field), [1]));
     }
   }
 }

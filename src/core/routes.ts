@@ -1013,7 +1013,8 @@ function collectCredentialsCallbacks(b: Builder, program: TSESTree.Program): voi
     if (!authorize || !fn) continue;
     const id = propertyValue(options, 'id');
     const provider = (id && stringOf(id)) ?? 'credentials';
-    b.routes.push(routeOfFunction('auth-callback', 'post', `/${provider}`, '/api/auth/callback', authorize, authorize.key, authorize.value as Node, fn, 'authorize', fn.params.length ? [0] : []));
+    // Reported at the provider (`Credentials(`), which is what serves the callback.
+    b.routes.push(routeOfFunction('auth-callback', 'post', `/${provider}`, '/api/auth/callback', call, call.callee, authorize.value as Node, fn, 'authorize', fn.params.length ? [0] : []));
   }
 }
 

@@ -369,7 +369,7 @@ export const { handlers, auth, signIn } = NextAuth({
     }),
   ],
 });`,
-      errors: [{ messageId: 'unlimited', line: 8, column: 13, endLine: 8, endColumn: 22, data: { route: 'POST /api/auth/callback/credentials', fix: LIMITER_FIX['auth-callback'] } }],
+      errors: [{ messageId: 'unlimited', line: 7, column: 5, endLine: 7, endColumn: 16, data: { route: 'POST /api/auth/callback/credentials', fix: LIMITER_FIX['auth-callback'] } }],
     },
     {
       name: "own helper: a function registering a route on its parameters",

@@ -798,7 +798,7 @@ function routeOfFunction(
   handlerFunction: FunctionNode | null,
   handlerName: string | null,
   inputParams?: readonly number[],
-  extra?: { decorators?: readonly TSESTree.Decorator[]; classDecorators?: readonly TSESTree.Decorator[]; owner?: Owner | null },
+  extra?: { decorators?: readonly TSESTree.Decorator[]; classDecorators?: readonly TSESTree.Decorator[]; owner?: Owner | null; middleware?: readonly Node[] },
 ): Route {
   return {
     framework,
@@ -808,7 +808,7 @@ function routeOfFunction(
     owner: extra?.owner ?? null,
     node,
     loc: locNode.loc,
-    middleware: [],
+    middleware: extra?.middleware ?? [],
     options: null,
     handler,
     handlerFunction,
@@ -1038,6 +1038,16 @@ function inputParamsOf(file: FileFacts, fn: FunctionNode | null): number[] {
   return paramIndices(fn, (p) => (p.decorators ?? []).some((d) => INPUT_PARAM_DECORATORS.has(decoratorInfo(file, d)?.name ?? '')));
 }
 
+/** Middleware given by decorator: type-graphql `@UseMiddleware(mw)`, tegg `@Middleware(mw)`. */
+const MIDDLEWARE_DECORATORS = new Set(['UseMiddleware', 'Middleware']);
+
+function decoratorMiddleware(file: FileFacts, decorators: readonly TSESTree.Decorator[]): Node[] {
+  return decorators.flatMap((d) => {
+    const info = decoratorInfo(file, d);
+    return info?.call && MIDDLEWARE_DECORATORS.has(info.name) ? [...info.call.arguments] : [];
+  });
+}
+
 /**
  * GraphQL resolver classes (Nest `@Resolver()` with `@Mutation()` / `@Query()`,
  * type-graphql) and tegg `@HTTPController()` classes with `@HTTPMethod({ method, path })`.
@@ -1063,9 +1073,11 @@ function collectDecoratedClass(b: Builder, cls: TSESTree.ClassDeclaration | TSES
     }
   }
   if (!kind) return;
+  const classMiddleware = decoratorMiddleware(file, cls.decorators ?? []);
   for (const member of cls.body.body) {
     if (member.type !== T.MethodDefinition || !member.decorators?.length) continue;
     const fn = member.value.type === T.FunctionExpression ? member.value : null;
+    const middleware = [...classMiddleware, ...decoratorMiddleware(file, member.decorators)];
     for (const d of member.decorators) {
       const info = decoratorInfo(file, d);
       if (!info) continue;
@@ -1089,6 +1101,7 @@ function collectDecoratedClass(b: Builder, cls: TSESTree.ClassDeclaration | TSES
           decorators: member.decorators,
           classDecorators: cls.decorators ?? [],
           owner: { key: cls, framework },
+          middleware,
         }),
       );
       break;

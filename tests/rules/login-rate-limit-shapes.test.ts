@@ -104,6 +104,33 @@ export class AuthResolver {
 }`,
     },
     {
+      name: 'type-graphql and tegg: a limiter given by @UseMiddleware / @Middleware',
+      code: `import { Arg, Mutation, Resolver, UseMiddleware } from 'type-graphql';
+import { HTTPBody, HTTPController, HTTPMethod, HTTPMethodEnum, Middleware } from 'egg';
+import bcrypt from 'bcryptjs';
+import { rateLimit, loginLimiter } from './limits';
+@Resolver()
+export class AuthResolver {
+  @UseMiddleware(rateLimit({ window: '1m', max: 5 }))
+  @Mutation(() => String)
+  async signIn(@Arg('email') email: string, @Arg('password') password: string) {
+    const user = await findUser(email);
+    ${CHECK}
+    return 'ok';
+  }
+}
+@Middleware(loginLimiter)
+@HTTPController()
+export class UserController {
+  @HTTPMethod({ path: '/-/user/login', method: HTTPMethodEnum.POST })
+  async login(@HTTPBody() body: { name: string; password: string }) {
+    const password = body.password;
+    const user = await findUser(body.name);
+    ${CHECK}
+  }
+}`,
+    },
+    {
       name: 'Auth.js: authorize limited at its top',
       code: `import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';

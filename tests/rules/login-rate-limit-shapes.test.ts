@@ -193,8 +193,17 @@ app.post('/login', async (c) => {
   return c.json({});
 });`,
     },
+    {
+      name: "hono: a sub-app in another file, limited by the parent's app.use('/auth/*') where it is mounted",
+      ...fixture('hono-mounted/src/routes/auth.ts'),
+    },
   ],
   invalid: [
+    {
+      name: 'hono: a sub-app mounted beside the limited prefix is not covered',
+      ...fixture('hono-mounted/src/routes/profile.ts'),
+      errors: [{ messageId: 'unlimited', line: 7, column: 9, endLine: 7, endColumn: 25, data: { route: 'POST /password', fix: LIMITER_FIX.hono } }],
+    },
     {
       name: 'route table: a limiter applied in a loop to other paths does not cover the route',
       code: `import { Hono } from 'hono';

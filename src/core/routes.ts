@@ -1171,6 +1171,9 @@ function helperTemplate(file: FileFacts, call: TSESTree.CallExpression): HelperT
   return { fn, inner: call, owner, ownerParam, pathParams, methodParam, method };
 }
 
+/** Names of a registration helper with the (method, path, ...handlers) signature. */
+const ROUTE_VERBS = /^(route|addRoute|registerRoute|createRoute|defineRoute|addEndpoint|endpoint)$/;
+
 function collectHelpers(b: Builder, calls: readonly TSESTree.CallExpression[]): void {
   const { file } = b;
   const templates = new Map<Node, HelperTemplate>();
@@ -1200,7 +1203,8 @@ function collectHelpers(b: Builder, calls: readonly TSESTree.CallExpression[]): 
       addRoute(b, call, owner, method, path, rest, nodeLoc(callee, lastPath ?? callee));
       continue;
     }
-    // (method, path, ...handlers): this.route('POST', '/login', h)
+    // (method, path, ...handlers): this.route('POST', '/login', h); not a test stub (`cy.intercept('POST', '/login', h)`)
+    if (!ROUTE_VERBS.test((callee.type === T.MemberExpression ? staticKey(callee) : nameOfNode(callee)) ?? '')) continue;
     const first = call.arguments[0];
     const method = first ? stringOf(first) : null;
     const path = call.arguments[1] ? (pathText(file, call.arguments[1]) ?? templatePath(call.arguments[1])) : null;

@@ -158,7 +158,8 @@ route('GET', dynamicPath, x);`),
     this.route('GET', \`/\${this.endpoint}/:appId/verify_email\`, (req) => this.setConfig(req), (req) => this.verifyEmail(req));
   }
 }
-xhr.open('POST', '/login', true);`),
+xhr.open('POST', '/login', true);
+cy.intercept('POST', '/login', (req) => req.reply({}));`),
     ).toEqual(['unknown POST /login - @3', 'unknown GET /:p0/:appId/verify_email - @4']);
   });
 

@@ -215,10 +215,15 @@ export function functionOf(file: FileFacts, raw: Node | null | undefined): Funct
 }
 
 /** A name for a handler: `login`, `ctrl.signIn` → signIn, `asyncHandler(login)` → login, `passport.authenticate('x')` → authenticate. */
-function handlerNameOf(raw: Node | null): string | null {
+function handlerNameOf(raw: Node | null, file?: FileFacts): string | null {
   if (!raw) return null;
   const node = unwrap(raw);
-  if (node.type === T.Identifier) return node.name;
+  if (node.type === T.Identifier) {
+    // const localStrategy = app.passport.authenticate('local', …): the strategy, as when written inline
+    const target = file ? dereference(file, node) : node;
+    if (target !== node && target.type === T.CallExpression && /^(authenticate|authorize)$/.test(nameOfNode(target.callee) ?? '')) return handlerNameOf(target);
+    return node.name;
+  }
   if (node.type === T.MemberExpression) return staticKey(node);
   if ((node.type === T.FunctionExpression || node.type === T.FunctionDeclaration) && node.id) return node.id.name;
   if (node.type === T.CallExpression) {
@@ -418,7 +423,7 @@ function addRoute(b: Builder, call: TSESTree.CallExpression, owner: Owner, metho
     options,
     handler,
     handlerFunction,
-    handlerName: handlerNameOf(handler),
+    handlerName: handlerNameOf(handler, file),
     decorators: [],
     classDecorators: [],
   });
@@ -457,7 +462,7 @@ function routeFromOptions(b: Builder, call: TSESTree.CallExpression, callee: TSE
     options: arg,
     handler,
     handlerFunction: functionOf(file, handler),
-    handlerName: handlerNameOf(handler),
+    handlerName: handlerNameOf(handler, file),
     decorators: [],
     classDecorators: [],
   });

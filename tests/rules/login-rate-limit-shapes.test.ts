@@ -167,6 +167,16 @@ app.post('/login', async (c) => {
   ],
   invalid: [
     {
+      name: 'egg: a strategy held in a variable is named like the inline authenticate(...)',
+      code: `module.exports = (app) => {
+  const { router, controller } = app;
+  const localStrategy = app.passport.authenticate('local', { successRedirect: '/', failureRedirect: '/signin' });
+  router.post('/passport/local', localStrategy);
+  router.post('/setting/profile', controller.user.updateProfile);
+};`,
+      errors: [{ messageId: 'unlimited', line: 4, column: 10, endLine: 4, endColumn: 32, data: { route: 'POST /passport/local', fix: LIMITER_FIX.unknown } }],
+    },
+    {
       name: 'hono: a sub-app mounted beside the limited prefix is not covered',
       ...fixture('hono-mounted/src/routes/profile.ts'),
       errors: [{ messageId: 'unlimited', line: 7, column: 9, endLine: 7, endColumn: 25, data: { route: 'POST /password', fix: LIMITER_FIX.hono } }],

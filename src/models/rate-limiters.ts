@@ -107,6 +107,14 @@ export const LIMITER_WORD_PAIRS: readonly (readonly [string, string])[] = [
   ['attempt', 'limit'], ['attempts', 'limit'],
 ];
 
+/**
+ * A hand-written token bucket (`totpBucket.check(userId, 1)`,
+ * `loginBucket.consume(ip, 1)`): a call of one of these methods on a value
+ * named with one of these words checks a limit.
+ */
+export const BUCKET_WORDS: readonly string[] = ['bucket', 'buckets', 'tokenbucket'];
+export const BUCKET_CHECK_METHODS: readonly string[] = ['consume', 'check', 'take', 'removeTokens', 'tryRemoveTokens'];
+
 /** The limiter to show in the message, per framework. */
 export const LIMITER_FIX: Readonly<Record<RouteFramework, string>> = {
   express: "add a limiter to the route, e.g. `const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 })` from express-rate-limit and `router.post('/login', loginLimiter, handler)` (or `router.use(loginLimiter)`)",

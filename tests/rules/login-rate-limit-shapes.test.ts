@@ -98,6 +98,24 @@ export class UserController {
 }`,
     },
     {
+      name: 'SvelteKit: an action guarded by a hand-written token bucket',
+      filename: 'src/routes/2fa/+page.server.ts',
+      code: `import { fail } from '@sveltejs/kit';
+import { totpBucket } from '$lib/server/2fa';
+import { verifyTOTP } from '@oslojs/otp';
+import bcrypt from 'bcryptjs';
+export const actions = {
+  default: async (event) => {
+    if (!totpBucket.check(event.locals.user.id, 1)) return fail(429, { message: 'Too many requests' });
+    const form = await event.request.formData();
+    const password = String(form.get('password'));
+    const user = await findUser(event.locals.user.id);
+    ${CHECK}
+    if (!totpBucket.consume(event.locals.user.id, 1)) return fail(429, { message: 'Too many requests' });
+  },
+};`,
+    },
+    {
       name: 'Auth.js: authorize limited at its top',
       code: `import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';

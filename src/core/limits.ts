@@ -15,7 +15,7 @@ import { moduleMatches, resolveRef } from './modules.js';
 import { arrayElements, dereference, getPropertyPath } from './values.js';
 import { words } from './names.js';
 import { functionOf, nodesIn } from './routes.js';
-import { LIMITER_WORD_PAIRS, LIMITER_WORDS, RATE_LIMITERS, type LimiterRole } from '../models/rate-limiters.js';
+import { BUCKET_CHECK_METHODS, BUCKET_WORDS, LIMITER_WORD_PAIRS, LIMITER_WORDS, RATE_LIMITERS, type LimiterRole } from '../models/rate-limiters.js';
 
 type Node = TSESTree.Node;
 
@@ -92,8 +92,17 @@ function isLimiterCall(file: FileFacts, call: TSESTree.CallExpression, depth = 0
   const role = limiterRole(resolveRef(file, call.callee));
   if (role === 'check' || role === 'middleware') return true;
   if (chainNames(call.callee).some(isLimiterName)) return true;
+  if (isBucketCheck(call)) return true;
   const fn = functionOf(file, call.callee);
   return !!fn && functionLimits(file, fn, depth);
+}
+
+/** `totpBucket.check(id, 1)`, `loginBucket.consume(ip, 1)`: a hand-written token bucket. */
+function isBucketCheck(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression || !BUCKET_CHECK_METHODS.includes(staticKey(callee) ?? '')) return false;
+  const names = chainNames(callee.object);
+  return names.length > 0 && words(names[0]!).some((w) => BUCKET_WORDS.includes(w));
 }
 
 /** A middleware expression that limits: a known library's middleware, a limiter-named value, or a local function that checks a limit. */

@@ -17,11 +17,11 @@
  * another file) are recognised by their type annotation or name, and only
  * when the call has a route's shape.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { memo } from './file.js';
-import { staticKey, stringOf, unwrap } from './ast.js';
+import { enclosingFunction, staticKey, stringOf, unwrap } from './ast.js';
 import type { ModuleRef } from './modules.js';
 import { resolveRef } from './modules.js';
 import { arrayElements, dereference, resolveValue } from './values.js';
@@ -215,10 +215,15 @@ export function functionOf(file: FileFacts, raw: Node | null | undefined): Funct
 }
 
 /** A name for a handler: `login`, `ctrl.signIn` → signIn, `asyncHandler(login)` → login, `passport.authenticate('x')` → authenticate. */
-function handlerNameOf(raw: Node | null): string | null {
+function handlerNameOf(raw: Node | null, file?: FileFacts): string | null {
   if (!raw) return null;
   const node = unwrap(raw);
-  if (node.type === T.Identifier) return node.name;
+  if (node.type === T.Identifier) {
+    // const localStrategy = app.passport.authenticate('local', …): the strategy, as when written inline
+    const target = file ? dereference(file, node) : node;
+    if (target !== node && target.type === T.CallExpression && /^(authenticate|authorize)$/.test(nameOfNode(target.callee) ?? '')) return handlerNameOf(target);
+    return node.name;
+  }
   if (node.type === T.MemberExpression) return staticKey(node);
   if ((node.type === T.FunctionExpression || node.type === T.FunctionDeclaration) && node.id) return node.id.name;
   if (node.type === T.CallExpression) {
@@ -330,7 +335,7 @@ interface Builder {
   readonly uses: Use[];
 }
 
-function routeFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string): void {
+function routeFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, method: string, callArgs: readonly Node[] = call.arguments): void {
   const { file } = b;
   const property = callee.property;
   const target = unwrap(callee.object);
@@ -352,7 +357,7 @@ function routeFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTr
   }
   const owner = ownerOf(file, target);
   if (!owner) return;
-  const args = [...call.arguments];
+  const args = [...callArgs];
   if (method === 'on' && owner.framework !== 'fastify') {
     // hono: app.on('POST', '/login', ...handlers) / app.on(['POST', 'PUT'], …)
     const methods = pathText(file, args[0]);
@@ -418,7 +423,7 @@ function addRoute(b: Builder, call: TSESTree.CallExpression, owner: Owner, metho
     options,
     handler,
     handlerFunction,
-    handlerName: handlerNameOf(handler),
+    handlerName: handlerNameOf(handler, file),
     decorators: [],
     classDecorators: [],
   });
@@ -457,17 +462,17 @@ function routeFromOptions(b: Builder, call: TSESTree.CallExpression, callee: TSE
     options: arg,
     handler,
     handlerFunction: functionOf(file, handler),
-    handlerName: handlerNameOf(handler),
+    handlerName: handlerNameOf(handler, file),
     decorators: [],
     classDecorators: [],
   });
 }
 
-function useFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string): void {
+function useFromCall(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, callArgs: readonly Node[] = call.arguments): void {
   const { file } = b;
   const owner = ownerOf(file, callee.object);
   if (!owner) return;
-  const args = [...call.arguments];
+  const args = [...callArgs];
   if (name === 'register') {
     const plugin = args[0];
     if (!plugin) return;
@@ -537,13 +542,70 @@ function mountedOwner(file: FileFacts, raw: Node): Owner | null {
 function collectCall(b: Builder, call: TSESTree.CallExpression): void {
   const callee = unwrap(call.callee);
   if (callee.type !== T.MemberExpression) return;
+  const loop = loopOver(b.file, call, callee);
+  if (loop) {
+    // for (const r of routes) app[r.method](r.path, r.handler): one registration per entry of the literal table
+    for (const element of loop.elements) {
+      const sub = (n: Node): Node => substitute(b.file, n, loop.variable, element);
+      const name = callee.computed ? pathText(b.file, sub(callee.property))?.toLowerCase() ?? null : staticKey(callee);
+      if (!name) continue;
+      const before = b.routes.length;
+      collectNamed(b, call, callee, name, call.arguments.map((a) => (a.type === T.SpreadElement ? a : sub(a))));
+      for (let i = before; i < b.routes.length; i++) b.routes[i] = { ...b.routes[i]!, loc: element.loc };
+    }
+    return;
+  }
   const name = staticKey(callee);
   if (!name) return;
-  if (HTTP_METHODS.has(name) || name === 'on') routeFromCall(b, call, callee, name);
+  collectNamed(b, call, callee, name, call.arguments);
+}
+
+function collectNamed(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, args: readonly Node[]): void {
+  if (HTTP_METHODS.has(name) || name === 'on') routeFromCall(b, call, callee, name, args);
   else if (name === 'route') {
-    if (call.arguments.length === 1) routeFromOptions(b, call, callee);
-    else useFromCall(b, call, callee, name);
-  } else if (name === 'use' || name === 'register' || name === 'addHook') useFromCall(b, call, callee, name);
+    if (args.length === 1) routeFromOptions(b, call, callee);
+    else useFromCall(b, call, callee, name, args);
+  } else if (name === 'use' || name === 'register' || name === 'addHook') useFromCall(b, call, callee, name, args);
+}
+
+/** The loop a registration sits in when it reads the loop's variable: `for (const r of TABLE)` / `TABLE.forEach((r) => …)` over a literal array. */
+function loopOver(file: FileFacts, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): { variable: TSESLint.Scope.Variable; elements: Node[] } | null {
+  for (let current: Node | undefined = call.parent, depth = 0; current && depth < 6; current = current.parent, depth++) {
+    let id: Node | null = null;
+    let table: Node | null = null;
+    if (current.type === T.ForOfStatement && current.left.type === T.VariableDeclaration) {
+      id = current.left.declarations[0]?.id ?? null;
+      table = current.right;
+    } else if ((current.type === T.ArrowFunctionExpression || current.type === T.FunctionExpression) && current.parent?.type === T.CallExpression && current.parent.arguments[0] === current) {
+      const outer = unwrap(current.parent.callee);
+      if (outer.type === T.MemberExpression && staticKey(outer) === 'forEach') {
+        id = current.params[0] ?? null;
+        table = outer.object;
+      }
+    }
+    if (!id || !table) continue;
+    if (id.type !== T.Identifier) return null;
+    const variable = file.variableOf(id);
+    const elements = arrayElements(file, table);
+    if (!variable || !elements || !elements.length || elements.length > 64) return null;
+    const reads = [callee.property, ...call.arguments].some((a) => variable.references.some((r) => r.identifier.range[0] >= a.range[0] && r.identifier.range[1] <= a.range[1]));
+    return reads && elements.every((e) => e.type !== T.SpreadElement) ? { variable, elements } : null;
+  }
+  return null;
+}
+
+/** An argument with the loop's variable replaced by one table entry: `r` → the entry, `r.path` → its `path`. */
+function substitute(file: FileFacts, raw: Node, variable: TSESLint.Scope.Variable, element: Node): Node {
+  const node = unwrap(raw);
+  const isVar = (n: Node): boolean => n.type === T.Identifier && file.variableOf(n) === variable;
+  if (isVar(node)) return element;
+  if (node.type === T.MemberExpression && isVar(unwrap(node.object))) {
+    const key = staticKey(node);
+    const obj = dereference(file, element);
+    const value = key && obj.type === T.ObjectExpression ? propertyValue(obj, key) : null;
+    return value ?? node;
+  }
+  return node;
 }
 
 function decoratorRef(file: FileFacts, decorator: TSESTree.Decorator): { name: string; call: TSESTree.CallExpression | null } | null {
@@ -688,7 +750,10 @@ function build(file: FileFacts): RouteTable {
   const program = file.sourceCode.ast;
   // The file's one shared node index (no walk of our own).
   const classes = [...nodesIn(file, program, T.ClassDeclaration), ...nodesIn(file, program, T.ClassExpression)].sort((x, y) => x.range[0] - y.range[0]);
-  for (const cls of classes) collectClass(b, cls);
+  for (const cls of classes) {
+    collectClass(b, cls);
+    if (cls.decorators?.length) collectDecoratedClass(b, cls);
+  }
   const calls = nodesIn(file, program, T.CallExpression);
   // Plugin functions first, so their parameters are known instances when routes are read.
   for (const call of calls) {
@@ -699,13 +764,432 @@ function build(file: FileFacts): RouteTable {
     }
   }
   for (const call of calls) collectCall(b, call);
+  collectHelpers(b, calls);
   collectNext(b, program);
+  collectRemix(b, program);
+  collectSvelteKit(b, program);
+  collectResolverMaps(b, program);
+  collectCredentialsCallbacks(b, program);
   const routes = b.routes.map((route) => withOwnerPrefix(file, route, b.uses));
   const handlers = new Map<Node, Route>();
   for (const route of routes) {
     if (route.handlerFunction && !handlers.has(route.handlerFunction)) handlers.set(route.handlerFunction, route);
   }
   return { routes, uses: b.uses, handlers };
+}
+
+// ---------------------------------------------------------------------------
+// Handlers served because of where they are exported or what they are passed to
+//
+//   Remix / React Router    export async function action({ request }) {} in app/routes/login.tsx
+//   SvelteKit               export const actions = { default: async (event) => … } in +page.server.ts; export const POST in +server.ts
+//   GraphQL                 { Mutation: { login: (parent, args, ctx) => … } }   @Resolver() class { @Mutation() login(@Args('input') input) {} }
+//   Auth.js / next-auth     Credentials({ async authorize(credentials) {} })
+//   tegg                    @HTTPController() class { @HTTPMethod({ method: HTTPMethodEnum.POST, path: '/login' }) login(@HTTPBody() body) {} }
+
+function routeOfFunction(
+  framework: RouteFramework,
+  method: string,
+  path: string | null,
+  prefix: string | null,
+  node: Node,
+  locNode: Node,
+  handler: Node | null,
+  handlerFunction: FunctionNode | null,
+  handlerName: string | null,
+  inputParams?: readonly number[],
+  extra?: { decorators?: readonly TSESTree.Decorator[]; classDecorators?: readonly TSESTree.Decorator[]; owner?: Owner | null; middleware?: readonly Node[] },
+): Route {
+  return {
+    framework,
+    method,
+    path,
+    prefix,
+    owner: extra?.owner ?? null,
+    node,
+    loc: locNode.loc,
+    middleware: extra?.middleware ?? [],
+    options: null,
+    handler,
+    handlerFunction,
+    handlerName,
+    decorators: extra?.decorators ?? [],
+    classDecorators: extra?.classDecorators ?? [],
+    ...(inputParams ? { inputParams } : {}),
+  };
+}
+
+function paramIndices(fn: FunctionNode, keep: (param: TSESTree.Parameter) => boolean = () => true): number[] {
+  return fn.params.flatMap((p, i) => (keep(p) ? [i] : []));
+}
+
+function paramName(param: TSESTree.Parameter): string | null {
+  const p = param.type === T.AssignmentPattern ? param.left : param.type === T.TSParameterProperty ? param.parameter : param;
+  return p.type === T.Identifier ? p.name : null;
+}
+
+/** An exported value's function: the function itself, or the function a wrapper call is given (`validatedAction(schema, async (data) => …)`). */
+function exportedFunction(file: FileFacts, raw: Node | null | undefined): { fn: FunctionNode; wrapped: boolean } | null {
+  if (!raw) return null;
+  const direct = functionOf(file, raw);
+  if (direct) return { fn: direct, wrapped: false };
+  const node = unwrap(raw);
+  if (node.type !== T.CallExpression) return null;
+  for (let i = node.arguments.length - 1; i >= 0; i--) {
+    const arg = node.arguments[i]!;
+    if (arg.type === T.SpreadElement) continue;
+    const fn = functionOf(file, arg);
+    if (fn) return { fn, wrapped: true };
+  }
+  return null;
+}
+
+/** `export function NAME`, `export const NAME = …`, `export default …`: each exported name with its declaration and value. */
+function exportedValues(program: TSESTree.Program): { name: string; id: Node; value: Node | null; statement: Node }[] {
+  const out: { name: string; id: Node; value: Node | null; statement: Node }[] = [];
+  for (const statement of program.body) {
+    if (statement.type === T.ExportNamedDeclaration && statement.declaration) {
+      const decl = statement.declaration;
+      if (decl.type === T.FunctionDeclaration && decl.id) out.push({ name: decl.id.name, id: decl.id, value: decl, statement });
+      else if (decl.type === T.VariableDeclaration) {
+        for (const d of decl.declarations) if (d.id.type === T.Identifier) out.push({ name: d.id.name, id: d.id, value: d.init, statement });
+      }
+    } else if (statement.type === T.ExportDefaultDeclaration) {
+      const decl = statement.declaration;
+      out.push({ name: 'default', id: decl.type === T.FunctionDeclaration && decl.id ? decl.id : statement, value: decl, statement });
+    }
+  }
+  return out;
+}
+
+const REMIX_MODULE = /^(@remix-run\/|react-router$|react-router-dom$|@react-router\/)/;
+const REMIX_ROUTE_FILE = /(?:^|\/)app\/routes\/(.+?)\.[cm]?[jt]sx?$/;
+
+/** A Remix / React Router route file's URL: `_auth+/login` → /login, `accept-invite.$id` → /accept-invite/:id, `($lang).x` → /:lang/x. */
+function remixPath(relative: string): string {
+  const segments: string[] = [];
+  for (const part of relative.split('/')) {
+    const name = part.replace(/\+$/, '').replace(/\[([^\]]*)\]/g, (_, inner: string) => inner.replace(/\./g, ''));
+    for (const raw of name.split('.')) {
+      const seg = raw.replace(/^\((.*)\)$/, '$1').replace(/_$/, '');
+      if (!seg || seg.startsWith('_') || seg === 'route' || seg === 'index') continue;
+      segments.push(seg === '$' ? '*' : seg.startsWith('$') ? `:${seg.slice(1)}` : seg);
+    }
+  }
+  return `/${segments.join('/')}`;
+}
+
+function importsModule(program: TSESTree.Program, test: RegExp): boolean {
+  return program.body.some((s) => s.type === T.ImportDeclaration && test.test(s.source.value));
+}
+
+/** Remix / React Router: a route module's exported `action` (it serves every non-GET request to the route's URL). */
+function collectRemix(b: Builder, program: TSESTree.Program): void {
+  const { file } = b;
+  const where = REMIX_ROUTE_FILE.exec(file.relativeFilename);
+  if (!where && !importsModule(program, REMIX_MODULE)) return;
+  if (PAGES_API_FILE.test(file.relativeFilename)) return;
+  for (const { name, id, value, statement } of exportedValues(program)) {
+    if (name !== 'action') continue;
+    const found = exportedFunction(file, value);
+    if (!found) continue;
+    b.routes.push(routeOfFunction('remix', 'post', where ? remixPath(where[1]!) : null, null, statement, id, value, found.fn, 'action'));
+  }
+}
+
+const SVELTE_PAGE_SERVER = /(?:^|\/)src\/routes\/(?:(.*)\/)?\+page\.server\.[cm]?[jt]s$/;
+const SVELTE_SERVER = /(?:^|\/)src\/routes\/(?:(.*)\/)?\+server\.[cm]?[jt]s$/;
+
+/** `src/routes/(auth)/login/[id]` → /login/:id. */
+function sveltePath(dir: string | undefined): string {
+  const segments = (dir ?? '').split('/').filter((s) => s && !/^\(.*\)$/.test(s));
+  return `/${segments.map((s) => s.replace(/^\[\[?(?:\.\.\.)?([^\]=]+)(?:=[^\]]*)?\]?\]$/, ':$1')).join('/')}`;
+}
+
+/** SvelteKit: form actions of a `+page.server` module and the method handlers of a `+server` module. */
+function collectSvelteKit(b: Builder, program: TSESTree.Program): void {
+  const { file } = b;
+  const page = SVELTE_PAGE_SERVER.exec(file.relativeFilename);
+  const server = page ? null : SVELTE_SERVER.exec(file.relativeFilename);
+  if (!page && !server) return;
+  const path = sveltePath((page ?? server)![1]);
+  for (const { name, id, value, statement } of exportedValues(program)) {
+    if (server && /^[A-Z]+$/.test(name) && HTTP_METHODS.has(name.toLowerCase())) {
+      const fn = exportedFunction(file, value);
+      b.routes.push(routeOfFunction('sveltekit', name.toLowerCase(), path, null, statement, id, value, fn?.fn ?? null, null));
+    }
+    if (page && name === 'actions' && value) {
+      const obj = dereference(file, value);
+      if (obj.type !== T.ObjectExpression) continue;
+      for (const prop of obj.properties) {
+        if (prop.type !== T.Property) continue;
+        const key = staticKey(prop);
+        const fn = functionOf(file, prop.value as Node);
+        if (!key || !fn) continue;
+        b.routes.push(routeOfFunction('sveltekit', 'post', path, null, prop, prop.key, prop.value as Node, fn, key === 'default' ? null : key));
+      }
+    }
+  }
+}
+
+const GRAPHQL_ROOTS = new Set(['Mutation', 'Query']);
+
+/** Apollo-style resolver maps: `{ Mutation: { login: (parent, args, ctx) => … } }`; `args` is the user's input. */
+function collectResolverMaps(b: Builder, program: TSESTree.Program): void {
+  const { file } = b;
+  for (const prop of nodesIn(file, program, T.Property)) {
+    const root = staticKey(prop);
+    if (!root || !GRAPHQL_ROOTS.has(root) || prop.parent?.type !== T.ObjectExpression) continue;
+    const obj = dereference(file, prop.value as Node);
+    if (obj.type !== T.ObjectExpression) continue;
+    const fields = obj.properties.filter((p): p is TSESTree.Property => p.type === T.Property);
+    const resolved = fields.map((field) => ({ field, fn: functionOf(file, field.value as Node) }));
+    // A resolver map holds functions; a schema or a type map holding strings or types is not one.
+    if (!resolved.length || resolved.some((r) => !r.fn)) continue;
+    for (const { field, fn } of resolved) {
+      // A resolver without `args` (`users() { return {} }`, a namespace) takes no input.
+      if (fn!.params.length < 2) continue;
+      b.routes.push(routeOfFunction('graphql', 'post', null, null, field, field.key, field.value as Node, fn, staticKey(field), [1]));
+    }
+  }
+}
+
+const CREDENTIALS_PROVIDER = /^(next-auth|@auth\/core|@auth\/[\w-]+)\/providers\/credentials$/;
+
+/** Auth.js / next-auth `Credentials({ authorize(credentials) {…} })`: served at `/api/auth/callback/<id>`. */
+function collectCredentialsCallbacks(b: Builder, program: TSESTree.Program): void {
+  const { file } = b;
+  if (!file.sourceCode.text.includes('authorize')) return;
+  for (const call of nodesIn(file, program, T.CallExpression)) {
+    const ref = resolveRef(file, call.callee);
+    const isProvider = ref
+      ? CREDENTIALS_PROVIDER.test(ref.module) || (/^(next-auth|@auth\/core)\/providers$/.test(ref.module) && ref.path[0] === 'Credentials')
+      : /^Credentials(Provider)?$/.test(nameOfNode(call.callee) ?? '');
+    if (!isProvider || !call.arguments[0] || call.arguments[0].type === T.SpreadElement) continue;
+    const options = dereference(file, call.arguments[0]);
+    if (options.type !== T.ObjectExpression) continue;
+    const authorize = options.properties.find((p): p is TSESTree.Property => p.type === T.Property && staticKey(p) === 'authorize');
+    const fn = authorize ? functionOf(file, authorize.value as Node) : null;
+    if (!authorize || !fn) continue;
+    const id = propertyValue(options, 'id');
+    const provider = (id && stringOf(id)) ?? 'credentials';
+    // Reported at the provider (`Credentials(`), which is what serves the callback.
+    b.routes.push(routeOfFunction('auth-callback', 'post', `/${provider}`, '/api/auth/callback', call, call.callee, authorize.value as Node, fn, 'authorize', fn.params.length ? [0] : []));
+  }
+}
+
+/** A decorator's name and call, with the module it comes from when the file imports it (null for an unresolved name). */
+function decoratorInfo(file: FileFacts, decorator: TSESTree.Decorator): { name: string; module: string | null; call: TSESTree.CallExpression | null } | null {
+  const expr = unwrap(decorator.expression);
+  const call = expr.type === T.CallExpression ? expr : null;
+  const target = call ? unwrap(call.callee) : expr;
+  const ref = resolveRef(file, target);
+  if (ref) return ref.path.length === 1 ? { name: ref.path[0]!, module: ref.module, call } : null;
+  return target.type === T.Identifier ? { name: target.name, module: null, call } : null;
+}
+
+const GRAPHQL_DECORATOR_MODULES = /^(@nestjs\/graphql|type-graphql|@nestjs\/apollo)$/;
+const TEGG_MODULES = /^(egg|@eggjs\/tegg|@eggjs\/tegg-controller-decorator|@eggjs\/controller-decorator)$/;
+/** Parameter decorators whose value is the user's input. */
+const INPUT_PARAM_DECORATORS = new Set(['Args', 'Arg', 'HTTPBody', 'HTTPQuery', 'HTTPQueries', 'HTTPParam']);
+
+function inputParamsOf(file: FileFacts, fn: FunctionNode | null): number[] {
+  if (!fn) return [];
+  return paramIndices(fn, (p) => (p.decorators ?? []).some((d) => INPUT_PARAM_DECORATORS.has(decoratorInfo(file, d)?.name ?? '')));
+}
+
+/** Middleware given by decorator: type-graphql `@UseMiddleware(mw)`, tegg `@Middleware(mw)`. */
+const MIDDLEWARE_DECORATORS = new Set(['UseMiddleware', 'Middleware']);
+
+function decoratorMiddleware(file: FileFacts, decorators: readonly TSESTree.Decorator[]): Node[] {
+  return decorators.flatMap((d) => {
+    const info = decoratorInfo(file, d);
+    return info?.call && MIDDLEWARE_DECORATORS.has(info.name) ? [...info.call.arguments] : [];
+  });
+}
+
+/**
+ * GraphQL resolver classes (Nest `@Resolver()` with `@Mutation()` / `@Query()`,
+ * type-graphql) and tegg `@HTTPController()` classes with `@HTTPMethod({ method, path })`.
+ */
+function collectDecoratedClass(b: Builder, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): void {
+  const { file } = b;
+  let kind: 'resolver' | 'tegg' | null = null;
+  let framework: RouteFramework = 'graphql';
+  let prefix: string | null = null;
+  for (const d of cls.decorators ?? []) {
+    const info = decoratorInfo(file, d);
+    if (!info) continue;
+    if (info.name === 'Resolver' && (info.module === null || GRAPHQL_DECORATOR_MODULES.test(info.module))) {
+      kind = 'resolver';
+      framework = info.module === 'type-graphql' ? 'graphql' : 'nest';
+    } else if (info.name === 'HTTPController' && (info.module === null || TEGG_MODULES.test(info.module))) {
+      kind = 'tegg';
+      framework = 'egg';
+      const arg = info.call?.arguments[0];
+      const obj = arg && arg.type !== T.SpreadElement ? dereference(file, arg) : null;
+      const path = obj?.type === T.ObjectExpression ? propertyValue(obj, 'path') : null;
+      prefix = path ? pathText(file, path) : null;
+    }
+  }
+  if (!kind) return;
+  const classMiddleware = decoratorMiddleware(file, cls.decorators ?? []);
+  for (const member of cls.body.body) {
+    if (member.type !== T.MethodDefinition || !member.decorators?.length) continue;
+    const fn = member.value.type === T.FunctionExpression ? member.value : null;
+    const middleware = [...classMiddleware, ...decoratorMiddleware(file, member.decorators)];
+    for (const d of member.decorators) {
+      const info = decoratorInfo(file, d);
+      if (!info) continue;
+      let method: string | null = null;
+      let path: string | null = null;
+      if (kind === 'resolver' && (info.name === 'Mutation' || info.name === 'Query')) method = 'post';
+      if (kind === 'tegg' && info.name === 'HTTPMethod') {
+        const arg = info.call?.arguments[0];
+        const obj = arg && arg.type !== T.SpreadElement ? dereference(file, arg) : null;
+        if (obj?.type !== T.ObjectExpression) continue;
+        const m = propertyValue(obj, 'method');
+        const p = propertyValue(obj, 'path');
+        const mUnwrapped = m ? unwrap(m) : null;
+        method = (mUnwrapped?.type === T.MemberExpression ? staticKey(mUnwrapped) : m ? pathText(file, m) : 'get')?.toLowerCase() ?? null;
+        path = p ? pathText(file, p) : null;
+        if (!method || !HTTP_METHODS.has(method)) continue;
+      }
+      if (!method) continue;
+      b.routes.push(
+        routeOfFunction(framework, method, path, prefix, d, d, member.value, fn, staticKey(member), inputParamsOf(file, fn), {
+          decorators: member.decorators,
+          classDecorators: cls.decorators ?? [],
+          owner: { key: cls, framework },
+          middleware,
+        }),
+      );
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The project's own registration helpers
+//
+//   function route(method, path, handler) { router[method.toLowerCase()](path, wrap(handler)) }   route('POST', '/login', login)
+//   this.route('POST', '/login', handler)   (a router class's method with the (method, path, ...handlers) signature)
+
+/** Parameters of `fn` that an expression mentions, in order (`base + path` → [base, path]). */
+function mentionedParams(fn: FunctionNode, raw: Node): number[] {
+  const out: number[] = [];
+  const visit = (node: Node, depth: number): void => {
+    if (depth > 4) return;
+    const n = unwrap(node);
+    if (n.type === T.Identifier) {
+      const i = fn.params.findIndex((p) => paramName(p) === n.name);
+      if (i >= 0 && !out.includes(i)) out.push(i);
+    } else if (n.type === T.BinaryExpression) {
+      visit(n.left, depth + 1);
+      visit(n.right, depth + 1);
+    } else if (n.type === T.TemplateLiteral) n.expressions.forEach((e) => visit(e, depth + 1));
+    else if (n.type === T.CallExpression && unwrap(n.callee).type === T.MemberExpression) visit((unwrap(n.callee) as TSESTree.MemberExpression).object, depth + 1);
+  };
+  visit(raw, 0);
+  return out;
+}
+
+interface HelperTemplate {
+  readonly fn: FunctionNode;
+  readonly inner: TSESTree.CallExpression;
+  readonly owner: Owner | null;
+  /** The parameter the owner is, when the helper is given the router (`createAction(router, …)`). */
+  readonly ownerParam: number;
+  readonly pathParams: readonly number[];
+  readonly methodParam: number;
+  readonly method: string | null;
+}
+
+/** A named function of this file whose body registers a route on a path from its parameters. */
+function helperTemplate(file: FileFacts, call: TSESTree.CallExpression): HelperTemplate | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression || !call.arguments[0] || call.arguments[0].type === T.SpreadElement) return null;
+  const fn = enclosingFunction(call) as FunctionNode | null;
+  if (!fn || fn.type === T.FunctionExpression && fn.parent?.type === T.MethodDefinition) return null;
+  const named = fn.type === T.FunctionDeclaration ? fn.id : fn.parent?.type === T.VariableDeclarator && fn.parent.id.type === T.Identifier ? fn.parent.id : null;
+  if (!named) return null;
+  const pathParams = mentionedParams(fn, call.arguments[0]);
+  if (!pathParams.length) return null;
+  const name = staticKey(callee);
+  let method: string | null = null;
+  let methodParam = -1;
+  if (name && HTTP_METHODS.has(name)) method = name;
+  else if (callee.computed) {
+    const m = mentionedParams(fn, callee.property);
+    if (m.length !== 1) return null;
+    methodParam = m[0]!;
+  } else return null;
+  const objectParams = mentionedParams(fn, callee.object);
+  const ownerParam = objectParams.length === 1 && unwrap(callee.object).type === T.Identifier ? objectParams[0]! : -1;
+  const owner = ownerParam >= 0 ? null : ownerOf(file, callee.object);
+  if (ownerParam < 0 && !owner) return null;
+  return { fn, inner: call, owner, ownerParam, pathParams, methodParam, method };
+}
+
+/** Names of a registration helper with the (method, path, ...handlers) signature. */
+const ROUTE_VERBS = /^(route|addRoute|registerRoute|createRoute|defineRoute|addEndpoint|endpoint)$/;
+
+function collectHelpers(b: Builder, calls: readonly TSESTree.CallExpression[]): void {
+  const { file } = b;
+  const templates = new Map<Node, HelperTemplate>();
+  for (const call of calls) {
+    const t = helperTemplate(file, call);
+    if (t && !templates.has(t.fn)) templates.set(t.fn, t);
+  }
+  if (templates.size) {
+    const inner = new Set([...templates.values()].map((t) => t.inner as Node));
+    for (let i = b.routes.length - 1; i >= 0; i--) if (inner.has(b.routes[i]!.node)) b.routes.splice(i, 1);
+  }
+  for (const call of calls) {
+    const callee = unwrap(call.callee);
+    const fn = callee.type === T.Identifier ? functionOf(file, callee) : null;
+    const t = fn ? templates.get(fn) : undefined;
+    if (t) {
+      const args = call.arguments;
+      const parts = t.pathParams.map((i) => (args[i] ? pathText(file, args[i]) : null));
+      const path = parts.every((p) => p !== null) ? parts.join('') : null;
+      const method = t.method ?? (args[t.methodParam] ? pathText(file, args[t.methodParam]!)?.toLowerCase() ?? null : null);
+      if (!method || !HTTP_METHODS.has(method)) continue;
+      const owner = t.owner ?? (args[t.ownerParam] ? ownerOf(file, args[t.ownerParam]!) : null);
+      if (!owner) continue;
+      const used = new Set([...t.pathParams, t.methodParam, t.ownerParam]);
+      const rest = args.filter((a, i) => !used.has(i));
+      const lastPath = args[t.pathParams[t.pathParams.length - 1]!];
+      addRoute(b, call, owner, method, path, rest, nodeLoc(callee, lastPath ?? callee));
+      continue;
+    }
+    // (method, path, ...handlers): this.route('POST', '/login', h); not a test stub (`cy.intercept('POST', '/login', h)`)
+    if (!ROUTE_VERBS.test((callee.type === T.MemberExpression ? staticKey(callee) : nameOfNode(callee)) ?? '')) continue;
+    const first = call.arguments[0];
+    const method = first ? stringOf(first) : null;
+    const path = call.arguments[1] ? (pathText(file, call.arguments[1]) ?? templatePath(call.arguments[1])) : null;
+    if (!method || !/^(GET|POST|PUT|PATCH|DELETE|get|post|put|patch|delete)$/.test(method) || !path?.startsWith('/')) continue;
+    const rest = call.arguments.slice(2);
+    if (!rest.length || !rest.every((a) => a.type !== T.SpreadElement && isFunctionLike(file, a))) continue;
+    if (b.routes.some((r) => r.node === call)) continue;
+    const receiver = callee.type === T.MemberExpression ? unwrap(callee.object) : null;
+    const key: OwnerKey = receiver?.type === T.ThisExpression ? (enclosingClass(call) ?? 'this') : receiver ? keyOf(file, receiver) : 'helper';
+    addRoute(b, call, { key, framework: 'unknown' }, method.toLowerCase(), path, rest, nodeLoc(callee, call.arguments[1]!));
+  }
+}
+
+/** `` `/${base}/:id/reset` `` → `/:base/:id/reset`: a template path whose holes are taken for parameters. */
+function templatePath(raw: Node): string | null {
+  const node = unwrap(raw);
+  if (node.type !== T.TemplateLiteral) return null;
+  return node.quasis.map((q, i) => `${q.value.cooked ?? ''}${i < node.expressions.length ? `:p${i}` : ''}`).join('');
+}
+
+function enclosingClass(node: Node): Node | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === T.ClassDeclaration || current.type === T.ClassExpression) return current;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------

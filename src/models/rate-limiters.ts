@@ -107,6 +107,14 @@ export const LIMITER_WORD_PAIRS: readonly (readonly [string, string])[] = [
   ['attempt', 'limit'], ['attempts', 'limit'],
 ];
 
+/**
+ * A hand-written token bucket (`totpBucket.check(userId, 1)`,
+ * `loginBucket.consume(ip, 1)`): a call of one of these methods on a value
+ * named with one of these words checks a limit.
+ */
+export const BUCKET_WORDS: readonly string[] = ['bucket', 'buckets', 'tokenbucket'];
+export const BUCKET_CHECK_METHODS: readonly string[] = ['consume', 'check', 'take', 'removeTokens', 'tryRemoveTokens'];
+
 /** The limiter to show in the message, per framework. */
 export const LIMITER_FIX: Readonly<Record<RouteFramework, string>> = {
   express: "add a limiter to the route, e.g. `const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 })` from express-rate-limit and `router.post('/login', loginLimiter, handler)` (or `router.use(loginLimiter)`)",
@@ -114,6 +122,12 @@ export const LIMITER_FIX: Readonly<Record<RouteFramework, string>> = {
   koa: 'add a limiter middleware to the route, e.g. koa-ratelimit `router.post(\'/login\', ratelimit({ driver: \'memory\', db: new Map(), duration: 60_000, max: 10 }), handler)` or a rate-limiter-flexible `await limiter.consume(ctx.ip)` in the handler',
   fastify: "register @fastify/rate-limit (`await app.register(rateLimit, { global: false })`) and give the route `config: { rateLimit: { max: 5, timeWindow: '1 minute' } }`",
   hono: "add a limiter, e.g. hono-rate-limiter `app.use('/login', rateLimiter({ windowMs: 15 * 60 * 1000, limit: 10, keyGenerator: (c) => c.req.header('x-forwarded-for') ?? '' }))`",
-  nest: "throttle it: `@UseGuards(ThrottlerGuard)` with `@Throttle({ default: { limit: 5, ttl: 60_000 } })` from @nestjs/throttler (or a global `{ provide: APP_GUARD, useClass: ThrottlerGuard }`)",
+  nest: "throttle it: `@UseGuards(ThrottlerGuard)` with `@Throttle({ default: { limit: 5, ttl: 60_000 } })` from @nestjs/throttler (or a global `{ provide: APP_GUARD, useClass: ThrottlerGuard }`; for a GraphQL resolver, a `ThrottlerGuard` subclass whose `getRequestResponse` reads the request from `GqlExecutionContext`)",
   next: 'check a limit at the top of the handler, e.g. `const { success } = await ratelimit.limit(ip)` with @upstash/ratelimit (or rate-limiter-flexible `await limiter.consume(ip)`) and return 429 when it fails',
+  'next-action': "check a limit at the top of the server action, keyed by the client's address and the account, e.g. `const ip = (await headers()).get('x-forwarded-for') ?? ''` and `const { success } = await ratelimit.limit(`login:${ip}`)` with @upstash/ratelimit (or rate-limiter-flexible `await limiter.consume(ip)`), and return an error when it fails: a server action is a public POST endpoint",
+  remix: "check a limit at the top of the `action`, e.g. `const { success } = await ratelimit.limit(request.headers.get('x-forwarded-for') ?? '')` with @upstash/ratelimit (or rate-limiter-flexible `await limiter.consume(ip)`), and return a 429 response when it fails",
+  sveltekit: "check a limit at the top of the action, e.g. `const { success } = await ratelimit.limit(event.getClientAddress())` with @upstash/ratelimit (or rate-limiter-flexible `await limiter.consume(event.getClientAddress())`) and `return fail(429, …)` when it fails, or limit the path in a `handle` hook",
+  graphql: 'limit the resolver, e.g. a rate-limiter-flexible `await limiter.consume(`login:${ctx.ip}:${args.email}`)` at its top (or graphql-rate-limit\'s `@rateLimit` directive / a graphql-shield rate-limit rule on the mutation); a limiter in front of the GraphQL endpoint counts requests, not login attempts batched into one request',
+  'auth-callback': 'check a limit at the top of `authorize`, e.g. `const { success } = await ratelimit.limit(`login:${credentials.email}`)` with @upstash/ratelimit (or rate-limiter-flexible `await limiter.consume(key)`) and return null when it fails, or limit `/api/auth/callback/credentials` in middleware',
+  egg: "add a limiter middleware to the route, e.g. `router.post('/login', app.middleware.rateLimit({ max: 10, duration: 60_000 }), controller.user.login)` built on koa-ratelimit or rate-limiter-flexible (`await limiter.consume(ctx.ip)`)",
 };

@@ -7,7 +7,7 @@
  * app pay one regular-expression scan instead of value resolution.
  *
  * Every pattern is a necessary condition, never a decision: it must match
- * whenever the rule could report (lower-case substrings of the lower-cased text, comments
+ * whenever the rule could report (case-insensitive substrings, comments
  * included, so it over-approximates). When a rule or model learns a new kind
  * of source, its vocabulary goes here too; the fixture and rule tests fail if
  * a pattern is too narrow.
@@ -37,16 +37,18 @@ const TOPICS = {
 export type Topic = keyof typeof TOPICS;
 
 const MENTIONS = Symbol('prefilter-mentions');
-const LOWER = Symbol('prefilter-lower');
 const MODULES = Symbol('prefilter-modules');
+/** One case-insensitive alternation per topic: a single scan of the text (faster than a scan per word). */
+const PATTERNS = Object.fromEntries(
+  Object.entries(TOPICS).map(([topic, words]) => [topic, new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')]),
+) as Record<Topic, RegExp>;
 
 /** The text mentions the word family (a necessary condition for the rules that ask; see the patterns above). */
 export function mentions(file: FileFacts, topic: Topic): boolean {
   const known = memo(file, MENTIONS, () => new Map<Topic, boolean>());
   let hit = known.get(topic);
   if (hit === undefined) {
-    const text = memo(file, LOWER, () => file.sourceCode.text.toLowerCase());
-    hit = TOPICS[topic].some((word) => text.includes(word));
+    hit = PATTERNS[topic].test(file.sourceCode.text);
     known.set(topic, hit);
   }
   return hit;

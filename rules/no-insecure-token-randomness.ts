@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
-import { calleeName, staticKey, stringOf, unwrap } from '../src/core/ast.js';
+import { boundName, calleeName, staticKey, stringOf, unwrap } from '../src/core/ast.js';
 import { cryptoCall, flowsInto, qualifiedKey, type Destination } from '../src/core/flow.js';
 import { isAuthCookieName, isUnguessableName, words } from '../src/core/names.js';
 import { isMathRandom, randomReturnedBy } from '../src/core/randomness.js';
@@ -170,61 +170,6 @@ function rewriteOf(file: FileFacts, random: TSESTree.CallExpression): Rewrite | 
   if (outer?.type === T.BinaryExpression && outer.operator === '+' && isMathCall(outer.parent, 'floor') && outer.parent.arguments[0] === outer) {
     const a = integerLiteral(outer.left === parent ? outer.right : outer.left);
     if (a !== null) return { messageId: 'useRandomInt', node: outer.parent, text: `${randomInt}(${a}, ${a + n})` };
-  }
-  return null;
-}
-
-/**
- * The name a value is kept under, read off the syntax around it (cheap, no
- * resolution): `const salt = f()`, `user.token = f()`, `{ apiKey: f() }`,
- * `code = f()` as a default, `return f()` in `makeToken`, through `await`,
- * templates, concatenation and string methods. Null when there is none.
- */
-function boundName(node: TSESTree.Node): string | null {
-  let child: TSESTree.Node = node;
-  for (let i = 0; i < 6; i++) {
-    const parent: TSESTree.Node | undefined = child.parent;
-    if (!parent) return null;
-    switch (parent.type) {
-      case T.AwaitExpression:
-      case T.TSAsExpression:
-      case T.TSNonNullExpression:
-      case T.ChainExpression:
-      case T.TemplateLiteral:
-      case T.ConditionalExpression:
-      case T.LogicalExpression:
-        child = parent;
-        continue;
-      case T.BinaryExpression:
-        if (parent.operator !== '+') return null;
-        child = parent;
-        continue;
-      case T.MemberExpression:
-        // f().toString(36), f().slice(2)
-        if (parent.object !== child || parent.parent?.type !== T.CallExpression) return null;
-        child = parent.parent;
-        continue;
-      case T.VariableDeclarator:
-        return parent.id.type === T.Identifier ? parent.id.name : null;
-      case T.AssignmentExpression:
-        return parent.left.type === T.Identifier ? parent.left.name : parent.left.type === T.MemberExpression ? staticKey(parent.left) : null;
-      case T.AssignmentPattern:
-        return parent.left.type === T.Identifier ? parent.left.name : null;
-      case T.Property:
-        return parent.value === child ? staticKey(parent) : null;
-      case T.PropertyDefinition:
-        return staticKey(parent);
-      case T.ReturnStatement: {
-        let fn: TSESTree.Node | undefined = parent.parent;
-        while (fn && fn.type !== T.FunctionDeclaration && fn.type !== T.FunctionExpression && fn.type !== T.ArrowFunctionExpression) fn = fn.parent;
-        if (!fn) return null;
-        if (fn.type === T.FunctionDeclaration) return fn.id?.name ?? null;
-        const holder = fn.parent;
-        return holder?.type === T.VariableDeclarator && holder.id.type === T.Identifier ? holder.id.name : holder?.type === T.Property || holder?.type === T.MethodDefinition ? staticKey(holder) : null;
-      }
-      default:
-        return null;
-    }
   }
   return null;
 }

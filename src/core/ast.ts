@@ -198,3 +198,58 @@ export function concatOperands(node: TSESTree.BinaryExpression): TSESTree.Node[]
   parts.push(current);
   return parts.reverse();
 }
+
+/**
+ * The name a value is kept under, read off the syntax around it (no
+ * resolution): `const salt = f()`, `user.token = f()`, `{ apiKey: f() }`, a
+ * class field, a parameter default, `return f()` in `makeToken` (or an arrow's
+ * body), through `await`, casts, templates, `+`, `a || f()`, conditionals and
+ * methods called on it (`f().toString('hex')`). Null when there is none.
+ */
+export function boundName(node: TSESTree.Node): string | null {
+  let current: TSESTree.Node = node;
+  for (let i = 0; i < 8 && current.parent; i++) {
+    const parent: TSESTree.Node = current.parent;
+    switch (parent.type) {
+      case T.AwaitExpression:
+      case T.TemplateLiteral:
+      case T.ConditionalExpression:
+      case T.LogicalExpression:
+      case T.ChainExpression:
+      case T.TSAsExpression:
+      case T.TSNonNullExpression:
+        current = parent;
+        continue;
+      case T.BinaryExpression:
+        if (parent.operator !== '+') return null;
+        current = parent;
+        continue;
+      case T.MemberExpression:
+        // (await bcrypt.hash(x)).toString('hex'), f().slice(2)
+        if (parent.object === current && parent.parent?.type === T.CallExpression) {
+          current = parent.parent;
+          continue;
+        }
+        return null;
+      case T.VariableDeclarator:
+        return parent.id.type === T.Identifier ? parent.id.name : null;
+      case T.AssignmentExpression:
+        return parent.left.type === T.Identifier ? parent.left.name : parent.left.type === T.MemberExpression ? staticKey(parent.left) : null;
+      case T.AssignmentPattern:
+        return parent.left.type === T.Identifier ? parent.left.name : null;
+      case T.Property:
+        return parent.value === current ? staticKey(parent) : null;
+      case T.PropertyDefinition:
+        return staticKey(parent);
+      case T.ReturnStatement: {
+        const fn = enclosingFunction(parent);
+        return fn ? functionName(fn) : null;
+      }
+      case T.ArrowFunctionExpression:
+        return functionName(parent);
+      default:
+        return null;
+    }
+  }
+  return null;
+}

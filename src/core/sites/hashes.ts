@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../file.js';
 import { memo } from '../file.js';
-import { calleeName, enclosingFunction, functionName, nameOf, staticKey, stringOf, unwrap } from '../ast.js';
+import { boundName, calleeName, enclosingFunction, nameOf, staticKey, stringOf, unwrap } from '../ast.js';
 import { argumentAt } from '../match.js';
 import { dereference, getPropertyPath, resolveValue } from '../values.js';
 import { isHashName, isPasswordName, isSecretName, isTokenName, words } from '../names.js';
@@ -90,7 +90,7 @@ function fastSite(file: FileFacts, call: TSESTree.CallExpression, api: HashApi):
   const end = chainEnd(call);
   const password: PasswordEvidence | null = data.some((d) => carriesPassword(file, d))
     ? 'data'
-    : isPasswordStorageName(resultName(end))
+    : isPasswordStorageName(boundName(end))
       ? 'result-name'
       : storedAsPassword(file, end)
         ? 'stored'
@@ -200,51 +200,6 @@ function updatedData(file: FileFacts, call: TSESTree.CallExpression): Node[] {
     }
   }
   return out;
-}
-
-/** The name the hash result is stored under: variable, property, assignment target, or the returning function's name. */
-function resultName(node: Node): string | null {
-  let current: Node = node;
-  for (let i = 0; i < 8 && current.parent; i++) {
-    const parent: Node = current.parent;
-    switch (parent.type) {
-      case T.AwaitExpression:
-      case T.TemplateLiteral:
-      case T.ConditionalExpression:
-      case T.TSAsExpression:
-      case T.TSNonNullExpression:
-        current = parent;
-        continue;
-      case T.BinaryExpression:
-        if (parent.operator !== '+') return null;
-        current = parent;
-        continue;
-      case T.MemberExpression:
-        // (await bcrypt.hash(x)).toString('hex')
-        if (parent.object === current && parent.parent?.type === T.CallExpression) {
-          current = parent.parent;
-          continue;
-        }
-        return null;
-      case T.VariableDeclarator:
-        return parent.id.type === T.Identifier ? parent.id.name : null;
-      case T.AssignmentExpression:
-        return parent.left.type === T.Identifier ? parent.left.name : parent.left.type === T.MemberExpression ? staticKey(parent.left) : null;
-      case T.Property:
-        return parent.value === current ? staticKey(parent) : null;
-      case T.PropertyDefinition:
-        return staticKey(parent);
-      case T.ReturnStatement: {
-        const fn = enclosingFunction(parent);
-        return fn ? functionName(fn) : null;
-      }
-      case T.ArrowFunctionExpression:
-        return functionName(parent);
-      default:
-        return null;
-    }
-  }
-  return null;
 }
 
 /** `const digest = md5(x); … { password: digest }` / `user.password = digest`: the bound result ends up as the password. */

@@ -1,0 +1,536 @@
+/**
+ * "Does this handler check a credential the client sends?", decided by data
+ * flow: request input (body, query, params, headers, cookies, form data, a
+ * Nest DTO, a handler parameter the route table marks as input) reaching a
+ * credential check:
+ *
+ *   bcrypt.compare(req.body.password, user.hash)          a password compare (models/credential-checks.ts)
+ *   user.comparePassword(pw), verifyTotp(secret, code)    a call named like a check, given the input
+ *   findOne({ where: { resetToken: req.query.token } })   a lookup by a token, code or key
+ *   findUserByResetToken(req.params.token)                a lookup named like one
+ *   if (code !== user.otpCode)                            a compare with a stored secret
+ *   passport.authenticate('local')(req, res, next)        a passport strategy that checks credentials
+ *   signIn('credentials', …), auth.api.signInEmail(…)     an auth library's sign-in
+ *
+ * The check may be a call or two away: a function of the same file, an
+ * export of another project module (core → project layer), or a method of
+ * a Nest service the controller injects. The answer is 'checks', 'none'
+ * (the flow is known and reaches no check) or 'unknown' (the handler is not
+ * here, hands the whole request to code we cannot see, or only responds):
+ * only then may the route's words decide.
+ *
+ * Provider-issued identities (OAuth codes, ID tokens verified with the
+ * provider) and bearer re-checks of a token the server issued are not
+ * credentials an attacker can guess, so they are not checks here.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
+import type { FileFacts } from './file.js';
+import { isNeverReassigned } from './file.js';
+import { staticKey, stringOf, unwrap } from './ast.js';
+import { moduleMatches, patternPath, resolveRef } from './modules.js';
+import { isCredentialName, isPasswordName, isTokenName, words } from './names.js';
+import { isRequestObject, userInputOf } from './requests.js';
+import { localFunction } from './flow.js';
+import { nodesIn, type Route } from './routes.js';
+import { importedFunction } from '../project/values.js';
+import { definitionOf } from '../project/exports.js';
+import {
+  CHECK_VERBS, CREDENTIAL_CHECK_CALLS, CREDENTIAL_OBJECT_WORDS, CREDENTIAL_PROVIDERS, PASSPORT_CREDENTIAL_STRATEGIES,
+  PROVIDER_WORDS, SIGN_IN_PAIRS, SIGN_IN_WORDS,
+} from '../models/credential-checks.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+type FunctionNode = TSESTree.FunctionLike;
+
+export type CheckEvidence = 'checks' | 'none' | 'unknown';
+
+/** How many calls away from the handler a check may be. */
+const MAX_CALLS = 3;
+const MAX_TAINT_DEPTH = 12;
+
+const STRONG_VERBS = new Set(['compare', 'check', 'verify', 'validate', 'valid', 'match', 'matches', 'matched', 'correct', 'consume', 'redeem', 'authenticate']);
+const VERBS = new Set(CHECK_VERBS);
+const OBJECTS = new Set(CREDENTIAL_OBJECT_WORDS);
+const SIGN_IN = new Set(SIGN_IN_WORDS);
+const PROVIDERS = new Set(PROVIDER_WORDS);
+const LOOKUP_VERBS = new Set(['find', 'get', 'fetch', 'lookup', 'load', 'query', 'select', 'read', 'retrieve', 'search']);
+const LOOKUP_METHODS = new Set(['get', 'has']);
+/** Methods whose result is still the input (`token.trim()`, `auth.replace('Bearer ', '')`, `header.split(' ')[1]`). */
+const SAME_VALUE_METHODS = new Set([
+  'trim', 'trimStart', 'trimEnd', 'toString', 'toLowerCase', 'toUpperCase', 'normalize', 'replace', 'replaceAll', 'slice',
+  'substring', 'substr', 'split', 'at', 'valueOf', 'parse', 'parseAsync', 'safeParse', 'validate', 'validateSync', 'update', 'digest',
+]);
+const SAME_VALUE_FUNCTIONS = new Set(['String', 'decodeURIComponent', 'Number', 'parseInt', 'BigInt']);
+const HASH_WORDS = new Set(['hash', 'sha', 'sha1', 'sha256', 'sha512', 'hmac', 'digest', 'md5', 'encode', 'decode', 'base64', 'hex']);
+/** Response helpers: a handler that only calls these only responds. */
+const RESPONSE_METHODS = new Set([
+  'json', 'send', 'end', 'status', 'sendStatus', 'render', 'redirect', 'html', 'text', 'body', 'code', 'header', 'set', 'type',
+  'sendFile', 'setHeader', 'writeHead', 'write', 'view', 'cookie', 'clearCookie', 'next', 'notFound',
+]);
+
+interface Scan {
+  readonly file: FileFacts;
+  readonly fn: FunctionNode;
+  /** Parameters of `fn` that carry the input (as variables). */
+  readonly tainted: ReadonlySet<Variable>;
+  readonly depth: number;
+  readonly visiting: Set<FunctionNode>;
+}
+
+const ROUTE_CACHE = new WeakMap<Route, CheckEvidence>();
+const FUNCTION_CACHE = new WeakMap<FunctionNode, Map<string, CheckEvidence>>();
+
+/** Does the route's handler take a credential from the request and check it? */
+export function routeCredentialEvidence(file: FileFacts, route: Route): CheckEvidence {
+  const hit = ROUTE_CACHE.get(route);
+  if (hit) return hit;
+  const result = computeRoute(file, route);
+  ROUTE_CACHE.set(route, result);
+  return result;
+}
+
+function computeRoute(file: FileFacts, route: Route): CheckEvidence {
+  if (route.middleware.some((m) => passportChecks(file, m)) || guardChecks(file, route)) return 'checks';
+  // router.post('/token', passport.authenticate('github')): the strategy decides
+  const strategy = route.handler ? passportStrategy(file, route.handler) : undefined;
+  if (strategy !== undefined) return strategyChecks(file, strategy) ? 'checks' : 'none';
+  const fn = route.handlerFunction;
+  if (!fn) return 'unknown';
+  const params = new Set(route.inputParams ?? []);
+  return functionEvidence(file, fn, params, 0, new Set());
+}
+
+/**
+ * Does input reach a credential check in `fn`, when the parameters at
+ * `inputParams` carry input (request objects and DTOs are found by
+ * core/requests.ts whatever the indices)?
+ */
+export function functionEvidence(file: FileFacts, fn: FunctionNode, inputParams: ReadonlySet<number>, depth = 0, visiting = new Set<FunctionNode>()): CheckEvidence {
+  const key = `${[...inputParams].sort().join(',')}@${depth}`;
+  let perFn = FUNCTION_CACHE.get(fn);
+  const hit = perFn?.get(key);
+  if (hit) return hit;
+  if (visiting.has(fn)) return 'none';
+  visiting.add(fn);
+  const tainted = new Set<Variable>();
+  fn.params.forEach((p, i) => {
+    if (!inputParams.has(i)) return;
+    for (const v of file.sourceCode.getDeclaredVariables?.(p) ?? []) tainted.add(v);
+    const inner = p.type === T.TSParameterProperty ? p.parameter : p;
+    const id = inner.type === T.AssignmentPattern ? inner.left : inner;
+    if (id.type === T.Identifier) {
+      const v = file.variableOf(id);
+      if (v) tainted.add(v);
+    }
+  });
+  let result: CheckEvidence;
+  try {
+    result = scan({ file, fn, tainted, depth, visiting });
+  } finally {
+    visiting.delete(fn);
+  }
+  if (!perFn) FUNCTION_CACHE.set(fn, (perFn = new Map()));
+  perFn.set(key, result);
+  return result;
+}
+
+function scan(s: Scan): CheckEvidence {
+  const { file, fn } = s;
+  let unknown = false;
+  let readsInput = s.tainted.size > 0;
+  let acts = false;
+  for (const call of nodesIn(file, fn, T.CallExpression)) {
+    const verdict = callEvidence(s, call);
+    if (verdict === 'checks') return 'checks';
+    if (verdict === 'unknown') unknown = true;
+    if (!isResponseCall(file, call)) acts = true;
+  }
+  for (const bin of nodesIn(file, fn, T.BinaryExpression)) {
+    if (comparesSecret(s, bin)) return 'checks';
+  }
+  if (!readsInput) readsInput = nodesIn(file, fn, T.MemberExpression).some((m) => userInputOf(file, m) !== null);
+  if (unknown) return 'unknown';
+  // A handler that only responds is a placeholder: it says nothing about what the route checks.
+  if (s.depth === 0 && !acts && !nodesIn(file, fn, T.NewExpression).length) return 'unknown';
+  return readsInput || acts ? 'none' : 'unknown';
+}
+
+/** `res.json(…)`, `c.json(…)`, `reply.code(401).send()`, `NextResponse.json(…)`, `Response.json(…)`. */
+function isResponseCall(file: FileFacts, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier) return callee.name === 'next' || callee.name === 'done' || callee.name === 'json' || callee.name === 'redirect' || callee.name === 'error' || callee.name === 'fail';
+  if (callee.type !== T.MemberExpression) return false;
+  const key = staticKey(callee);
+  if (!key || !RESPONSE_METHODS.has(key)) return false;
+  let root = unwrap(callee.object);
+  while (root.type === T.CallExpression || root.type === T.MemberExpression) root = unwrap(root.type === T.CallExpression ? root.callee : root.object);
+  return root.type === T.Identifier && !isRequestObject(file, root) && (file.variableOf(root)?.defs[0]?.type === 'Parameter' || ['NextResponse', 'Response', 'Response'].includes(root.name));
+}
+
+// ---------------------------------------------------------------------------
+// Taint: does an expression carry the input?
+
+function tainted(s: Scan, raw: Node | null | undefined, depth = 0): boolean {
+  if (!raw || raw.type === T.SpreadElement || depth > MAX_TAINT_DEPTH) return false;
+  const node = unwrap(raw);
+  if (userInputOf(s.file, node) !== null) return true;
+  const next = (n: Node | null | undefined): boolean => tainted(s, n, depth + 1);
+  switch (node.type) {
+    case T.Identifier: {
+      const variable = s.file.variableOf(node);
+      if (!variable) return false;
+      if (s.tainted.has(variable)) return true;
+      if (variable.defs.length !== 1) return false;
+      const def = variable.defs[0]!;
+      if (def.node.type === T.VariableDeclarator && def.node.init && isNeverReassigned(variable)) {
+        const keys = patternPath(def.node.id, def.name as TSESTree.Identifier);
+        return keys !== null && next(def.node.init);
+      }
+      return false;
+    }
+    case T.AwaitExpression:
+      return next(node.argument);
+    case T.MemberExpression:
+      return !isRequestObject(s.file, node.object) && next(node.object);
+    case T.LogicalExpression:
+      return next(node.left) || next(node.right);
+    case T.ConditionalExpression:
+      return next(node.consequent) || next(node.alternate);
+    case T.TemplateLiteral:
+      return node.expressions.some((e) => next(e));
+    case T.BinaryExpression:
+      return node.operator === '+' && (next(node.left) || next(node.right));
+    case T.ArrayExpression:
+      return node.elements.some((e) => next(e));
+    case T.CallExpression: {
+      const callee = unwrap(node.callee);
+      if (callee.type === T.MemberExpression) {
+        const key = staticKey(callee) ?? '';
+        if (SAME_VALUE_METHODS.has(key)) return next(callee.object) || (key === 'update' || key === 'parse' || key === 'safeParse' || key === 'validate' ? node.arguments.some((a) => next(a)) : false);
+        if (words(key).some((w) => HASH_WORDS.has(w))) return node.arguments.some((a) => next(a));
+        return false;
+      }
+      if (callee.type === T.Identifier) {
+        if (SAME_VALUE_FUNCTIONS.has(callee.name) || words(callee.name).some((w) => HASH_WORDS.has(w))) return next(node.arguments[0]);
+      }
+      return false;
+    }
+    default:
+      return false;
+  }
+}
+
+/** The name the input is known by: the identifier, the last property, or where it was read. */
+function inputNames(s: Scan, raw: Node): string[] {
+  const node = unwrap(raw);
+  const out: string[] = [];
+  if (node.type === T.Identifier) out.push(node.name);
+  if (node.type === T.MemberExpression) {
+    const k = staticKey(node);
+    if (k && !/^\d+$/.test(k)) out.push(k);
+    else out.push(...inputNames(s, node.object));
+  }
+  if (node.type === T.CallExpression && unwrap(node.callee).type === T.MemberExpression) out.push(...inputNames(s, (unwrap(node.callee) as TSESTree.MemberExpression).object));
+  if (node.type === T.AwaitExpression) out.push(...inputNames(s, node.argument));
+  if (node.type === T.LogicalExpression) out.push(...inputNames(s, node.left));
+  const found = userInputOf(s.file, node);
+  if (found?.name) out.push(found.name);
+  if (found?.path.length) out.push(found.path[found.path.length - 1]!);
+  return out;
+}
+
+function isCredentialInput(s: Scan, node: Node): boolean {
+  return inputNames(s, node).some((n) => isCredentialName(n) && !isProviderName(n));
+}
+
+function isProviderName(name: string): boolean {
+  const w = words(name);
+  return w.some((x) => PROVIDERS.has(x)) || (w.includes('id') && w.includes('token') && w.indexOf('id') + 1 === w.indexOf('token'));
+}
+
+/** The input is a token the client presents on every request (Authorization header, a cookie), not a refresh token. */
+function isBearerInput(s: Scan, node: Node): boolean {
+  if (inputNames(s, node).some((n) => words(n).includes('refresh'))) return false;
+  const n = unwrap(node);
+  const input = userInputOf(s.file, n) ?? (n.type === T.Identifier ? null : null);
+  if (input) return input.source === 'headers' || input.source === 'cookies';
+  // the value came from a header through a binding: `const token = auth.split(' ')[1]`
+  return bearerOrigin(s, n, 0);
+}
+
+function bearerOrigin(s: Scan, node: Node, depth: number): boolean {
+  if (depth > MAX_TAINT_DEPTH) return false;
+  const n = unwrap(node);
+  const found = userInputOf(s.file, n);
+  if (found) return found.source === 'headers' || found.source === 'cookies';
+  if (n.type === T.Identifier) {
+    const def = s.file.variableOf(n)?.defs[0];
+    return def?.node.type === T.VariableDeclarator && !!def.node.init && bearerOrigin(s, def.node.init, depth + 1);
+  }
+  if (n.type === T.MemberExpression) return bearerOrigin(s, n.object, depth + 1);
+  if (n.type === T.AwaitExpression) return bearerOrigin(s, n.argument, depth + 1);
+  if (n.type === T.LogicalExpression) return bearerOrigin(s, n.left, depth + 1);
+  if (n.type === T.CallExpression && unwrap(n.callee).type === T.MemberExpression) return bearerOrigin(s, (unwrap(n.callee) as TSESTree.MemberExpression).object, depth + 1);
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Calls
+
+/** The words of what a call invokes: `this.authService.verifyTotp` → verify totp; the receiver's words apart. */
+function calleeWords(call: TSESTree.CallExpression): { name: readonly string[]; receiver: readonly string[] } {
+  const callee = unwrap(call.callee);
+  if (callee.type === T.Identifier) return { name: words(callee.name), receiver: [] };
+  if (callee.type === T.MemberExpression) {
+    const key = staticKey(callee);
+    const obj = unwrap(callee.object);
+    const receiver = obj.type === T.Identifier ? obj.name : obj.type === T.MemberExpression ? staticKey(obj) : null;
+    return { name: key ? words(key) : [], receiver: receiver ? words(receiver) : [] };
+  }
+  return { name: [], receiver: [] };
+}
+
+function hasPair(w: readonly string[], pairs: readonly (readonly [string, string])[]): boolean {
+  for (let i = 0; i + 1 < w.length; i++) if (pairs.some(([a, b]) => w[i] === a && w[i + 1] === b)) return true;
+  return false;
+}
+
+function callEvidence(s: Scan, call: TSESTree.CallExpression): CheckEvidence | null {
+  const { file } = s;
+  if (passportChecks(file, call)) return 'checks';
+  if (isResponseCall(file, call)) return null;
+  const args = call.arguments;
+  const taintedArgs = args.map((a) => tainted(s, a) || objectCarries(s, a));
+  const passesRequest = args.some((a) => a.type !== T.SpreadElement && isRequestObject(file, a) && !isResponseLike(a));
+  const { name, receiver } = calleeWords(call);
+  const provider = name.some((w) => PROVIDERS.has(w)) || receiver.some((w) => PROVIDERS.has(w)) || (name.includes('id') && name.includes('token'));
+
+  // Library checks by module.
+  const ref = resolveRef(file, call.callee);
+  if (ref) {
+    for (const entry of CREDENTIAL_CHECK_CALLS) {
+      if (!moduleMatches(entry, ref.module) || entry.path.length !== ref.path.length || !entry.path.every((p, i) => ref.path[i] === p)) continue;
+      const indices = entry.args === 'any' ? args.map((_, i) => i) : entry.args;
+      for (const i of indices) {
+        const a = args[i];
+        if (!a || !taintedArgs[i]) continue;
+        if (entry.issuedToken && isBearerInput(s, a)) continue;
+        return 'checks';
+      }
+      return null;
+    }
+  }
+  if (!taintedArgs.some(Boolean) && !passesRequest) {
+    // `signIn('credentials', { redirect: false, ...form })` takes the form through a spread the taint does not see
+    return null;
+  }
+  if (provider) return null;
+  // `signIn('credentials', …)`: the provider argument decides.
+  const first = stringOf(args[0] ?? null);
+  const signIn = name.some((w) => SIGN_IN.has(w)) || hasPair(name, SIGN_IN_PAIRS);
+  if (signIn && first !== null && args.length > 1) {
+    if (CREDENTIAL_PROVIDERS.includes(first.toLowerCase())) return 'checks';
+    return null;
+  }
+  if (signIn) return 'checks';
+  const verb = name.find((w) => VERBS.has(w));
+  const object = name.some((w) => OBJECTS.has(w));
+  const credentialArg = args.some((a, i) => taintedArgs[i] && a.type !== T.SpreadElement && isCredentialInput(s, a));
+  const tokenArg = args.some((a, i) => taintedArgs[i] && a.type !== T.SpreadElement && inputNames(s, a).some((n) => isCredentialName(n) && !isPasswordName(n) && !isProviderName(n)));
+  if (verb && STRONG_VERBS.has(verb) && (object || credentialArg)) return 'checks';
+  if (verb && tokenArg) return 'checks';
+  // findUserByResetToken(token), getByApiKey(key)
+  const by = name.indexOf('by');
+  if (by > 0 && name.slice(by + 1).some((w) => OBJECTS.has(w) || w === 'hash') && LOOKUP_VERBS.has(name[0]!)) return 'checks';
+  // findOne({ where: { resetToken: token } }), Token.findOne({ token })
+  if (args.some((a) => lookupByCredential(s, a, 0))) return 'checks';
+  // codes.get(req.body.code), sessions.has(token)
+  if (name.length === 1 && LOOKUP_METHODS.has(name[0]!) && credentialArg && unwrap(call.callee).type === T.MemberExpression) return 'checks';
+  // SELECT … WHERE reset_token = $1
+  if (sqlLookup(s, call)) return 'checks';
+  // One call away: a function of this file, another module's export, a Nest service method.
+  if (s.depth < MAX_CALLS) {
+    const target = calleeFunction(file, call);
+    if (target) {
+      const indices = new Set<number>();
+      taintedArgs.forEach((t, i) => t && indices.add(i));
+      const verdict = functionEvidence(target.file, target.fn, indices, s.depth + 1, s.visiting);
+      if (verdict !== 'none') return verdict;
+      return null;
+    }
+  }
+  // Code we cannot see gets the whole request, or a credential: it may check it.
+  if (passesRequest) return 'unknown';
+  if (credentialArg) return 'unknown';
+  if (args.some((a, i) => taintedArgs[i] && isWholeInput(s, a))) return 'unknown';
+  return null;
+}
+
+function isResponseLike(node: Node): boolean {
+  const n = unwrap(node);
+  return n.type === T.Identifier && ['res', 'response', 'reply', 'h'].includes(n.name);
+}
+
+/** `req.body`, `await request.json()`, a DTO: the whole input object. */
+function isWholeInput(s: Scan, node: Node): boolean {
+  const n = unwrap(node);
+  const found = userInputOf(s.file, n);
+  if (found) return found.path.length === 0 && found.source !== 'parameter';
+  if (n.type === T.Identifier) {
+    const v = s.file.variableOf(n);
+    return !!v && s.tainted.has(v);
+  }
+  return false;
+}
+
+/** An object argument whose properties carry the input (`{ email, password }`, `{ ...body }`). */
+function objectCarries(s: Scan, raw: Node): boolean {
+  const node = unwrap(raw);
+  if (node.type !== T.ObjectExpression) return false;
+  return node.properties.some((p) => (p.type === T.SpreadElement ? tainted(s, p.argument) : p.type === T.Property && (tainted(s, p.value) || objectCarries(s, p.value))));
+}
+
+/** An object (at any depth up to 3) with a credential-named key whose value is the input: `{ where: { resetToken: token } }`. */
+function lookupByCredential(s: Scan, raw: Node, depth: number): boolean {
+  if (depth > 3 || raw.type === T.SpreadElement) return false;
+  const node = unwrap(raw);
+  if (node.type !== T.ObjectExpression) return false;
+  for (const p of node.properties) {
+    if (p.type !== T.Property) continue;
+    const key = staticKey(p);
+    if (key && (isCredentialName(key) || isTokenName(key) || words(key).some((w) => w === 'code' || w === 'token')) && !isProviderName(key) && tainted(s, p.value)) return true;
+    if (lookupByCredential(s, p.value, depth + 1)) return true;
+  }
+  return false;
+}
+
+const SQL_LOOKUP = /\bwhere\b[\s\S]*\b\w*(token|code|otp|password|passwd|api_?key|secret)\w*\s*(=|in\b)/i;
+
+function sqlLookup(s: Scan, call: TSESTree.CallExpression): boolean {
+  const [sql, ...rest] = call.arguments;
+  if (!sql) return false;
+  const text = sqlText(sql);
+  if (!text || !SQL_LOOKUP.test(text)) return false;
+  const n = unwrap(sql);
+  if (n.type === T.TemplateLiteral && n.expressions.some((e) => tainted(s, e))) return true;
+  return rest.some((a) => tainted(s, a));
+}
+
+function sqlText(raw: Node): string | null {
+  const n = unwrap(raw);
+  if (n.type === T.TemplateLiteral) return n.quasis.map((q) => q.value.cooked ?? '').join(' ? ');
+  return stringOf(n);
+}
+
+/** A comparison of the input with a stored or configured secret: `code !== user.otpCode`, `key === process.env.API_KEY`. */
+function comparesSecret(s: Scan, bin: TSESTree.BinaryExpression): boolean {
+  if (!['===', '!==', '==', '!='].includes(bin.operator)) return false;
+  const sides = [bin.left, bin.right];
+  for (const [a, b] of [sides, [...sides].reverse()] as [Node, Node][]) {
+    if (!tainted(s, a) || !isCredentialInput(s, a)) continue;
+    const other = unwrap(b);
+    if (other.type === T.Literal || other.type === T.UnaryExpression || other.type === T.TemplateLiteral) continue;
+    if (other.type === T.Identifier && other.name === 'undefined') continue;
+    if (tainted(s, other)) continue;
+    const names = inputNames(s, other);
+    if (names.some((n) => /^(length|type|typeof|size)$/i.test(n))) continue;
+    if (a.type === T.MemberExpression && staticKey(a) === 'length') continue;
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// passport, Nest guards, callee resolution
+
+/** `passport.authenticate('local', …)`, called or not, with a strategy that checks what the client sends. */
+function passportChecks(file: FileFacts, node: Node | null): boolean {
+  const strategy = passportStrategy(file, node);
+  return strategy !== undefined && strategyChecks(file, strategy);
+}
+
+/** The strategy argument of `passport.authenticate(…)` (null when absent), or undefined when `node` is not that call. */
+function passportStrategy(file: FileFacts, node: Node | null): Node | null | undefined {
+  if (!node || node.type === T.SpreadElement) return undefined;
+  let n = unwrap(node);
+  // passport.authenticate('local')(req, res, next)
+  if (n.type === T.CallExpression && unwrap(n.callee).type === T.CallExpression) n = unwrap(n.callee);
+  if (n.type !== T.CallExpression) return undefined;
+  const ref = resolveRef(file, n.callee);
+  if (!ref || ref.module !== 'passport' || ref.path[0] !== 'authenticate' || ref.path.length !== 1) return undefined;
+  return n.arguments[0] ?? null;
+}
+
+function strategyChecks(file: FileFacts, arg: Node | null): boolean {
+  if (!arg) return true;
+  const n = unwrap(arg);
+  if (n.type === T.ArrayExpression) return n.elements.some((e) => e && strategyChecks(file, e));
+  const name = stringOf(n);
+  if (name === null) return true; // a strategy we cannot read may check credentials
+  return PASSPORT_CREDENTIAL_STRATEGIES.includes(name.toLowerCase()) || (!isProviderName(name) && !/^(jwt|bearer|session|anonymous|cookie)$/i.test(name) && words(name).some((w) => OBJECTS.has(w) || w === 'local'));
+}
+
+/** Nest: `@UseGuards(AuthGuard('local'))`, `@UseGuards(LocalAuthGuard)`. */
+function guardChecks(file: FileFacts, route: Route): boolean {
+  for (const d of route.decorators) {
+    const e = unwrap(d.expression);
+    if (e.type !== T.CallExpression) continue;
+    const callee = unwrap(e.callee);
+    if (callee.type !== T.Identifier || callee.name !== 'UseGuards') continue;
+    for (const arg of e.arguments) {
+      const a = unwrap(arg);
+      if (a.type === T.CallExpression) {
+        const ref = resolveRef(file, a.callee);
+        if (ref?.module === '@nestjs/passport' && ref.path[0] === 'AuthGuard' && strategyChecks(file, a.arguments[0] ?? null) && a.arguments.length > 0) return true;
+      } else if (a.type === T.Identifier) {
+        const w = words(a.name);
+        if (w.includes('guard') && (w.includes('local') || w.some((x) => x === 'password' || x === 'credentials' || x === 'otp' || x === 'totp' || x === 'apikey') || (w.includes('api') && w.includes('key')))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The function a call runs when the project shows it: same file, an imported export, a method of this class or of an injected service. */
+function calleeFunction(file: FileFacts, call: TSESTree.CallExpression): { file: FileFacts; fn: FunctionNode } | null {
+  const callee = unwrap(call.callee);
+  const local = localFunction(file, callee);
+  if (local) return { file, fn: local };
+  if (callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression) {
+    const key = staticKey(callee);
+    const method = key ? classMethod(enclosingClass(callee), key) : null;
+    if (method) return { file, fn: method };
+  }
+  const imported = importedFunction(file, callee);
+  if (imported) return imported;
+  // this.authService.login(dto), authService.login(dto) where authService is an instance of an imported class
+  const ref = resolveRef(file, callee);
+  if (!ref || ref.path.length < 3 || ref.path[ref.path.length - 2] !== 'new' || ref.module.startsWith('@') || !ref.module.startsWith('.')) return null;
+  const definition = definitionOf(file, { module: ref.module, path: ref.path.slice(0, -2) });
+  if (!definition || definition.rest.length) return null;
+  const cls = unwrap(definition.at.node);
+  if (cls.type !== T.ClassDeclaration && cls.type !== T.ClassExpression) return null;
+  const method = classMethod(cls, ref.path[ref.path.length - 1]!);
+  return method ? { file: definition.at.file, fn: method } : null;
+}
+
+function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  let current: Node | undefined = node.parent;
+  while (current && current.type !== T.ClassDeclaration && current.type !== T.ClassExpression) current = current.parent;
+  return current ?? null;
+}
+
+function classMethod(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression | null, name: string): FunctionNode | null {
+  if (!cls) return null;
+  for (const member of cls.body.body) {
+    if (member.type === T.MethodDefinition && member.kind === 'method' && staticKey(member) === name) return member.value;
+    if (member.type === T.PropertyDefinition && staticKey(member) === name && member.value) {
+      const v = unwrap(member.value);
+      if (v.type === T.ArrowFunctionExpression || v.type === T.FunctionExpression) return v;
+    }
+  }
+  return null;
+}
+

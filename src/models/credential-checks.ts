@@ -65,7 +65,7 @@ export const PROVIDER_WORDS: readonly string[] = [
 /** Verbs of a call that checks what it is given (`verifyTotp`, `checkToken`, `passwordMatch`, `consumeMagicLink`). */
 export const CHECK_VERBS: readonly string[] = [
   'compare', 'check', 'verify', 'validate', 'valid', 'match', 'matches', 'matched', 'correct', 'consume', 'redeem',
-  'confirm', 'accept', 'authenticate', 'activate', 'join', 'reset', 'refresh', 'use', 'claim',
+  'confirm', 'accept', 'authenticate', 'activate', 'join', 'reset', 'use', 'claim',
 ];
 /** What such a call checks, by its name: a password, a token, a code, a key. */
 export const CREDENTIAL_OBJECT_WORDS: readonly string[] = [

@@ -499,6 +499,17 @@ export async function GET() {
       ],
     },
     {
+      name: "Next.js pages API default export",
+      filename: "src/pages/api/forgot-password.ts",
+      code: `export default async function handler(req, res) {
+  await sendReset(req.body.email);
+  res.status(202).end();
+}`,
+      errors: [
+        { messageId: 'unlimited', line: 1, column: 1, endLine: 1, endColumn: 38, data: { route: "ANY /api/forgot-password", fix: LIMITER_FIX.next } },
+      ],
+    },
+    {
       name: "Nest: the same controller without a module that throttles",
       filename: path.join(ROOT, 'fixtures/examples/own/login-nest/src/auth/sign-in.controller.ts'),
       code: `import { Controller, Post } from '@nestjs/common';

@@ -62,6 +62,7 @@ const SAME_VALUE_METHODS = new Set([
   'trim', 'trimStart', 'trimEnd', 'toString', 'toLowerCase', 'toUpperCase', 'normalize', 'replace', 'replaceAll', 'slice',
   'substring', 'substr', 'split', 'at', 'valueOf', 'parse', 'parseAsync', 'safeParse', 'validate', 'validateSync', 'update', 'digest',
 ]);
+const PARSE_WORDS = new Set(['parse', 'validate', 'body', 'json', 'payload', 'form', 'extract', 'sanitize', 'decode']);
 const SAME_VALUE_FUNCTIONS = new Set(['String', 'decodeURIComponent', 'Number', 'parseInt', 'BigInt']);
 const HASH_WORDS = new Set(['hash', 'sha', 'sha1', 'sha256', 'sha512', 'hmac', 'digest', 'md5', 'encode', 'decode', 'base64', 'hex']);
 /** Response helpers: a handler that only calls these only responds. */
@@ -75,6 +76,8 @@ interface Scan {
   readonly fn: FunctionNode;
   /** Parameters of `fn` that carry the input (as variables). */
   readonly tainted: ReadonlySet<Variable>;
+  /** Of those, the ones that carry a header or cookie the client sends on every request (a bearer token, an API key). */
+  readonly bearer: ReadonlySet<Variable>;
   readonly depth: number;
   readonly visiting: Set<FunctionNode>;
 }
@@ -96,10 +99,32 @@ function computeRoute(file: FileFacts, route: Route): CheckEvidence {
   // router.post('/token', passport.authenticate('github')): the strategy decides
   const strategy = route.handler ? passportStrategy(file, route.handler) : undefined;
   if (strategy !== undefined) return strategyChecks(file, strategy) ? 'checks' : 'none';
-  const fn = route.handlerFunction;
-  if (!fn) return 'unknown';
   const params = new Set(route.inputParams ?? []);
-  return functionEvidence(file, fn, params, 0, new Set());
+  const own = route.handlerFunction ? functionEvidence(file, route.handlerFunction, params, 0, new Set()) : null;
+  if (own === 'checks') return own;
+  // router.get('/verify/:token', asyncHandler(auth.verify), asyncHandler(renders.verify)): handlers and
+  // middleware defined elsewhere in the project, through a wrapper call.
+  const parts = [...route.middleware, ...(route.handlerFunction ? [] : route.handler ? [route.handler] : [])];
+  let seen: CheckEvidence | null = own;
+  for (const part of parts) {
+    const target = part.type === T.SpreadElement ? null : handlerTarget(file, part);
+    if (!target) continue;
+    const verdict = functionEvidence(target.file, target.fn, new Set(), 1, new Set());
+    if (verdict === 'checks') return 'checks';
+    if (part === route.handler) seen = verdict;
+  }
+  return seen ?? 'unknown';
+}
+
+/** The function a handler or middleware expression runs: `auth.verify`, `asyncHandler(renders.reset)`, `wrap(fn)`. */
+function handlerTarget(file: FileFacts, raw: Node): { file: FileFacts; fn: FunctionNode } | null {
+  let node = unwrap(raw);
+  if (node.type === T.CallExpression && node.arguments.length === 1 && node.arguments[0]!.type !== T.SpreadElement) node = unwrap(node.arguments[0]!);
+  if (node.type === T.ArrowFunctionExpression || node.type === T.FunctionExpression) return { file, fn: node };
+  if (node.type !== T.Identifier && node.type !== T.MemberExpression) return null;
+  const local = localFunction(file, node);
+  if (local) return { file, fn: local };
+  return importedFunction(file, node);
 }
 
 /**
@@ -107,27 +132,32 @@ function computeRoute(file: FileFacts, route: Route): CheckEvidence {
  * `inputParams` carry input (request objects and DTOs are found by
  * core/requests.ts whatever the indices)?
  */
-export function functionEvidence(file: FileFacts, fn: FunctionNode, inputParams: ReadonlySet<number>, depth = 0, visiting = new Set<FunctionNode>()): CheckEvidence {
-  const key = `${[...inputParams].sort().join(',')}@${depth}`;
+export function functionEvidence(file: FileFacts, fn: FunctionNode, inputParams: ReadonlySet<number>, depth = 0, visiting = new Set<FunctionNode>(), bearerParams: ReadonlySet<number> = new Set()): CheckEvidence {
+  const key = `${[...inputParams].sort().join(',')}/${[...bearerParams].sort().join(',')}@${depth}`;
   let perFn = FUNCTION_CACHE.get(fn);
   const hit = perFn?.get(key);
   if (hit) return hit;
   if (visiting.has(fn)) return 'none';
   visiting.add(fn);
   const tainted = new Set<Variable>();
+  const bearer = new Set<Variable>();
   fn.params.forEach((p, i) => {
     if (!inputParams.has(i)) return;
-    for (const v of file.sourceCode.getDeclaredVariables?.(p) ?? []) tainted.add(v);
+    const vars = new Set(file.sourceCode.getDeclaredVariables?.(p) ?? []);
     const inner = p.type === T.TSParameterProperty ? p.parameter : p;
     const id = inner.type === T.AssignmentPattern ? inner.left : inner;
     if (id.type === T.Identifier) {
       const v = file.variableOf(id);
-      if (v) tainted.add(v);
+      if (v) vars.add(v);
+    }
+    for (const v of vars) {
+      tainted.add(v);
+      if (bearerParams.has(i)) bearer.add(v);
     }
   });
   let result: CheckEvidence;
   try {
-    result = scan({ file, fn, tainted, depth, visiting });
+    result = scan({ file, fn, tainted, bearer, depth, visiting });
   } finally {
     visiting.delete(fn);
   }
@@ -185,7 +215,8 @@ function tainted(s: Scan, raw: Node | null | undefined, depth = 0): boolean {
       if (variable.defs.length !== 1) return false;
       const def = variable.defs[0]!;
       if (def.node.type === T.VariableDeclarator && def.node.init && isNeverReassigned(variable)) {
-        const keys = patternPath(def.node.id, def.name as TSESTree.Identifier);
+        // const { password } = body; const [user, pass] = decoded.split(':')
+        const keys = def.node.id.type === T.ArrayPattern ? [] : patternPath(def.node.id, def.name as TSESTree.Identifier);
         return keys !== null && next(def.node.init);
       }
       return false;
@@ -217,6 +248,8 @@ function tainted(s: Scan, raw: Node | null | undefined, depth = 0): boolean {
       }
       if (callee.type === T.Identifier) {
         if (SAME_VALUE_FUNCTIONS.has(callee.name) || words(callee.name).some((w) => HASH_WORDS.has(w))) return next(node.arguments[0]);
+        // const { body } = await parseRequest(request, schema): a helper that reads the request for the handler
+        if (words(callee.name).some((w) => PARSE_WORDS.has(w))) return node.arguments.some((a) => a.type !== T.SpreadElement && (isRequestObject(s.file, a) || next(a)));
       }
       return false;
     }
@@ -269,13 +302,24 @@ function bearerOrigin(s: Scan, node: Node, depth: number): boolean {
   const found = userInputOf(s.file, n);
   if (found) return found.source === 'headers' || found.source === 'cookies';
   if (n.type === T.Identifier) {
-    const def = s.file.variableOf(n)?.defs[0];
+    const variable = s.file.variableOf(n);
+    if (variable && s.bearer.has(variable)) return true;
+    const def = variable?.defs[0];
     return def?.node.type === T.VariableDeclarator && !!def.node.init && bearerOrigin(s, def.node.init, depth + 1);
   }
+  if (n.type === T.TemplateLiteral) return n.expressions.some((e) => tainted(s, e)) && n.expressions.every((e) => !tainted(s, e) || bearerOrigin(s, e, depth + 1));
+  if (n.type === T.CallExpression && unwrap(n.callee).type !== T.MemberExpression) return n.arguments.some((a) => tainted(s, a) && bearerOrigin(s, a, depth + 1));
   if (n.type === T.MemberExpression) return bearerOrigin(s, n.object, depth + 1);
   if (n.type === T.AwaitExpression) return bearerOrigin(s, n.argument, depth + 1);
   if (n.type === T.LogicalExpression) return bearerOrigin(s, n.left, depth + 1);
-  if (n.type === T.CallExpression && unwrap(n.callee).type === T.MemberExpression) return bearerOrigin(s, (unwrap(n.callee) as TSESTree.MemberExpression).object, depth + 1);
+  if (n.type === T.CallExpression && unwrap(n.callee).type === T.MemberExpression) {
+    const callee = unwrap(n.callee) as TSESTree.MemberExpression;
+    const obj = unwrap(callee.object);
+    // Buffer.from(header), createHash(…).update(key)
+    if (obj.type === T.Identifier && obj.name === 'Buffer') return n.arguments.some((a) => tainted(s, a) && bearerOrigin(s, a, depth + 1));
+    if (staticKey(callee) === 'update' && n.arguments.some((a) => tainted(s, a))) return n.arguments.every((a) => !tainted(s, a) || bearerOrigin(s, a, depth + 1));
+    return bearerOrigin(s, callee.object, depth + 1);
+  }
   return false;
 }
 
@@ -319,7 +363,8 @@ function callEvidence(s: Scan, call: TSESTree.CallExpression): CheckEvidence | n
       for (const i of indices) {
         const a = args[i];
         if (!a || !taintedArgs[i]) continue;
-        if (entry.issuedToken && isBearerInput(s, a)) continue;
+        // A token or key the client sends on every request authenticates that request; a password (HTTP Basic) is a login.
+        if (!entry.password && isBearerInput(s, a)) continue;
         return 'checks';
       }
       return null;
@@ -332,26 +377,29 @@ function callEvidence(s: Scan, call: TSESTree.CallExpression): CheckEvidence | n
     // `signIn('credentials', { redirect: false, ...form })` takes the form through a spread the taint does not see
     return null;
   }
-  if (provider) return null;
+  if (provider || name.some((w) => NOT_CREDENTIAL_CALL.has(w))) return null;
+  // Only a bearer token, API key or session cookie reaches the call: request authentication, not a login.
+  const bearerOnly = !passesRequest && args.every((a, i) => !taintedArgs[i] || (a.type !== T.SpreadElement && isBearerInput(s, a) && !isPasswordInput(s, a)));
   // `signIn('credentials', …)`: the provider argument decides.
   const first = stringOf(args[0] ?? null);
-  const signIn = name.some((w) => SIGN_IN.has(w)) || hasPair(name, SIGN_IN_PAIRS);
+  const signIn = isSignInName(name);
   if (signIn && first !== null && args.length > 1) {
     if (CREDENTIAL_PROVIDERS.includes(first.toLowerCase())) return 'checks';
     return null;
   }
   if (signIn) return 'checks';
+  if (bearerOnly && !(s.depth < MAX_CALLS && calleeFunction(file, call))) return null;
   const verb = name.find((w) => VERBS.has(w));
   const object = name.some((w) => OBJECTS.has(w));
-  const credentialArg = args.some((a, i) => taintedArgs[i] && a.type !== T.SpreadElement && isCredentialInput(s, a));
+  const credentialArg = args.some((a, i) => taintedArgs[i] && a.type !== T.SpreadElement && (isCredentialInput(s, a) || carriesCredential(s, a)));
   const tokenArg = args.some((a, i) => taintedArgs[i] && a.type !== T.SpreadElement && inputNames(s, a).some((n) => isCredentialName(n) && !isPasswordName(n) && !isProviderName(n)));
   if (verb && STRONG_VERBS.has(verb) && (object || credentialArg)) return 'checks';
   if (verb && tokenArg) return 'checks';
   // findUserByResetToken(token), getByApiKey(key)
   const by = name.indexOf('by');
   if (by > 0 && name.slice(by + 1).some((w) => OBJECTS.has(w) || w === 'hash') && LOOKUP_VERBS.has(name[0]!)) return 'checks';
-  // findOne({ where: { resetToken: token } }), Token.findOne({ token })
-  if (args.some((a) => lookupByCredential(s, a, 0))) return 'checks';
+  // findOne({ where: { resetToken: token } }), Token.findOne({ token }); not create({ data: { password } })
+  if (!WRITE_VERBS.has(name[0] ?? '') && !bearerOnly && args.some((a) => lookupByCredential(s, a, 0, LOOKUP_VERBS.has(name[0] ?? '') || name.includes('where')))) return 'checks';
   // codes.get(req.body.code), sessions.has(token)
   if (name.length === 1 && LOOKUP_METHODS.has(name[0]!) && credentialArg && unwrap(call.callee).type === T.MemberExpression) return 'checks';
   // SELECT … WHERE reset_token = $1
@@ -361,13 +409,20 @@ function callEvidence(s: Scan, call: TSESTree.CallExpression): CheckEvidence | n
     const target = calleeFunction(file, call);
     if (target) {
       const indices = new Set<number>();
-      taintedArgs.forEach((t, i) => t && indices.add(i));
-      const verdict = functionEvidence(target.file, target.fn, indices, s.depth + 1, s.visiting);
+      const bearerIndices = new Set<number>();
+      taintedArgs.forEach((t, i) => {
+        if (!t) return;
+        indices.add(i);
+        const a = args[i]!;
+        if (a.type !== T.SpreadElement && isBearerInput(s, a) && !isPasswordInput(s, a)) bearerIndices.add(i);
+      });
+      const verdict = functionEvidence(target.file, target.fn, indices, s.depth + 1, s.visiting, bearerIndices);
       if (verdict !== 'none') return verdict;
       return null;
     }
   }
-  // Code we cannot see gets the whole request, or a credential: it may check it.
+  // Code we cannot see gets the whole request, or a credential: it may check it (a hash function does not).
+  if (name.some((w) => HASH_WORDS.has(w))) return null;
   if (passesRequest) return 'unknown';
   if (credentialArg) return 'unknown';
   if (args.some((a, i) => taintedArgs[i] && isWholeInput(s, a))) return 'unknown';
@@ -405,18 +460,57 @@ function objectCarries(s: Scan, raw: Node): boolean {
   return node.properties.some((p) => (p.type === T.SpreadElement ? tainted(s, p.argument) : p.type === T.Property && (tainted(s, p.value) || objectCarries(s, p.value))));
 }
 
+/** An object argument with a credential under a credential-named key: `updatePassword({ userId, currentPassword })`. */
+function carriesCredential(s: Scan, raw: Node): boolean {
+  const node = unwrap(raw);
+  if (node.type !== T.ObjectExpression) return false;
+  return node.properties.some((p) => p.type === T.Property && isCredentialKey(staticKey(p) ?? '') && tainted(s, p.value) && !(isBearerInput(s, p.value) && !isPasswordInput(s, p.value)));
+}
+
 /** An object (at any depth up to 3) with a credential-named key whose value is the input: `{ where: { resetToken: token } }`. */
-function lookupByCredential(s: Scan, raw: Node, depth: number): boolean {
+function lookupByCredential(s: Scan, raw: Node, depth: number, lookup: boolean): boolean {
   if (depth > 3 || raw.type === T.SpreadElement) return false;
   const node = unwrap(raw);
   if (node.type !== T.ObjectExpression) return false;
   for (const p of node.properties) {
     if (p.type !== T.Property) continue;
     const key = staticKey(p);
-    if (key && (isCredentialName(key) || isTokenName(key) || words(key).some((w) => w === 'code' || w === 'token')) && !isProviderName(key) && tainted(s, p.value)) return true;
-    if (lookupByCredential(s, p.value, depth + 1)) return true;
+    if (key && WRITTEN_KEYS.has(key)) continue;
+    if (key && isCredentialKey(key) && tainted(s, p.value) && !(isBearerInput(s, p.value) && !isPasswordInput(s, p.value))) {
+      // a user looked up by the raw password (`findOne({ username, password })`) only through a lookup
+      if (!isPasswordName(key) || lookup) return true;
+    }
+    if (lookupByCredential(s, p.value, depth + 1, lookup || key === 'where')) return true;
   }
   return false;
+}
+
+const WRITE_VERBS = new Set(['create', 'insert', 'save', 'add', 'push', 'set', 'put', 'store', 'write', 'upsert', 'register', 'log', 'emit', 'send', 'track']);
+/** Objects that hold the values a write stores, not the row it looks up. */
+const WRITTEN_KEYS = new Set(['data', 'values', 'set', '$set', 'update', 'create', 'payload', 'body', 'fields']);
+const CODE_QUALIFIERS = new Set(['invite', 'invitation', 'join', 'access', 'team', 'share', 'pairing', 'device', 'install', 'registration', 'verification', 'reset', 'otp', 'mfa', 'backup', 'recovery']);
+
+/** A key a row is looked up by that is a credential: `resetToken`, `token`, `accessCode`, `inviteCode`, `apiKey`, `password`. */
+function isCredentialKey(key: string): boolean {
+  if (isProviderName(key)) return false;
+  if (isCredentialName(key) || isTokenName(key)) return true;
+  const w = words(key);
+  return w.includes('code') && w.some((x) => CODE_QUALIFIERS.has(x));
+}
+
+/** `login`, `signIn`, `signInEmail`, `userLogin`, `authenticate`: the first or last words say it signs in (not `setPlanByLoginId`). */
+function isSignInName(name: readonly string[]): boolean {
+  if (name.length === 0) return false;
+  if (SIGN_IN.has(name[0]!) || SIGN_IN.has(name[name.length - 1]!)) return true;
+  return hasPair(name.slice(0, 2), SIGN_IN_PAIRS) || hasPair(name.slice(-2), SIGN_IN_PAIRS);
+}
+
+/** Calls about things that look like credentials but are not logins: unsubscribe links, captchas, CSRF tokens, webhooks. */
+const NOT_CREDENTIAL_CALL = new Set(['unsubscribe', 'subscribe', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'csrf', 'xsrf', 'webhook', 'track', 'tracking']);
+
+/** The input is a password (HTTP Basic's, a form's), not a token. */
+function isPasswordInput(s: Scan, node: Node): boolean {
+  return inputNames(s, node).some((n) => isPasswordName(n));
 }
 
 const SQL_LOOKUP = /\bwhere\b[\s\S]*\b\w*(token|code|otp|password|passwd|api_?key|secret)\w*\s*(=|in\b)/i;
@@ -442,7 +536,7 @@ function comparesSecret(s: Scan, bin: TSESTree.BinaryExpression): boolean {
   if (!['===', '!==', '==', '!='].includes(bin.operator)) return false;
   const sides = [bin.left, bin.right];
   for (const [a, b] of [sides, [...sides].reverse()] as [Node, Node][]) {
-    if (!tainted(s, a)) continue;
+    if (!tainted(s, a) || (isBearerInput(s, a) && !isPasswordInput(s, a))) continue;
     const other = unwrap(b);
     if (!isCredentialInput(s, a) && !inputNames(s, other).some((n) => isCredentialName(n) && !isProviderName(n))) continue;
     if (other.type === T.Literal || other.type === T.UnaryExpression || other.type === T.TemplateLiteral) continue;
@@ -500,7 +594,7 @@ function guardChecks(file: FileFacts, route: Route): boolean {
         if (ref?.module === '@nestjs/passport' && ref.path[0] === 'AuthGuard' && strategyChecks(file, a.arguments[0] ?? null) && a.arguments.length > 0) return true;
       } else if (a.type === T.Identifier) {
         const w = words(a.name);
-        if (w.includes('guard') && (w.includes('local') || w.some((x) => x === 'password' || x === 'credentials' || x === 'otp' || x === 'totp' || x === 'apikey') || (w.includes('api') && w.includes('key')))) return true;
+        if (w.includes('guard') && (w.includes('local') || w.some((x) => x === 'password' || x === 'credentials' || x === 'otp' || x === 'totp'))) return true;
       }
     }
   }

@@ -10,20 +10,16 @@ import type { RefPattern } from './types.js';
 export interface CredentialCheckCall extends RefPattern {
   /** Which arguments carry the attempt (the others are the stored hash, the secret, options); 'any' for every argument. */
   readonly args: readonly number[] | 'any';
-  /**
-   * A token verify that also re-checks a bearer/session token on every request
-   * (`jwt.verify`): it counts only when the token is not read from the
-   * Authorization header or a cookie, or is a refresh token.
-   */
-  readonly issuedToken?: boolean;
+  /** A password hash check: it counts even when the password comes in a header (HTTP Basic). */
+  readonly password?: boolean;
 }
 
 export const CREDENTIAL_CHECK_CALLS: readonly CredentialCheckCall[] = [
-  { module: ['bcrypt', 'bcryptjs', '@node-rs/bcrypt', 'bcrypt-nodejs'], path: ['compare'], args: [0] },
-  { module: ['bcrypt', 'bcryptjs', '@node-rs/bcrypt', 'bcrypt-nodejs'], path: ['compareSync'], args: [0] },
-  { module: ['@node-rs/bcrypt'], path: ['verify'], args: [0] },
-  { module: ['argon2', '@node-rs/argon2'], path: ['verify'], args: [1] },
-  { module: ['@node-rs/argon2'], path: ['verifySync'], args: [1] },
+  { module: ['bcrypt', 'bcryptjs', '@node-rs/bcrypt', 'bcrypt-nodejs'], path: ['compare'], args: [0], password: true },
+  { module: ['bcrypt', 'bcryptjs', '@node-rs/bcrypt', 'bcrypt-nodejs'], path: ['compareSync'], args: [0], password: true },
+  { module: ['@node-rs/bcrypt'], path: ['verify'], args: [0], password: true },
+  { module: ['argon2', '@node-rs/argon2'], path: ['verify'], args: [1], password: true },
+  { module: ['@node-rs/argon2'], path: ['verifySync'], args: [1], password: true },
   { module: 'crypto', path: ['timingSafeEqual'], args: 'any' },
   { module: 'otplib', path: ['authenticator', 'verify'], args: 'any' },
   { module: 'otplib', path: ['authenticator', 'check'], args: 'any' },
@@ -38,15 +34,15 @@ export const CREDENTIAL_CHECK_CALLS: readonly CredentialCheckCall[] = [
   { module: 'speakeasy', path: ['hotp', 'verify'], args: 'any' },
   { module: 'speakeasy', path: ['verify'], args: 'any' },
   { module: ['node-2fa', '2fa-util'], path: ['verifyToken'], args: 'any' },
-  { module: 'jsonwebtoken', path: ['verify'], args: [0], issuedToken: true },
-  { module: 'jose', path: ['jwtVerify'], args: [0], issuedToken: true },
-  { module: '@node-rs/jsonwebtoken', path: ['verify'], args: [0], issuedToken: true },
+  { module: 'jsonwebtoken', path: ['verify'], args: [0] },
+  { module: 'jose', path: ['jwtVerify'], args: [0] },
+  { module: '@node-rs/jsonwebtoken', path: ['verify'], args: [0] },
 ];
 
 /** passport strategies that check what the client sends (not OAuth redirects, not bearer re-checks). */
 export const PASSPORT_CREDENTIAL_STRATEGIES: readonly string[] = [
-  'local', 'basic', 'digest', 'totp', 'otp', 'ldapauth', 'ldap', 'headerapikey', 'localapikey', 'api-key', 'apikey',
-  'magiclink', 'magic-link', 'passwordless', 'webauthn', 'hash', 'custom',
+  'local', 'basic', 'digest', 'totp', 'otp', 'ldapauth', 'ldap', 'localapikey',
+  'magiclink', 'magic-link', 'passwordless', 'hash', 'custom',
 ];
 
 /** Sign-in calls of auth libraries named by their provider argument: `signIn('credentials', …)`; other providers are OAuth redirects. */

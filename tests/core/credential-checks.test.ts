@@ -36,11 +36,16 @@ import jwt from 'jsonwebtoken';
 const app = express();
 app.post('/a', async (req, res) => res.json(await bcrypt.compare(req.body.pw, hash)));
 app.post('/b', (req, res) => res.json(authenticator.verify({ token: req.body.otp, secret })));
-app.post('/c', (req, res) => res.json(timingSafeEqual(Buffer.from(req.get('x-signature')), expected)));
+app.post('/c', (req, res) => res.json(timingSafeEqual(Buffer.from(req.body.code), expected)));
 app.post('/d', (req, res) => res.json(jwt.verify(req.cookies.refresh_token, key)));
 app.post('/e', (req, res) => res.json(jwt.verify(req.cookies.session, key)));
-app.post('/f', (req, res) => res.json(jwt.verify(req.body.resetToken, key)));`)).toEqual([
-      'post /a checks', 'post /b checks', 'post /c checks', 'post /d checks', 'post /e none', 'post /f checks',
+app.post('/f', (req, res) => res.json(jwt.verify(req.body.resetToken, key)));
+app.post('/g', (req, res) => res.json(timingSafeEqual(Buffer.from(req.get('x-signature')), expected)));
+app.post('/h', async (req, res) => {
+  const [user, pass] = Buffer.from(req.headers.authorization.split(' ')[1], 'base64').toString().split(':');
+  res.json(await bcrypt.compare(pass, await hashOf(user)));
+});`)).toEqual([
+      'post /a checks', 'post /b checks', 'post /c checks', 'post /d checks', 'post /e none', 'post /f checks', 'post /g none', 'post /h checks',
     ]);
   });
 
@@ -65,12 +70,16 @@ export class X {
     expect(routes(`import express from 'express';
 const app = express();
 app.post('/a', async (req, res) => res.json(await tokens.consume(req.params.token)));
-app.post('/b', async (req, res) => res.json(await findAccountByApiKey(req.headers['x-api-key'])));
+app.post('/b', async (req, res) => res.json(await findAccountByInviteToken(req.body.invite)));
 app.post('/c', async (req, res) => { if (req.body.code !== user.otpCode) return res.end(); res.json({}); });
 app.post('/d', async (req, res) => res.json(await db.query('SELECT * FROM users WHERE reset_token = $1', [req.body.t])));
 app.post('/e', async (req, res) => res.json(await db.user.findFirst({ where: { email: req.body.email } })));
-app.post('/f', async (req, res) => { if (req.body.password !== req.body.confirmPassword) return res.end(); res.json({}); });`)).toEqual([
-      'post /a checks', 'post /b checks', 'post /c checks', 'post /d checks', 'post /e none', 'post /f none',
+app.post('/f', async (req, res) => { if (req.body.password !== req.body.confirmPassword) return res.end(); res.json({}); });
+app.post('/g', async (req, res) => res.json(await findAccountByApiKey(req.headers['x-api-key'])));
+app.post('/h', async (req, res) => res.json(await db.user.create({ data: { email: req.body.email, password: await hash(req.body.password) } })));
+app.post('/i', async (req, res) => res.json(await plans.setPlanByLoginId(req.body.loginId, req.body.plan)));
+app.post('/j', async (req, res) => res.json(await db.list.unsubscribe({ token: req.body.token })));`)).toEqual([
+      'post /a checks', 'post /b checks', 'post /c checks', 'post /d checks', 'post /e none', 'post /f none', 'post /g none', 'post /h none', 'post /i none', 'post /j none',
     ]);
   });
 
@@ -85,6 +94,21 @@ app.post('/d', async (req, res) => res.json(await save(req.body.token)));
 app.post('/e', async (req, res) => res.json(await save(req.body.nickname)));`)).toEqual([
       'post /a unknown', 'post /b unknown', 'post /c unknown', 'post /d unknown', 'post /e none',
     ]);
+  });
+
+  it('a helper that parses the request carries its input; a credential handed inside an object to code we cannot see is unknown', () => {
+    expect(routes(`import { parseRequest } from '@/lib/request';
+import { updatePassword } from '@acme/lib/update-password';
+export async function POST(request: Request) {
+  const { body } = await parseRequest(request, schema);
+  if (!checkPassword(body.currentPassword, user.password)) return badRequest();
+  return json({ ok: true });
+}
+export async function PUT(request: Request) {
+  const { currentPassword } = await request.json();
+  await updatePassword({ userId: 1, currentPassword });
+  return json({ ok: true });
+}`, 'app/api/me/password/route.ts')).toEqual(['post /api/me/password checks', 'put /api/me/password unknown']);
   });
 
   it('not credentials: provider ID tokens, OAuth codes, OAuth passport strategies', () => {
@@ -121,5 +145,7 @@ export async function other(prev, form) { return update(form.get('name')); }`;
     expect(routes(readFileSync(controller, 'utf8'), controller)).toEqual(['post /login checks', 'post /profile none']);
     const router = path.join(dir, 'routes/account.ts');
     expect(routes(readFileSync(router, 'utf8'), router)).toEqual(['post /password checks', 'post /reset-password none']);
+    const pages = path.join(dir, 'routes/pages.ts');
+    expect(routes(readFileSync(pages, 'utf8'), pages)).toEqual(['get /confirm/:verificationToken checks', 'get /terms unknown']);
   });
 });

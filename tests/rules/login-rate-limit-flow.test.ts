@@ -53,6 +53,20 @@ app.post('/auth/token/check', (req, res) => {
 });`,
     },
     {
+      name: 'F8: an API key or bearer token in a header authenticates a resource route; it is not a login',
+      code: `import express from 'express';
+const app = express();
+app.post('/keys/use', (req, res) => {
+  const key = req.get('x-api-key');
+  if (key !== process.env.ADMIN_API_KEY) return res.sendStatus(401);
+  res.end();
+});
+app.get('/api/public/sessions', async (req, res) => {
+  const project = await db.project.findFirst({ where: { apiKey: req.headers.authorization.replace('Bearer ', '') } });
+  res.json(await db.session.findMany({ where: { projectId: project.id } }));
+});`,
+    },
+    {
       name: 'F9: provider-signed ID tokens and OAuth code exchanges are not guessable credentials',
       code: `import express from 'express';
 import { OAuth2Client } from 'google-auth-library';
@@ -184,17 +198,11 @@ app.post('/teams/join', async (req, res) => {
 app.post('/session/renew', (req, res) => {
   const payload = jwt.verify(req.body.refreshToken, process.env.REFRESH_SECRET);
   res.json({ sub: payload.sub });
-});
-app.post('/keys/use', (req, res) => {
-  const key = req.get('x-api-key');
-  if (key !== process.env.ADMIN_API_KEY) return res.sendStatus(401);
-  res.end();
 });`,
       errors: [
         error(4, 5, 27, 'GET /account/confirm'),
         error(8, 5, 23, 'POST /teams/join'),
         error(12, 5, 26, 'POST /session/renew'),
-        error(16, 5, 21, 'POST /keys/use'),
       ],
     },
     {

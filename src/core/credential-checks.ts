@@ -196,7 +196,7 @@ function isResponseCall(file: FileFacts, call: TSESTree.CallExpression): boolean
   if (!key || !RESPONSE_METHODS.has(key)) return false;
   let root = unwrap(callee.object);
   while (root.type === T.CallExpression || root.type === T.MemberExpression) root = unwrap(root.type === T.CallExpression ? root.callee : root.object);
-  return root.type === T.Identifier && !isRequestObject(file, root) && (file.variableOf(root)?.defs[0]?.type === 'Parameter' || ['NextResponse', 'Response', 'Response'].includes(root.name));
+  return root.type === T.Identifier && !isRequestObject(file, root) && (file.variableOf(root)?.defs[0]?.type === 'Parameter' || ['NextResponse', 'Response'].includes(root.name));
 }
 
 // ---------------------------------------------------------------------------
@@ -421,8 +421,9 @@ function callEvidence(s: Scan, call: TSESTree.CallExpression): CheckEvidence | n
       return null;
     }
   }
-  // Code we cannot see gets the whole request, or a credential: it may check it (a hash function does not).
-  if (name.some((w) => HASH_WORDS.has(w))) return null;
+  // Code we cannot see gets the whole request, or a credential: it may check it (a hash function,
+  // a schema's parse, a built-in does not).
+  if (name.some((w) => HASH_WORDS.has(w) || PARSE_WORDS.has(w) || w === 'safe') || isBuiltIn(file, call)) return null;
   if (passesRequest) return 'unknown';
   if (credentialArg) return 'unknown';
   if (args.some((a, i) => taintedArgs[i] && isWholeInput(s, a))) return 'unknown';
@@ -445,13 +446,16 @@ function isResponseLike(node: Node): boolean {
 function isWholeInput(s: Scan, node: Node): boolean {
   const n = unwrap(node);
   const found = userInputOf(s.file, n);
-  if (found) return found.path.length === 0 && found.source !== 'parameter';
-  if (n.type === T.Identifier) {
-    const v = s.file.variableOf(n);
-    return !!v && s.tainted.has(v);
-  }
-  return false;
+  return !!found && found.path.length === 0 && found.source !== 'parameter';
 }
+
+/** `Array.isArray(x)`, `JSON.stringify(x)`, `Object.keys(x)`, `console.log(x)`: the language's own functions. */
+function isBuiltIn(file: FileFacts, call: TSESTree.CallExpression): boolean {
+  let root = unwrap(call.callee);
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  return root.type === T.Identifier && BUILT_INS.has(root.name) && file.isGlobal(root);
+}
+const BUILT_INS = new Set(['Array', 'JSON', 'Object', 'Math', 'console', 'Number', 'String', 'Boolean', 'Promise', 'Date', 'Buffer', 'Reflect', 'URL', 'URLSearchParams', 'encodeURIComponent', 'decodeURIComponent', 'parseInt', 'parseFloat', 'isNaN', 'RegExp', 'Error', 'Symbol', 'Map', 'Set']);
 
 /** An object argument whose properties carry the input (`{ email, password }`, `{ ...body }`). */
 function objectCarries(s: Scan, raw: Node): boolean {

@@ -98,7 +98,7 @@ function computeRoute(file: FileFacts, route: Route): CheckEvidence {
   if (route.middleware.some((m) => passportChecks(file, m)) || guardChecks(file, route)) return 'checks';
   // router.post('/token', passport.authenticate('github')): the strategy decides
   const strategy = route.handler ? passportStrategy(file, route.handler) : undefined;
-  if (strategy !== undefined) return strategyChecks(file, strategy) ? 'checks' : 'none';
+  if (strategy !== undefined) return strategy !== null && stringOf(unwrap(strategy)) === null && unwrap(strategy).type !== T.ArrayExpression ? 'unknown' : strategyChecks(file, strategy) ? 'checks' : 'none';
   const params = new Set(route.inputParams ?? []);
   const own = route.handlerFunction ? functionEvidence(file, route.handlerFunction, params, 0, new Set()) : null;
   if (own === 'checks') return own;
@@ -377,7 +377,7 @@ function callEvidence(s: Scan, call: TSESTree.CallExpression): CheckEvidence | n
     // `signIn('credentials', { redirect: false, ...form })` takes the form through a spread the taint does not see
     return null;
   }
-  if (provider || name.some((w) => NOT_CREDENTIAL_CALL.has(w))) return null;
+  if (provider || name.some((w) => NOT_CREDENTIAL_CALL.has(w)) || receiver.some((w) => NOT_CREDENTIAL_CALL.has(w))) return null;
   // Only a bearer token, API key or session cookie reaches the call: request authentication, not a login.
   const bearerOnly = !passesRequest && args.every((a, i) => !taintedArgs[i] || (a.type !== T.SpreadElement && isBearerInput(s, a) && !isPasswordInput(s, a)));
   // `signIn('credentials', …)`: the provider argument decides.
@@ -510,7 +510,7 @@ function isSignInName(name: readonly string[]): boolean {
 }
 
 /** Calls about things that look like credentials but are not logins: unsubscribe links, captchas, CSRF tokens, webhooks. */
-const NOT_CREDENTIAL_CALL = new Set(['unsubscribe', 'subscribe', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'csrf', 'xsrf', 'webhook', 'track', 'tracking']);
+const NOT_CREDENTIAL_CALL = new Set(['unsubscribe', 'subscribe', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'csrf', 'xsrf', 'webhook', 'track', 'tracking', 'passkey', 'passkeys', 'webauthn', 'assertion']);
 
 /** The input is a password (HTTP Basic's, a form's), not a token. */
 function isPasswordInput(s: Scan, node: Node): boolean {
@@ -560,7 +560,8 @@ function comparesSecret(s: Scan, bin: TSESTree.BinaryExpression): boolean {
 /** `passport.authenticate('local', …)`, called or not, with a strategy that checks what the client sends. */
 function passportChecks(file: FileFacts, node: Node | null): boolean {
   const strategy = passportStrategy(file, node);
-  return strategy !== undefined && strategyChecks(file, strategy);
+  // a strategy chosen at run time (`passport.authenticate(provider.id)`) is no evidence either way
+  return strategy !== undefined && (strategy === null || stringOf(unwrap(strategy)) !== null || unwrap(strategy).type === T.ArrayExpression) && strategyChecks(file, strategy);
 }
 
 /** The strategy argument of `passport.authenticate(…)` (null when absent), or undefined when `node` is not that call. */
@@ -581,7 +582,11 @@ function strategyChecks(file: FileFacts, arg: Node | null): boolean {
   if (n.type === T.ArrayExpression) return n.elements.some((e) => e && strategyChecks(file, e));
   const name = stringOf(n);
   if (name === null) return true; // a strategy we cannot read may check credentials
-  return PASSPORT_CREDENTIAL_STRATEGIES.includes(name.toLowerCase()) || (!isProviderName(name) && !/^(jwt|bearer|session|anonymous|cookie)$/i.test(name) && words(name).some((w) => OBJECTS.has(w) || w === 'local'));
+  if (PASSPORT_CREDENTIAL_STRATEGIES.includes(name.toLowerCase())) return true;
+  // API keys and bearer tokens sent with every request authenticate it; they are not a login
+  const w = words(name);
+  if (isProviderName(name) || w.some((x) => ['jwt', 'bearer', 'session', 'anonymous', 'cookie', 'api', 'apikey', 'header', 'token'].includes(x))) return false;
+  return w.some((x) => OBJECTS.has(x) || x === 'local');
 }
 
 /** Nest: `@UseGuards(AuthGuard('local'))`, `@UseGuards(LocalAuthGuard)`. */

@@ -119,8 +119,10 @@ app.post('/a', async (req, res) => res.json(await client.verifyIdToken({ idToken
 app.get('/b', async (req, res) => res.json(await github.validateAuthorizationCode(req.query.code)));
 app.get('/c', passport.authenticate('google'));
 app.post('/d', passport.authenticate('local'));
-app.post('/e', (req, res, next) => passport.authenticate('local')(req, res, next));`)).toEqual([
-      'post /a none', 'get /b none', 'get /c none', 'post /d checks', 'post /e checks',
+app.post('/e', (req, res, next) => passport.authenticate('local')(req, res, next));
+app.get('/f', passport.authenticate(provider.id));
+app.post('/g', async (req, res) => res.json(await passkeys.verifyAuthentication(req.body.response)));`)).toEqual([
+      'post /a none', 'get /b none', 'get /c none', 'post /d checks', 'post /e checks', 'get /f unknown', 'post /g none',
     ]);
   });
 

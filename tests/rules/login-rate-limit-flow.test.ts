@@ -89,6 +89,19 @@ const passport = require('passport');
 const app = express();
 app.post('/auth/token', passport.authenticate('github'));`,
     },
+    {
+      name: 'F8: a Nest resource route behind an API-key guard checks no login',
+      code: `import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+@Controller('data-providers')
+export class DataController {
+  @Get('quotes/:symbol')
+  @UseGuards(AuthGuard('api-key'))
+  quotes(@Param('symbol') symbol: string) {
+    return this.service.quotes({ symbol });
+  }
+}`,
+    },
   ],
   invalid: [
     {

@@ -27,7 +27,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { isNeverReassigned } from './file.js';
-import { staticKey, stringOf, unwrap } from './ast.js';
+import { functionName, staticKey, stringOf, unwrap } from './ast.js';
 import { moduleMatches, patternPath, resolveRef } from './modules.js';
 import { isCredentialName, isPasswordName, isTokenName, words } from './names.js';
 import { isRequestObject, userInputOf } from './requests.js';
@@ -108,7 +108,8 @@ function computeRoute(file: FileFacts, route: Route): CheckEvidence {
   let seen: CheckEvidence | null = own;
   for (const part of parts) {
     const target = part.type === T.SpreadElement ? null : handlerTarget(file, part);
-    if (!target) continue;
+    // an OAuth step (`startOAuthFlow`) hands identity to a provider; it checks nothing guessable
+    if (!target || isProviderName(functionName(target.fn) ?? '')) continue;
     const verdict = functionEvidence(target.file, target.fn, new Set(), 1, new Set());
     if (verdict === 'checks') return 'checks';
     if (part === route.handler) seen = verdict;
@@ -282,7 +283,7 @@ function isCredentialInput(s: Scan, node: Node): boolean {
 }
 
 function isProviderName(name: string): boolean {
-  const w = words(name);
+  const w = nameWords(name);
   return w.some((x) => PROVIDERS.has(x)) || (w.includes('id') && w.includes('token') && w.indexOf('id') + 1 === w.indexOf('token'));
 }
 
@@ -326,15 +327,22 @@ function bearerOrigin(s: Scan, node: Node, depth: number): boolean {
 // ---------------------------------------------------------------------------
 // Calls
 
+/** `words`, keeping `OAuth`, `OpenID` and `IdToken` whole (`startOAuthFlow` → start, oauth, flow). */
+function nameWords(name: string): readonly string[] {
+  const lower = name.toLowerCase();
+  const extra = ['oauth', 'openid', 'idtoken', 'oidc'].filter((x) => lower.includes(x));
+  return extra.length ? [...words(name), ...extra] : words(name);
+}
+
 /** The words of what a call invokes: `this.authService.verifyTotp` → verify totp; the receiver's words apart. */
 function calleeWords(call: TSESTree.CallExpression): { name: readonly string[]; receiver: readonly string[] } {
   const callee = unwrap(call.callee);
-  if (callee.type === T.Identifier) return { name: words(callee.name), receiver: [] };
+  if (callee.type === T.Identifier) return { name: nameWords(callee.name), receiver: [] };
   if (callee.type === T.MemberExpression) {
     const key = staticKey(callee);
     const obj = unwrap(callee.object);
     const receiver = obj.type === T.Identifier ? obj.name : obj.type === T.MemberExpression ? staticKey(obj) : null;
-    return { name: key ? words(key) : [], receiver: receiver ? words(receiver) : [] };
+    return { name: key ? nameWords(key) : [], receiver: receiver ? nameWords(receiver) : [] };
   }
   return { name: [], receiver: [] };
 }

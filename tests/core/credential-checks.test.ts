@@ -121,8 +121,10 @@ app.get('/c', passport.authenticate('google'));
 app.post('/d', passport.authenticate('local'));
 app.post('/e', (req, res, next) => passport.authenticate('local')(req, res, next));
 app.get('/f', passport.authenticate(provider.id));
-app.post('/g', async (req, res) => res.json(await passkeys.verifyAuthentication(req.body.response)));`)).toEqual([
-      'post /a none', 'get /b none', 'get /c none', 'post /d checks', 'post /e checks', 'get /f unknown', 'post /g none',
+app.post('/g', async (req, res) => res.json(await passkeys.verifyAuthentication(req.body.response)));
+async function startOAuthFlow(req, res, next) { if (await db.intent.findFirst({ where: { token: req.query.flow } })) return next(); }
+app.get('/h', startOAuthFlow, (req, res) => res.redirect('/'));`)).toEqual([
+      'post /a none', 'get /b none', 'get /c none', 'post /d checks', 'post /e checks', 'get /f unknown', 'post /g none', 'get /h unknown',
     ]);
   });
 

@@ -505,6 +505,9 @@ const CODE_QUALIFIERS = new Set(['invite', 'invitation', 'join', 'access', 'team
 /** A key a row is looked up by that is a credential: `resetToken`, `token`, `accessCode`, `inviteCode`, `apiKey`, `password`. */
 function isCredentialKey(key: string): boolean {
   if (isProviderName(key)) return false;
+  // `credentialId`, `tokenId`, `keyId`: the public id of a credential, not the secret (a session id stays one)
+  const last = words(key).at(-1);
+  if ((last === 'id' || last === 'ids') && !words(key).includes('session')) return false;
   if (isCredentialName(key) || isTokenName(key)) return true;
   const w = words(key);
   return w.includes('code') && w.some((x) => CODE_QUALIFIERS.has(x));

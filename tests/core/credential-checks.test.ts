@@ -78,8 +78,9 @@ app.post('/f', async (req, res) => { if (req.body.password !== req.body.confirmP
 app.post('/g', async (req, res) => res.json(await findAccountByApiKey(req.headers['x-api-key'])));
 app.post('/h', async (req, res) => res.json(await db.user.create({ data: { email: req.body.email, password: await hash(req.body.password) } })));
 app.post('/i', async (req, res) => res.json(await plans.setPlanByLoginId(req.body.loginId, req.body.plan)));
-app.post('/j', async (req, res) => res.json(await db.list.unsubscribe({ token: req.body.token })));`)).toEqual([
-      'post /a checks', 'post /b checks', 'post /c checks', 'post /d checks', 'post /e none', 'post /f none', 'post /g none', 'post /h none', 'post /i none', 'post /j none',
+app.post('/j', async (req, res) => res.json(await db.list.unsubscribe({ token: req.body.token })));
+app.post('/k', async (req, res) => res.json(await db.authenticator.findFirst({ where: { credentialId: req.body.id } })));`)).toEqual([
+      'post /a checks', 'post /b checks', 'post /c checks', 'post /d checks', 'post /e none', 'post /f none', 'post /g none', 'post /h none', 'post /i none', 'post /j none', 'post /k none',
     ]);
   });
 

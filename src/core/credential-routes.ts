@@ -3,9 +3,11 @@
  * token exchange, password reset, OTP/MFA), on top of the route table. Used
  * by every rule that treats credential routes specially.
  *
- * Today it reads the words of the route's path, prefix, handler name and
- * file, plus passport's `authenticate` middleware; data flow from request
- * input to a credential check is the next step (see the routes issue).
+ * The data flow decides (core/credential-checks.ts: request input reaching a
+ * password compare, a token lookup, an OTP verify, a sign-in call, here or a
+ * call or two away). Only when that flow is unknown (the handler is in code
+ * we cannot see, or only responds) do the words of the route's path, prefix,
+ * handler name and file break the tie.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
@@ -16,6 +18,7 @@ import { resolveRef } from './modules.js';
 import { words } from './names.js';
 import { hasWordPair } from './limits.js';
 import { fullPath, nodesIn, type Route } from './routes.js';
+import { routeCredentialEvidence } from './credential-checks.js';
 
 type Node = TSESTree.Node;
 
@@ -78,6 +81,14 @@ function passportAuthenticate(file: FileFacts, node: Node | null): boolean {
 export function isCredentialRoute(file: FileFacts, route: Route): boolean {
   const method = route.method;
   if (method === 'delete' || method === 'del' || method === 'head' || method === 'options') return false;
+  const evidence = routeCredentialEvidence(file, route);
+  if (evidence !== 'unknown') return evidence === 'checks';
+  return credentialByWords(file, route);
+}
+
+/** When the data flow is unknown (the handler is elsewhere, or only responds): the words of the path, handler and file. */
+function credentialByWords(file: FileFacts, route: Route): boolean {
+  const method = route.method;
   const own = [...pathWords(route.path), ...(route.handlerName ? words(route.handlerName) : [])];
   if (excludedWords(own)) return false;
   let all = [...pathWords(route.prefix), ...own];

@@ -170,6 +170,11 @@ function call(file: FileFacts, node: TSESTree.CallExpression, depth: number, see
       const key = stringOf(node.arguments[0]);
       return method === 'valid' || key === null ? { source, path: [], name: null } : { source, path: [key], name: key };
     }
+    // express req.get('x-api-key') / req.header('authorization')
+    if (method === 'get' && isRequestObject(file, callee.object, depth)) {
+      const key = stringOf(node.arguments[0]);
+      return key === null ? null : { source: 'headers', path: [key.toLowerCase()], name: key };
+    }
     // formData.get('password'), searchParams.get('password')
     if ((method === 'get' || method === 'getAll') && node.arguments.length >= 1) {
       const holder = next(callee.object);

@@ -766,6 +766,7 @@ function build(file: FileFacts): RouteTable {
   for (const call of calls) collectCall(b, call);
   collectHelpers(b, calls);
   collectNext(b, program);
+  collectServerActions(b, program);
   collectRemix(b, program);
   collectSvelteKit(b, program);
   collectResolverMaps(b, program);
@@ -781,11 +782,15 @@ function build(file: FileFacts): RouteTable {
 // ---------------------------------------------------------------------------
 // Handlers served because of where they are exported or what they are passed to
 //
+//   Next.js server action   'use server'; export async function signIn(formData) {}   export const signIn = validatedAction(schema, async (data) => …)
 //   Remix / React Router    export async function action({ request }) {} in app/routes/login.tsx
 //   SvelteKit               export const actions = { default: async (event) => … } in +page.server.ts; export const POST in +server.ts
 //   GraphQL                 { Mutation: { login: (parent, args, ctx) => … } }   @Resolver() class { @Mutation() login(@Args('input') input) {} }
 //   Auth.js / next-auth     Credentials({ async authorize(credentials) {} })
 //   tegg                    @HTTPController() class { @HTTPMethod({ method: HTTPMethodEnum.POST, path: '/login' }) login(@HTTPBody() body) {} }
+
+/** Parameter names that hold server-side context, not the user's input, in a wrapped action (`(data, formData, user) => …`). */
+const CONTEXT_PARAM = /^(_.*|user|session|team|ctx|context|prev(ious)?State|state|info|req|request|res|response|event)$/;
 
 function routeOfFunction(
   framework: RouteFramework,
@@ -828,6 +833,14 @@ function paramName(param: TSESTree.Parameter): string | null {
   return p.type === T.Identifier ? p.name : null;
 }
 
+function hasDirective(body: readonly TSESTree.ProgramStatement[] | readonly TSESTree.Statement[], directive: string): boolean {
+  for (const s of body) {
+    if (s.type !== T.ExpressionStatement || !('directive' in s) || typeof s.directive !== 'string') return false;
+    if (s.directive === directive) return true;
+  }
+  return false;
+}
+
 /** An exported value's function: the function itself, or the function a wrapper call is given (`validatedAction(schema, async (data) => …)`). */
 function exportedFunction(file: FileFacts, raw: Node | null | undefined): { fn: FunctionNode; wrapped: boolean } | null {
   if (!raw) return null;
@@ -860,6 +873,38 @@ function exportedValues(program: TSESTree.Program): { name: string; id: Node; va
     }
   }
   return out;
+}
+
+/** Next.js server actions: the exported async functions of a `'use server'` module, and functions whose body starts with `'use server'`. */
+function collectServerActions(b: Builder, program: TSESTree.Program): void {
+  const { file } = b;
+  if (!file.sourceCode.text.includes('use server')) return;
+  const seen = new Set<Node>();
+  const add = (fn: FunctionNode, wrapped: boolean, name: string | null, node: Node, locNode: Node): void => {
+    if (seen.has(fn)) return;
+    seen.add(fn);
+    const inputs = paramIndices(fn, (p) => !wrapped || !CONTEXT_PARAM.test(paramName(p) ?? ''));
+    b.routes.push(routeOfFunction('next-action', 'post', null, null, node, locNode, fn, fn, name, inputs));
+  };
+  if (hasDirective(program.body, 'use server')) {
+    for (const { name, id, value, statement } of exportedValues(program)) {
+      const found = exportedFunction(file, value);
+      if (found && (found.wrapped || found.fn.async)) add(found.fn, found.wrapped, name === 'default' ? null : name, statement, id);
+    }
+    return;
+  }
+  // Inline actions: async function create(formData) { 'use server'; … }
+  const candidates: FunctionNode[] = [
+    ...nodesIn(file, program, T.FunctionDeclaration),
+    ...nodesIn(file, program, T.FunctionExpression),
+    ...nodesIn(file, program, T.ArrowFunctionExpression),
+  ];
+  for (const fn of candidates) {
+    if (!fn.async || fn.body?.type !== T.BlockStatement || !hasDirective(fn.body.body, 'use server')) continue;
+    const parent = fn.parent;
+    const id = fn.type !== T.ArrowFunctionExpression && fn.id ? fn.id : parent?.type === T.VariableDeclarator ? parent.id : fn;
+    add(fn, false, id.type === T.Identifier ? id.name : null, fn, id);
+  }
 }
 
 const REMIX_MODULE = /^(@remix-run\/|react-router$|react-router-dom$|@react-router\/)/;

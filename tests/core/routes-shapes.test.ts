@@ -16,6 +16,38 @@ function routes(code: string, filename?: string): string[] {
 }
 
 describe('framework actions', () => {
+  it("Next.js server actions: exported async functions of a 'use server' module, wrapped ones, not sync helpers", () => {
+    expect(
+      routes(
+        `'use server';
+export async function signIn(formData: FormData) {}
+export const signUp = validatedAction(schema, async (data, formData) => {});
+export const updatePassword = validatedActionWithUser(schema, async (data, _, user) => {});
+export const helper = (x: number) => x;
+export const LIMIT = 5;`,
+        'app/(login)/actions.ts',
+      ),
+    ).toEqual([
+      'next-action POST - signIn inputs=[0] @2',
+      'next-action POST - signUp inputs=[0,1] @3',
+      'next-action POST - updatePassword inputs=[0] @4',
+    ]);
+  });
+
+  it("Next.js: inline 'use server' functions only", () => {
+    expect(
+      routes(
+        `export default function Page() {
+  async function save(formData) { 'use server'; }
+  async function other(formData) { return 1; }
+  const remove = async (id) => { 'use server'; };
+  return null;
+}`,
+        'app/page.tsx',
+      ),
+    ).toEqual(['next-action POST - save inputs=[0] @2', 'next-action POST - remove inputs=[0] @4']);
+  });
+
   it('Remix / React Router: the action of a route module, its URL from the file name', () => {
     const action = `export async function action({ request }) { return null; }
 export async function loader() { return null; }`;

@@ -1,6 +1,6 @@
 /**
- * login-rate-limit over handlers served without a router call (Remix and
- * SvelteKit actions, GraphQL resolvers, Auth.js `authorize`, tegg
+ * login-rate-limit over handlers served without a router call (server actions,
+ * Remix / SvelteKit actions, GraphQL resolvers, Auth.js `authorize`, tegg
  * controllers) and routes registered through the project's own helpers.
  * Every credential handler here both reads the user's input and checks a
  * password, and is named or routed like a login.
@@ -22,6 +22,39 @@ const CHECK = `if (!user || !(await bcrypt.compare(password, user.hash))) throw 
 
 ruleTester.run('login-rate-limit (route shapes)', rule, {
   valid: [
+    {
+      name: 'server action: a profile update checks no credential',
+      filename: 'app/(account)/actions.ts',
+      code: `'use server';
+import { db } from './db';
+export async function updateProfile(formData: FormData) {
+  await db.user.update({ where: { id: 1 }, data: { name: String(formData.get('name')) } });
+}`,
+    },
+    {
+      name: 'server action: limited at its top',
+      filename: 'app/(login)/actions.ts',
+      code: `'use server';
+import bcrypt from 'bcryptjs';
+import { headers } from 'next/headers';
+import { Ratelimit } from '@upstash/ratelimit';
+import { db } from './db';
+const ratelimit = new Ratelimit({ redis: db.redis, limiter: Ratelimit.slidingWindow(5, '1 m') });
+export async function signIn(formData: FormData) {
+  const { success } = await ratelimit.limit((await headers()).get('x-forwarded-for') ?? '');
+  if (!success) return { error: 'Too many attempts' };
+  const password = String(formData.get('password'));
+  const user = await db.user.findUnique({ where: { email: String(formData.get('email')) } });
+  ${CHECK}
+}`,
+    },
+    {
+      name: "a module without 'use server' exporting signIn is not a route",
+      filename: 'lib/client.ts',
+      code: `export async function signIn(formData: FormData) {
+  return fetch('/api/login', { method: 'POST', body: formData });
+}`,
+    },
     {
       name: 'Remix: a join action checks no credential',
       filename: 'app/routes/join.tsx',
@@ -236,6 +269,52 @@ for (const r of routes) app[r.method](r.path, r.handler);`,
       name: 'fastify: an encapsulated autoloaded plugin limits only its own routes',
       ...fixture('fastify-autoload-open/src/routes/auth/index.ts'),
       errors: [{ messageId: 'unlimited', line: 5, column: 11, endLine: 5, endColumn: 24, data: { route: 'POST /login', fix: LIMITER_FIX.fastify } }],
+    },
+    {
+      name: "server action: an exported async function of a 'use server' module",
+      filename: 'app/(login)/actions.ts',
+      code: `'use server';
+import bcrypt from 'bcryptjs';
+import { db } from './db';
+export async function signIn(formData: FormData) {
+  const password = String(formData.get('password'));
+  const user = await db.user.findUnique({ where: { email: String(formData.get('email')) } });
+  ${CHECK}
+}
+export async function updateProfile(formData: FormData) {
+  await db.user.update({ where: { id: 1 }, data: { name: String(formData.get('name')) } });
+}`,
+      errors: [{ messageId: 'unlimited', line: 4, column: 23, endLine: 4, endColumn: 29, data: { route: 'POST  (signIn)', fix: LIMITER_FIX['next-action'] } }],
+    },
+    {
+      name: 'server action: wrapped in a validation helper, and inline',
+      filename: 'app/(login)/actions.ts',
+      code: `'use server';
+import bcrypt from 'bcryptjs';
+import { validatedAction } from './middleware';
+import { db } from './db';
+export const signIn = validatedAction(schema, async (data, formData) => {
+  const { email, password } = data;
+  const user = await db.user.findUnique({ where: { email } });
+  ${CHECK}
+});`,
+      errors: [{ messageId: 'unlimited', line: 5, column: 14, endLine: 5, endColumn: 20, data: { route: 'POST  (signIn)', fix: LIMITER_FIX['next-action'] } }],
+    },
+    {
+      name: "server action: a function whose body starts with 'use server'",
+      filename: 'app/login/page.tsx',
+      code: `import bcrypt from 'bcryptjs';
+import { db } from './db';
+export default function Page() {
+  async function login(formData: FormData) {
+    'use server';
+    const password = String(formData.get('password'));
+    const user = await db.user.findUnique({ where: { email: String(formData.get('email')) } });
+    ${CHECK}
+  }
+  return <form action={login} />;
+}`,
+      errors: [{ messageId: 'unlimited', line: 4, column: 18, endLine: 4, endColumn: 23, data: { route: 'POST  (login)', fix: LIMITER_FIX['next-action'] } }],
     },
     {
       name: 'Remix: the action of a flat route module',

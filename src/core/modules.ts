@@ -70,6 +70,9 @@ function compute(file: FileFacts, node: TSESTree.Node, depth: number, seen: Set<
     }
     case T.AwaitExpression:
       return resolve(file, node.argument, depth + 1, seen);
+    // `const router = module.exports = express.Router()`: the value assigned
+    case T.AssignmentExpression:
+      return node.operator === '=' ? resolve(file, node.right, depth + 1, seen) : null;
     case T.NewExpression:
       return append(resolve(file, node.callee, depth + 1, seen), 'new');
     case T.MemberExpression: {

@@ -25,6 +25,8 @@ describe('resolveRef', () => {
     ["import config from './config'; config.session.key;", './config session.key'],
     ["let jwt = require('jsonwebtoken'); jwt = other; jwt.sign;", null],
     ['function require(x) { return x; } require("jsonwebtoken").sign;', null],
+    ["const express = require('express'); const router = module.exports = express.Router(); router.post;", 'express Router.().post'],
+    ["const express = require('express'); let n = 0; const r = n += express; r;", null],
   ])('%s', (code, expected) => {
     expect(ref(code)).toBe(expected);
   });

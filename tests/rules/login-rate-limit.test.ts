@@ -318,6 +318,16 @@ export class SignInController {
   ],
   invalid: [
     {
+      name: "express: a router that is also the module's export (`const router = module.exports = express.Router()`)",
+      code: `const express = require('express');
+const passport = require('passport');
+const authRouter = module.exports = express.Router();
+authRouter.post('/auth/local', passport.authenticate('local'));`,
+      errors: [
+        { messageId: 'unlimited', line: 4, column: 12, endLine: 4, endColumn: 30, data: { route: "POST /auth/local", fix: LIMITER_FIX.express } },
+      ],
+    },
+    {
       name: "express: app route without a limiter",
       code: `import express from 'express';
 const app = express();

@@ -135,8 +135,9 @@ function frameworkOfRef(ref: ModuleRef): RouteFramework | null {
   if (module === 'hono' || module.startsWith('hono/') || module === '@hono/zod-openapi') {
     // new Hono(), new Hono().basePath('/api')
     if (path.length < 2 || path[1] !== 'new' || !/Hono$/.test(path[0]!)) return null;
+    // new Hono().basePath('/api'), and the instance a registration chain returns: new Hono().use(l).post(…)
     const rest = path.slice(2).join('.');
-    return rest === '' || /^(basePath\.\(\)\.?)+$/.test(rest) ? 'hono' : null;
+    return rest === '' || /^((basePath|get|post|put|patch|delete|all|on|use|route|options)\.\(\)\.?)+$/.test(rest) ? 'hono' : null;
   }
   return null;
 }
@@ -162,7 +163,7 @@ function ownerOf(file: FileFacts, raw: Node): Owner | null {
   const ref = resolveRef(file, node);
   if (ref) {
     const framework = frameworkOfRef(ref);
-    if (framework) return { key: keyOf(file, node), framework };
+    if (framework) return { key: keyOf(file, chainRoot(node)), framework };
     // A package we know is not a router (axios, supertest, …): not an owner.
     if (!ref.module.startsWith('.') && !ref.module.startsWith('/') && !ref.module.startsWith('@/') && !ref.module.startsWith('~/')) return null;
   }
@@ -185,8 +186,20 @@ function ownerOf(file: FileFacts, raw: Node): Owner | null {
   return null;
 }
 
+/** Registration calls that return the instance they are called on (hono's chains). */
+const CHAINED = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'on', 'use', 'route', 'options']);
+
+/** `new Hono().use(l).post(…)` → `new Hono()`, `app.use(l)` → `app`: one owner for the whole chain. */
+function chainRoot(raw: Node): Node {
+  let node = unwrap(raw);
+  while (node.type === T.CallExpression && node.callee.type === T.MemberExpression && CHAINED.has(staticKey(node.callee) ?? '')) node = unwrap(node.callee.object);
+  return node;
+}
+
 function keyOf(file: FileFacts, node: Node): OwnerKey {
   if (node.type === T.Identifier) return file.variableOf(node) ?? `global:${node.name}`;
+  // each `new Hono()` is an instance of its own, whatever its text
+  if (node.type === T.NewExpression) return node;
   return file.sourceCode.getText(node);
 }
 

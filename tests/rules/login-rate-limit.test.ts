@@ -145,6 +145,15 @@ auth.use('/otp/*', rateLimiter({ windowMs: 60_000, limit: 5, keyGenerator: () =>
 auth.post('/otp/verify', (c) => c.json({}));`,
     },
     {
+      name: "hono: a registration chain limited at its head",
+      code: `import { Hono } from 'hono';
+import { rateLimiter } from 'hono-rate-limiter';
+export const authRoute = new Hono()
+  .use('*', rateLimiter({ windowMs: 60_000, limit: 5, keyGenerator: () => 'k' }))
+  .post('/signin', async (c) => c.json(await signIn(await c.req.json())))
+  .post('/forgot-password', async (c) => c.json({}));`,
+    },
+    {
       name: "hono: a limited sub-app mounted with route()",
       code: `import { Hono } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
@@ -325,6 +334,20 @@ const authRouter = module.exports = express.Router();
 authRouter.post('/auth/local', passport.authenticate('local'));`,
       errors: [
         { messageId: 'unlimited', line: 4, column: 12, endLine: 4, endColumn: 30, data: { route: "POST /auth/local", fix: LIMITER_FIX.express } },
+      ],
+    },
+    {
+      name: "hono: every route of a registration chain is a route (a limiter on another chain does not count)",
+      code: `import { Hono } from 'hono';
+import { rateLimiter } from 'hono-rate-limiter';
+const other = new Hono().use('*', rateLimiter({ windowMs: 60_000, limit: 5, keyGenerator: () => 'k' }));
+export const authRoute = new Hono()
+  .get('/me', (c) => c.json({}))
+  .post('/signin', async (c) => c.json(await signIn(await c.req.json())))
+  .post('/reset-password', async (c) => c.json({}));`,
+      errors: [
+        { messageId: 'unlimited', line: 6, column: 4, endLine: 6, endColumn: 18, data: { route: "POST /signin", fix: LIMITER_FIX.hono } },
+        { messageId: 'unlimited', line: 7, column: 4, endLine: 7, endColumn: 26, data: { route: "POST /reset-password", fix: LIMITER_FIX.hono } },
       ],
     },
     {

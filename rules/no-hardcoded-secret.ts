@@ -5,29 +5,48 @@ import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
 import { nameOf, staticKey } from '../src/core/ast.js';
 import { argumentAt, indexModels, matchingAssigns, matchingEntries, type CallLike } from '../src/core/match.js';
-import { arrayElements, getPropertyPath, isOverwritten, resolveValue, type Value } from '../src/core/values.js';
+import { arrayElements, dereference, envName, getPropertyPath, isOverwritten, resolveValue, type Value } from '../src/core/values.js';
 import { isPublicName, isSecretName, words } from '../src/core/names.js';
-import { hasPrivateKeyHeader, isInstruction, isPrivateKeyPem, isSecretLiteral, isSinkSecretLiteral, mask } from '../src/core/secrets.js';
+import {
+  configDefaults,
+  derivedLiteral,
+  hasPrivateKeyHeader,
+  isCredentialName,
+  isInstruction,
+  isOwnName,
+  isPrivateKeyPem,
+  isSampleFile,
+  isSecretLiteral,
+  isSinkSecretLiteral,
+  keyListName,
+  looksLikeRealCredential,
+  mask,
+  readsPublicName,
+  schemaDefault,
+} from '../src/core/secrets.js';
 import { SECRET_SINKS, type SecretSink, type SecretSlot } from '../src/models/secret-sinks.js';
 import { stringLiteralType } from '../src/core/types.js';
 import { importedValue } from '../src/project/values.js';
 import { isUsedAsName } from '../src/core/storage.js';
 
+/** Keys of a key-rotation map: versions and slots (`v1`, `2`, `current`, `previous`). */
+const ROTATION_KEY = /^(v?\d+|current|previous|prev|next|old|new|primary|secondary|active|legacy|latest)$/i;
+
 /** The sink table indexed by module, once. */
 const SINK_INDEX = indexModels(SECRET_SINKS, (sink) => sink);
 
-export type MessageId = 'literal' | 'fallback' | 'named' | 'namedFallback' | 'privateKey' | 'useEnv';
+export type MessageId = 'literal' | 'fallback' | 'named' | 'namedFallback' | 'credential' | 'privateKey' | 'useEnv';
 export type Options = [{ checkTestFiles?: boolean; useTypeInformation?: boolean }];
 
 type Finding =
   | { readonly via: 'sink'; readonly sink: SecretSink; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }>; readonly origin?: string }
-  | { readonly via: 'name'; readonly name: string; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }> }
+  | { readonly via: 'name'; readonly name: string; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }>; readonly credential?: boolean; readonly schema?: boolean }
   | { readonly via: 'pem'; readonly node: TSESTree.Node; readonly text: string };
 
 /** `jwtSecret` → `JWT_SECRET`. */
 function envNameFor(name: string): string {
   const w = words(name);
-  if (w.length === 1) return w[0] === 'secret' ? 'APP_SECRET' : `${w[0]!.toUpperCase()}_SECRET`;
+  if (w.length === 1) return w[0] === 'secret' ? 'APP_SECRET' : isCredentialName(name) ? w[0]!.toUpperCase() : `${w[0]!.toUpperCase()}_SECRET`;
   return w.join('_').toUpperCase();
 }
 
@@ -69,6 +88,7 @@ export default createRule<Options, MessageId>({
       fallback: 'The {{sink}} falls back to the hard-coded {{preview}} {{when}}, so a deployment that forgets the variable runs with a key anyone can read here. Remove the fallback. {{fix}}',
       named: '`{{name}}` holds a hard-coded secret {{preview}}: whatever it signs or encrypts can be forged by anyone who reads the code. Read it from `process.env.{{env}}` and throw at startup when it is missing.',
       namedFallback: '`{{name}}` falls back to the hard-coded {{preview}} {{when}}, so a deployment that forgets the variable runs with a key anyone can read here. Drop the fallback and throw at startup when `process.env.{{env}}` is missing.',
+      credential: '`{{name}}` holds a hard-coded credential {{preview}}: anyone who reads the code can call the service as this app, and rotating it means a new release. Read it from `process.env.{{env}}` and throw at startup when it is missing.',
       privateKey: 'A private key is embedded in the source ({{preview}}): anyone with the code can sign as this service. Load it from outside the repository (`process.env.{{env}}`, a mounted file or a secret manager) and refuse to start without it.',
       useEnv: 'Read it from `process.env.{{env}}` and throw at startup when it is missing',
     },
@@ -90,7 +110,7 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ checkTestFiles: false, useTypeInformation: false }],
   create(context, [options]) {
     const file = getFile(context);
-    if (file.isTest && !options.checkTestFiles) return {};
+    if ((file.isTest || isSampleFile(file.relativeFilename)) && !options.checkTestFiles) return {};
     const findings = new Map<TSESTree.Node, Finding>();
 
     /** Keep one finding per node; a library sink outranks a name, a name outranks a bare PEM. */
@@ -107,7 +127,7 @@ export default createRule<Options, MessageId>({
         // A verify key held in a binding named as public (`publicKey`, `JWKS`) is public material, whatever its fallback.
         const held = nameOf(el);
         if (held && isPublicName(held)) continue;
-        const value = resolveValue(file, el);
+        const value = valueOf(el);
         if (value.kind === 'literal' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
         else if (value.kind === 'fallback' && isSinkSecretLiteral(value.text) && !isInstruction(value.text)) add({ via: 'sink', sink, value });
         else if (value.kind === 'unknown' && importedSecret(sink, el)) continue;
@@ -150,12 +170,56 @@ export default createRule<Options, MessageId>({
       }
     }
 
+    /** What a node holds: `resolveValue`, else a key derived from a literal. */
+    function valueOf(node: TSESTree.Node): Value {
+      const value = resolveValue(file, node);
+      return value.kind === 'unknown' ? (derivedLiteral(file, node) ?? value) : value;
+    }
+
+    /** A literal under a name: a secret name (any token-like literal), or a presented credential's name (a real-looking literal). */
     function checkNamed(name: string | null, valueNode: TSESTree.Node | null | undefined): void {
-      if (!name || !valueNode || !isSecretName(name)) return;
+      if (!name || !valueNode) return;
+      const credential = !isSecretName(name) && isCredentialName(name);
+      if (!credential && !isSecretName(name)) return;
       const held = nameOf(valueNode);
-      if (held && isPublicName(held)) return;
-      const value = resolveValue(file, valueNode);
-      if ((value.kind === 'literal' || value.kind === 'fallback') && isSecretLiteral(value.text)) add({ via: 'name', name, value });
+      if ((held && isPublicName(held)) || readsPublicName(valueNode)) return;
+      // A key list or rotation map (`keys: ['a', 'b']`, `{ v1: 'a', v2: 'b' }`): each literal.
+      const elements = arrayElements(file, valueNode) ?? mapValues(valueNode);
+      for (const el of elements ?? [valueNode]) {
+        const value = valueOf(el);
+        if (value.kind !== 'literal' && value.kind !== 'fallback') continue;
+        if (isOwnName(name, value.text) || (credential ? !looksLikeRealCredential(value.text) : !isSecretLiteral(value.text))) continue;
+        add({ via: 'name', name, value, credential });
+      }
+    }
+
+    /** The values of an object literal keyed like versions or slots (`{ v1: 'a', current: 'b' }`), or null. */
+    function mapValues(node: TSESTree.Node): TSESTree.Node[] | null {
+      const obj = dereference(file, node);
+      if (obj.type !== T.ObjectExpression || obj.properties.length === 0) return null;
+      const out: TSESTree.Node[] = [];
+      for (const p of obj.properties) {
+        if (p.type !== T.Property || p.computed || !ROTATION_KEY.test(staticKey(p) ?? '')) return null;
+        out.push(p.value);
+      }
+      return out;
+    }
+
+    /** A default set by a config schema or service for a secret-named setting: a fallback. */
+    function checkDefault(name: string, valueNode: TSESTree.Node, envVar?: string | null): void {
+      if (!isSecretName(name.replace(/[./]/g, '_'))) return;
+      const value = valueOf(valueNode);
+      if (value.kind !== 'literal' || !isSecretLiteral(value.text) || isInstruction(value.text)) return;
+      const env = envVar ?? (/^[A-Z][A-Z0-9_]*$/.test(name) ? name : null);
+      add({ via: 'name', name, value: { kind: 'fallback', name: env, text: value.text, node: value.node, literal: value.node }, schema: true });
+    }
+
+    /** A framework key list (`config.keys = app.name + '_…'`, `app.keys = ['…']`): each literal key. */
+    function checkKeyList(name: string, valueNode: TSESTree.Node): void {
+      for (const el of arrayElements(file, valueNode) ?? [valueNode]) {
+        const value = valueOf(el);
+        if ((value.kind === 'literal' || value.kind === 'fallback') && isSecretLiteral(value.text)) add({ via: 'name', name, value });
+      }
     }
 
     function checkAssignSink(node: TSESTree.AssignmentExpression): void {
@@ -198,7 +262,8 @@ export default createRule<Options, MessageId>({
     function report(f: Finding): void {
       const node = findingNode(f);
       const env = envFor(f);
-      const suggest = suggestion(f, env);
+      // A schema default is not replaced by an env read: the fix is to drop it, which changes the schema's contract.
+      const suggest = f.via === 'name' && f.schema ? [] : suggestion(f, env);
       if (f.via === 'pem') {
         context.report({ node, messageId: 'privateKey', data: { preview: mask(f.text), env }, suggest });
         return;
@@ -214,23 +279,32 @@ export default createRule<Options, MessageId>({
       } else if (f.via === 'sink') {
         context.report({ node, messageId: 'literal', data: { preview, sink: f.sink.label, forges: f.sink.forges, fix: f.sink.fix }, suggest });
       } else {
-        context.report({ node, messageId: 'named', data: { preview, name: f.name, env }, suggest });
+        context.report({ node, messageId: f.credential ? 'credential' : 'named', data: { preview, name: f.name, env }, suggest });
       }
     }
 
     return {
-      CallExpression: checkCall,
+      CallExpression(node) {
+        checkCall(node);
+        for (const d of configDefaults(file, node)) checkDefault(d.name, d.value);
+      },
       NewExpression: checkCall,
       AssignmentExpression(node) {
         checkAssignSink(node);
-        if (node.left.type === T.MemberExpression) checkNamed(staticKey(node.left), node.right);
+        if (node.left.type === T.MemberExpression && envName(file, node.left) !== undefined) return; // a write into the environment, not a binding
+        const keyList = node.left.type === T.MemberExpression ? keyListName(node.left) : null;
+        if (keyList) checkKeyList(keyList, node.right);
+        else if (node.left.type === T.MemberExpression) checkNamed(staticKey(node.left), node.right);
         else if (node.left.type === T.Identifier) checkNamed(node.left.name, node.right);
       },
       VariableDeclarator(node) {
         if (node.id.type === T.Identifier && !isOverwritten(file, node) && !isUsedAsName(file, node)) checkNamed(node.id.name, node.init);
       },
       Property(node) {
-        if (node.parent.type === T.ObjectExpression && !isOverwritten(file, node)) checkNamed(staticKey(node), node.value);
+        if (node.parent.type !== T.ObjectExpression || isOverwritten(file, node)) return;
+        const schema = schemaDefault(node);
+        if (schema) checkDefault(schema.name, schema.value, schema.env);
+        else checkNamed(staticKey(node), node.value);
       },
       PropertyDefinition(node) {
         checkNamed(staticKey(node), node.value);

@@ -139,6 +139,10 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     kind: 'call', label: 'better-auth `secret`', module: 'better-auth', path: ['betterAuth'], slots: [{ arg: 0, option: ['secret'] }],
     forges: 'session cookies', env: 'BETTER_AUTH_SECRET', fix: envFix('BETTER_AUTH_SECRET', 'better-auth reads $ by itself: drop the option'),
   },
+  {
+    kind: 'call', label: 'oidc-provider `cookies.keys`', module: 'oidc-provider', path: ['new'], slots: [{ arg: 1, option: ['cookies', 'keys'] }],
+    forges: 'signed cookies', env: 'OIDC_COOKIE_KEYS', fix: envFix('OIDC_COOKIE_KEYS', "`new Provider(issuer, { cookies: { keys: $.split(',') } })`"),
+  },
   // --- JWT ----------------------------------------------------------------------
   {
     kind: 'call', label: 'jsonwebtoken `sign` key', module: 'jsonwebtoken', path: ['sign'], slots: [{ arg: 1 }],
@@ -230,3 +234,53 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     forges: 'HMAC signatures', env: 'HMAC_SECRET', fix: envFix('HMAC_SECRET', '`crypto.createHmac(alg, $)`'),
   },
 ];
+
+// --- config-library defaults ----------------------------------------------------
+
+/**
+ * A config library's default for a setting (`str({ devDefault: 'x' })` in an
+ * envalid schema, `z.string().default('x')` in a zod env schema): a fallback
+ * the app runs with when the variable is missing. Reported when the setting's
+ * name (the schema key it sits under) says secret.
+ */
+export interface ConfigDefault {
+  readonly label: string;
+  readonly match:
+    | { readonly kind: 'call'; readonly module: string | readonly string[]; readonly path: readonly string[] }
+    | { readonly kind: 'chain'; readonly module: string | readonly string[]; readonly path: readonly string[]; readonly method: string };
+  readonly slots: readonly SecretSlot[];
+}
+
+const ENVALID_VALIDATORS = ['str', 'host', 'url', 'json', 'makeValidator'] as const;
+
+export const CONFIG_DEFAULTS: readonly ConfigDefault[] = [
+  ...ENVALID_VALIDATORS.map((name): ConfigDefault => ({
+    label: `envalid \`${name}\` default`, match: { kind: 'call', module: 'envalid', path: [name] },
+    slots: [{ arg: 0, option: ['default'] }, { arg: 0, option: ['devDefault'] }],
+  })),
+  { label: 'zod `.default`', match: { kind: 'chain', module: ['zod', 'zod/v4'], path: [], method: 'default' }, slots: [{ arg: 0 }] },
+  { label: 'zod `.catch`', match: { kind: 'chain', module: ['zod', 'zod/v4'], path: [], method: 'catch' }, slots: [{ arg: 0 }] },
+  { label: 'joi `.default`', match: { kind: 'chain', module: ['joi', '@hapi/joi'], path: [], method: 'default' }, slots: [{ arg: 0 }] },
+  { label: 'yup `.default`', match: { kind: 'chain', module: 'yup', path: [], method: 'default' }, slots: [{ arg: 0 }] },
+];
+
+/**
+ * Schema objects of a config library written as plain data (convict:
+ * `{ doc, format, default: 'x', env: 'JWT_SECRET' }`): an object with the
+ * default key and at least one of the marker keys is a setting's schema.
+ */
+export const SCHEMA_DEFAULT = { key: 'default', markers: ['env', 'format', 'doc', 'arg', 'sensitive'] } as const;
+
+/**
+ * A config service read with an inline default (`configService.get('JWT_SECRET', 'x')`,
+ * `config.get('jwt.secret', 'x')`): the method, the argument naming the setting,
+ * the default's argument, and a word the receiver's name must contain.
+ */
+export const CONFIG_GETTERS = [{ method: 'get', receiver: 'config', name: 0, fallback: 1 }] as const;
+
+/**
+ * Framework key lists assigned on a config or app object without a traceable
+ * library (Egg `config.keys = …`, `app.keys = […]` on an app passed in): the
+ * property, and words one of which the object's name must end with.
+ */
+export const KEY_LIST_TARGETS = [{ property: 'keys', owners: ['config', 'app', 'application'] }] as const;

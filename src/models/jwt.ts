@@ -287,3 +287,29 @@ export const SUGGESTED_LIFETIME = '15m';
 
 /** A clock tolerance above this many seconds turns expiry off in practice (reported by the strict option). */
 export const MAX_CLOCK_TOLERANCE_SECONDS = 3600;
+
+/**
+ * Claims an app stamps into the payload to enforce a lifetime itself (and
+ * checks when it verifies): words of a claim named like an expiry
+ * (`expiresAt`, `validUntil`), and words of an issue-time claim (`createdAt`,
+ * `issuedAt`) that counts when its value is the current time. `iat` is not one:
+ * the libraries set it themselves.
+ */
+export const CUSTOM_EXPIRY_CLAIMS = {
+  expiry: ['expires', 'expiry', 'expiration', 'expire', 'until', 'ttl', 'lifetime'],
+  issued: ['created', 'issued', 'timestamp', 'generated'],
+} as const;
+
+/**
+ * Tokens that come from an identity provider's response to the app, not
+ * from the client: the `id_token` of an OAuth token response, and a body the
+ * app fetched itself (`await response.text()`). Reading their claims without a
+ * signature check is what OIDC allows over TLS, so a decode of them is not reported.
+ */
+export const PROVIDER_TOKENS = {
+  properties: ['id_token', 'idToken'],
+  bodyMethods: ['text', 'json'],
+  /** Roots and steps of a member chain that carry the client's request: a token found under them is the client's. */
+  requestRoots: ['req', 'request', 'ctx', 'c', 'event', 'context'],
+  requestSteps: ['body', 'query', 'params', 'headers', 'cookies', 'form', 'formData', 'searchParams', 'request', 'req'],
+} as const;

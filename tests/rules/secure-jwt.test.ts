@@ -203,6 +203,40 @@ export function badge(token: string) {
   if (typeof claims.role === 'string') return claims.role.toUpperCase();
   return 'guest';
 }` },
+    { name: "F10: expiry enforced by a custom claim (issue time aged out on verify, or an expiresAt claim)", code: `import JWT from 'jsonwebtoken';
+export function getEmailSigninToken(user: { id: string; jwtSecret: string }): string {
+  return JWT.sign({ id: user.id, createdAt: new Date().toISOString(), type: 'email-signin' }, user.jwtSecret);
+}
+export const collab = (user: { id: string; jwtSecret: string }) => JWT.sign({ id: user.id, expiresAt: addHours(new Date(), 24).toISOString() }, user.jwtSecret);
+export function getUserForEmailSigninToken(token: string, secret: string) {
+  const payload = JWT.verify(token, secret) as { createdAt: string };
+  if (new Date(payload.createdAt).getTime() < Date.now() - 10 * 60_000) throw new Error('expired');
+  return payload;
+}` },
+    { name: "F10: the id_token of a provider's token response and a userinfo body the app fetched", code: `import jwt from 'jsonwebtoken';
+passport.use(new OIDCStrategy({}, async (req, accessToken, refreshToken, params, profile, done) => {
+  const claims = jwt.decode(params.id_token) as jwt.JwtPayload;
+  const user = await User.findOne({ where: { email: claims.email } });
+  done(null, user);
+}));
+export async function parseUserInfo(response: Response) {
+  const text = await response.text();
+  const claims = jwt.decode(text.trim());
+  if (!claims) throw new Error('no claims');
+  return claims;
+}` },
+    { name: "F10: a decode helper whose callers in the file verify the token they pass", code: `import JWT from 'jsonwebtoken';
+export function getJWTPayload(token: string) {
+  const payload = JWT.decode(token);
+  if (!payload) throw new Error('Invalid token');
+  return payload as JWT.JwtPayload;
+}
+export async function getUserForJWT(token: string) {
+  const payload = getJWTPayload(token);
+  const user = await User.findByPk(payload.id);
+  JWT.verify(token, user.jwtSecret);
+  return user;
+}` },
   ],
   invalid: [
     {
@@ -719,6 +753,55 @@ jwt.sign({ sub: 'u1' }, 'k');`,
         suggestions: [{ messageId: 'addExpiresIn', output: `const jwt = require('jsonwebtoken');
 jwt.sign({ sub: 'u1' }, 'k', { expiresIn: '15m' });` }],
       }],
+    },
+    {
+      name: "an issue-time claim that is not the current time, an id_token from the request body, a helper with an unverifying caller",
+      code: `import jwt from 'jsonwebtoken';
+export const a = (u) => jwt.sign({ id: u.id, createdAt: u.createdAt }, process.env.JWT_SECRET);
+export async function login(req, res) {
+  const claims = jwt.decode(req.body.id_token);
+  const user = await User.findOne({ where: { email: claims.email } });
+  res.json(user);
+}
+export function getAuthPayload(token: string) {
+  const payload = jwt.decode(token);
+  return payload;
+}
+export async function authenticate(token: string) {
+  const payload = getAuthPayload(token);
+  return User.findByPk(payload.id);
+}`,
+      errors: [
+        {
+          messageId: 'insecure', line: 2, column: 25, endLine: 2, endColumn: 95,
+          data: { api: 'jsonwebtoken `sign`', problems: "issues a token that never expires (no `expiresIn` option and no `exp` claim), so a leaked token works forever: pass `expiresIn: '15m'` in the options (and a refresh token for longer sessions)" },
+          suggestions: [
+            { messageId: 'addExpiresIn', output: `import jwt from 'jsonwebtoken';
+export const a = (u) => jwt.sign({ id: u.id, createdAt: u.createdAt }, process.env.JWT_SECRET, { expiresIn: '15m' });
+export async function login(req, res) {
+  const claims = jwt.decode(req.body.id_token);
+  const user = await User.findOne({ where: { email: claims.email } });
+  res.json(user);
+}
+export function getAuthPayload(token: string) {
+  const payload = jwt.decode(token);
+  return payload;
+}
+export async function authenticate(token: string) {
+  const payload = getAuthPayload(token);
+  return User.findByPk(payload.id);
+}` },
+          ],
+        },
+        {
+          messageId: 'decode', line: 4, column: 18, endLine: 4, endColumn: 47,
+          data: { api: 'jsonwebtoken `decode`', use: "pick the user to load", fix: JSONWEBTOKEN_VERIFY },
+        },
+        {
+          messageId: 'decode', line: 9, column: 19, endLine: 9, endColumn: 36,
+          data: { api: 'jsonwebtoken `decode`', use: "are returned as the caller’s identity", fix: JSONWEBTOKEN_VERIFY },
+        },
+      ],
     },
   ],
 });

@@ -10,15 +10,17 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../file.js';
 import { memo } from '../file.js';
-import { calleeName, enclosingFunction, mentionedNames, staticKey, unwrap } from '../ast.js';
+import { calleeName, enclosingFunction, functionName, mentionedNames, staticKey, unwrap } from '../ast.js';
 import { argumentAt, indexModels, invokedRef, matchingEntries, type CallLike } from '../match.js';
 import { arrayElements, dereference, getPropertyPath, isMutatedBinding, resolveValue, type Lookup } from '../values.js';
 import { words } from '../names.js';
 import { claimUse, isClientFile, type ClaimUse } from '../claims.js';
 import { nodesIn } from '../routes.js';
 import {
+  CUSTOM_EXPIRY_CLAIMS,
   JWT_APIS,
   PIN_ALGORITHM,
+  PROVIDER_TOKENS,
   type ChainApi,
   type ConfigApi,
   type DecodeApi,
@@ -190,7 +192,71 @@ function decodeSite(file: FileFacts, api: DecodeApi, call: CallLike, verifies: r
   const fn = enclosingFunction(call);
   const token = argumentAt(call, api.token);
   const verified = verifies.some((v) => (inside(v.call, fn) && sameToken(file, v.token, token)) || (v.token === null && !enclosingFunction(v.call)));
-  return { role: 'decode', api, call, verified, use: verified || client ? null : claimUse(file, call) };
+  if (verified || client || (token && fromProvider(file, token))) return { role: 'decode', api, call, verified, use: null };
+  const use = claimUse(file, call);
+  // A helper that decodes and returns the claims, whose callers in this file all verify the token they pass.
+  if (use === 'return' && fn && token && callersVerify(file, fn, token, verifies)) return { role: 'decode', api, call, verified: true, use: null };
+  return { role: 'decode', api, call, verified, use };
+}
+
+/** The member chain of a token expression, root first: `params.id_token` → ['params', 'id_token']. */
+function memberChain(node: Node): string[] | null {
+  const out: string[] = [];
+  let n = unwrap(node);
+  for (let i = 0; i < 8 && n.type === T.MemberExpression; i++) {
+    const key = staticKey(n);
+    if (key === null) return null;
+    out.unshift(key);
+    n = unwrap(n.object);
+  }
+  if (n.type !== T.Identifier) return null;
+  out.unshift(n.name);
+  return out;
+}
+
+/**
+ * The token is one an identity provider handed the app (see `PROVIDER_TOKENS`):
+ * the `id_token` of a token response, or a body the app fetched (`await res.text()`),
+ * through bindings and string clean-ups (`.trim()`).
+ */
+function fromProvider(file: FileFacts, raw: Node): boolean {
+  let n = unwrap(raw);
+  for (let i = 0; i < 8; i++) {
+    if (n.type === T.CallExpression && n.callee.type === T.MemberExpression && staticKey(n.callee) === 'trim') n = unwrap(n.callee.object);
+    else if (n.type === T.AwaitExpression) n = unwrap(n.argument);
+    else if (n.type === T.Identifier) {
+      const next = unwrap(dereference(file, n));
+      if (next === n) break;
+      n = next;
+    } else break;
+  }
+  if (n.type === T.CallExpression && n.callee.type === T.MemberExpression) {
+    const method = staticKey(n.callee);
+    return method !== null && (PROVIDER_TOKENS.bodyMethods as readonly string[]).includes(method) && n.arguments.length === 0 && !fromRequest(memberChain(n.callee.object));
+  }
+  const chain = memberChain(n);
+  return !!chain && chain.length > 1 && (PROVIDER_TOKENS.properties as readonly string[]).includes(chain[chain.length - 1]!) && !fromRequest(chain);
+}
+
+function fromRequest(chain: readonly string[] | null): boolean {
+  if (!chain) return false;
+  const roots: readonly string[] = PROVIDER_TOKENS.requestRoots;
+  const steps: readonly string[] = PROVIDER_TOKENS.requestSteps;
+  return roots.includes(chain[0]!) || chain.slice(1).some((s) => steps.includes(s));
+}
+
+/** Every call of `fn` in the file (at least one) runs in a function that verifies the token it passes for `token`. */
+function callersVerify(file: FileFacts, fn: TSESTree.FunctionLike, token: Node, verifies: readonly Verify[]): boolean {
+  const name = functionName(fn);
+  const param = unwrap(token);
+  const index = param.type === T.Identifier ? fn.params.findIndex((p) => p.type === T.Identifier && p.name === param.name) : -1;
+  if (!name || index < 0) return false;
+  const calls = nodesIn(file, file.sourceCode.ast, T.CallExpression).filter((c) => calleeName(c) === name && c.arguments.length > index);
+  return calls.length > 0 && calls.every((c) => {
+    const caller = enclosingFunction(c);
+    const passed = c.arguments[index]!;
+    return !!caller && verifies.some((v) => v.token !== null && inside(v.call, caller) && sameToken(file, v.token, passed));
+  });
 }
 
 function site(file: FileFacts, api: Exclude<JwtApi, DecodeApi>, call: CallLike): JwtSite {
@@ -352,7 +418,42 @@ function payloadExpiry(file: FileFacts, call: CallLike, index: number | null): L
   const arg = argumentAt(call, index);
   if (!arg) return call.arguments.some((a) => a.type === T.SpreadElement) ? 'unknown' : 'absent';
   if (isMutatedBinding(file, arg)) return 'unknown';
-  return getPropertyPath(file, arg, ['exp']).kind;
+  const exp = getPropertyPath(file, arg, ['exp']).kind;
+  return exp === 'absent' && customExpiryClaim(file, arg) ? 'found' : exp;
+}
+
+/**
+ * The payload carries a lifetime the app enforces itself: a claim named like
+ * an expiry (`expiresAt`), or the issue time (`createdAt: new Date()`) it ages
+ * the token by when it verifies (see `CUSTOM_EXPIRY_CLAIMS`).
+ */
+function customExpiryClaim(file: FileFacts, arg: Node): boolean {
+  const obj = dereference(file, arg);
+  if (obj.type !== T.ObjectExpression) return false;
+  const expiry: readonly string[] = CUSTOM_EXPIRY_CLAIMS.expiry;
+  const issued: readonly string[] = CUSTOM_EXPIRY_CLAIMS.issued;
+  return obj.properties.some((p) => {
+    if (p.type !== T.Property) return false;
+    const key = staticKey(p);
+    const w = key ? words(key) : [];
+    if (w.some((x) => expiry.includes(x))) return true;
+    return w.some((x) => issued.includes(x)) && isCurrentTime(p.value as Node);
+  });
+}
+
+/** `new Date()`, `Date.now()`, and what is computed from them (`new Date().toISOString()`, `Math.floor(Date.now() / 1000)`). */
+function isCurrentTime(node: Node): boolean {
+  const stack: Node[] = [node];
+  for (let i = 0; i < 32 && stack.length; i++) {
+    const n = unwrap(stack.pop()!);
+    if (n.type === T.NewExpression && n.callee.type === T.Identifier && n.callee.name === 'Date' && n.arguments.length === 0) return true;
+    if (n.type === T.MemberExpression) {
+      if (n.object.type === T.Identifier && n.object.name === 'Date' && staticKey(n) === 'now') return true;
+      stack.push(n.object);
+    } else if (n.type === T.CallExpression) stack.push(n.callee, ...n.arguments);
+    else if (n.type === T.BinaryExpression) stack.push(n.left, n.right);
+  }
+  return false;
 }
 
 /** `RS256` when the verify key is named like public-key material, else `HS256`. */

@@ -237,6 +237,13 @@ export async function getUserForJWT(token: string) {
   JWT.verify(token, user.jwtSecret);
   return user;
 }` },
+    { name: "a signing helper whose callers all pass an expiry", code: `import jwt from 'jsonwebtoken';
+export function createToken(payload: object, options?: jwt.SignOptions) {
+  return jwt.sign(payload, process.env.JWT_SECRET, options);
+}
+export const a = () => createToken({ id: 1 }, { expiresIn: '1h' });
+export const b = () => createToken({ id: 1, exp: Math.floor(Date.now() / 1000) + 60 });
+export const c = (opts) => createToken({ id: 1 }, opts);` },
   ],
   invalid: [
     {
@@ -800,6 +807,32 @@ export async function authenticate(token: string) {
         {
           messageId: 'decode', line: 9, column: 19, endLine: 9, endColumn: 36,
           data: { api: 'jsonwebtoken `decode`', use: "are returned as the caller’s identity", fix: JSONWEBTOKEN_VERIFY },
+        },
+      ],
+    },
+    {
+      name: "a signing helper whose caller passes no expiry: reported once at the helper, naming the caller",
+      code: `import jwt from 'jsonwebtoken';
+import { SignJWT } from 'jose';
+export function createToken(payload: object, secret: string, options?: jwt.SignOptions) {
+  return jwt.sign(payload, secret, options);
+}
+export function createSecureToken(payload: object, secret: string, options?: jwt.SignOptions) {
+  return encrypt(createToken(payload, secret, options), secret);
+}
+export const login = (user) => createSecureToken({ userId: user.id }, process.env.APP_SECRET);
+export async function joseToken(claims: Record<string, unknown>, key: Uint8Array) {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(key);
+}
+export const share = () => joseToken({ shareId: 1 }, key);`,
+      errors: [
+        {
+          messageId: 'insecure', line: 4, column: 10, endLine: 4, endColumn: 44,
+          data: { api: 'jsonwebtoken `sign`', problems: "signs what its caller passes, and the call at line 9 passes no expiry (no `exp` claim and no expiry option), so that token never expires and a leaked one works forever: pass `expiresIn: '15m'` in the options (and a refresh token for longer sessions), here or in every caller" },
+        },
+        {
+          messageId: 'insecure', line: 11, column: 10, endLine: 11, endColumn: 29,
+          data: { api: 'jose `SignJWT`', problems: "signs what its caller passes, and the call at line 13 passes no expiry (no `exp` claim and no expiry option), so that token never expires and a leaked one works forever: add `.setExpirationTime('15m')` to the chain, here or in every caller" },
         },
       ],
     },

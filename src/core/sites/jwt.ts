@@ -427,6 +427,10 @@ function payloadExpiry(file: FileFacts, call: CallLike, index: number | null): L
  * an expiry (`expiresAt`), or the issue time (`createdAt: new Date()`) it ages
  * the token by when it verifies (see `CUSTOM_EXPIRY_CLAIMS`).
  */
+export function hasExpiryClaim(file: FileFacts, arg: Node): boolean {
+  return getPropertyPath(file, arg, ['exp']).kind === 'found' || customExpiryClaim(file, arg);
+}
+
 function customExpiryClaim(file: FileFacts, arg: Node): boolean {
   const obj = dereference(file, arg);
   if (obj.type !== T.ObjectExpression) return false;

@@ -5,12 +5,13 @@ import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
 import { nameOf, staticKey } from '../src/core/ast.js';
 import { argumentAt, indexModels, matchingAssigns, matchingEntries, type CallLike } from '../src/core/match.js';
-import { arrayElements, dereference, envName, getPropertyPath, isOverwritten, resolveValue, type Value } from '../src/core/values.js';
-import { isPublicName, isSecretName, words } from '../src/core/names.js';
+import { arrayElements, envName, getPropertyPath, isOverwritten, resolveValue, type Value } from '../src/core/values.js';
+import { isPasswordName, isPublicName, isSecretName, words } from '../src/core/names.js';
 import {
   configDefaults,
   derivedLiteral,
   hasPrivateKeyHeader,
+  isAppConstant,
   isCredentialName,
   isInstruction,
   isOwnName,
@@ -20,17 +21,19 @@ import {
   isSinkSecretLiteral,
   keyListName,
   looksLikeRealCredential,
+  envNameFor,
   mask,
+  outermostConcat,
+  rotationValues,
+  topLevelStatement,
   readsPublicName,
   schemaDefault,
+  typedSinks,
 } from '../src/core/secrets.js';
-import { SECRET_SINKS, type SecretSink, type SecretSlot } from '../src/models/secret-sinks.js';
+import { SECRET_SINKS, type SecretSink, type SecretSlot, type TypedSink } from '../src/models/secret-sinks.js';
 import { stringLiteralType } from '../src/core/types.js';
 import { importedValue } from '../src/project/values.js';
 import { isUsedAsName } from '../src/core/storage.js';
-
-/** Keys of a key-rotation map: versions and slots (`v1`, `2`, `current`, `previous`). */
-const ROTATION_KEY = /^(v?\d+|current|previous|prev|next|old|new|primary|secondary|active|legacy|latest)$/i;
 
 /** The sink table indexed by module, once. */
 const SINK_INDEX = indexModels(SECRET_SINKS, (sink) => sink);
@@ -39,38 +42,13 @@ export type MessageId = 'literal' | 'fallback' | 'named' | 'namedFallback' | 'cr
 export type Options = [{ checkTestFiles?: boolean; useTypeInformation?: boolean }];
 
 type Finding =
-  | { readonly via: 'sink'; readonly sink: SecretSink; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }>; readonly origin?: string }
+  | { readonly via: 'sink'; readonly sink: SecretSink | TypedSink; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }>; readonly origin?: string }
   | { readonly via: 'name'; readonly name: string; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }>; readonly credential?: boolean; readonly schema?: boolean }
   | { readonly via: 'pem'; readonly node: TSESTree.Node; readonly text: string };
-
-/** `jwtSecret` → `JWT_SECRET`. */
-function envNameFor(name: string): string {
-  const w = words(name);
-  if (w.length === 1) return w[0] === 'secret' ? 'APP_SECRET' : isCredentialName(name) ? w[0]!.toUpperCase() : `${w[0]!.toUpperCase()}_SECRET`;
-  return w.join('_').toUpperCase();
-}
 
 /** Where the report goes and what the suggestion replaces: the literal, or the whole `env || 'lit'` expression. */
 function findingNode(f: Finding): TSESTree.Node {
   return f.via === 'pem' ? f.node : f.value.node;
-}
-
-/** Grow a PEM literal to the concatenation / template it is part of, so it is one finding with its binding. */
-function outermostConcat(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent && ((current.parent.type === T.BinaryExpression && current.parent.operator === '+') || current.parent.type === T.TemplateLiteral)) {
-    current = current.parent;
-  }
-  return current;
-}
-
-/** The statement at Program level that contains `node`, where a startup check can go before it. */
-function topLevelStatement(node: TSESTree.Node): TSESTree.Node | null {
-  let current: TSESTree.Node | undefined = node;
-  while (current?.parent && current.parent.type !== T.Program) current = current.parent;
-  if (!current?.parent) return null;
-  // An export wrapper: put the check before the export statement.
-  return current;
 }
 
 export default createRule<Options, MessageId>({
@@ -113,15 +91,15 @@ export default createRule<Options, MessageId>({
     if ((file.isTest || isSampleFile(file.relativeFilename)) && !options.checkTestFiles) return {};
     const findings = new Map<TSESTree.Node, Finding>();
 
-    /** Keep one finding per node; a library sink outranks a name, a name outranks a bare PEM. */
+    /** Keep one finding per node; a library call outranks a typed options object, which outranks a name, which outranks a bare PEM. */
     function add(f: Finding): void {
       const node = findingNode(f);
       const prev = findings.get(node);
-      const rank = (x: Finding): number => (x.via === 'sink' ? 3 : x.via === 'name' ? 2 : 1);
+      const rank = (x: Finding): number => (x.via === 'sink' ? (x.sink.kind === 'typed' ? 2.5 : 3) : x.via === 'name' ? 2 : 1);
       if (!prev || rank(f) > rank(prev)) findings.set(node, f);
     }
 
-    function checkSinkValue(sink: SecretSink, node: TSESTree.Node): void {
+    function checkSinkValue(sink: SecretSink | TypedSink, node: TSESTree.Node): void {
       const elements = arrayElements(file, node) ?? [node];
       for (const el of elements) {
         // A verify key held in a binding named as public (`publicKey`, `JWKS`) is public material, whatever its fallback.
@@ -143,7 +121,7 @@ export default createRule<Options, MessageId>({
      * reported here, where it reaches the sink, unless that module already
      * reports it under a secret-looking name (one finding per secret).
      */
-    function importedSecret(sink: SecretSink, el: TSESTree.Node): boolean {
+    function importedSecret(sink: SecretSink | TypedSink, el: TSESTree.Node): boolean {
       const imported = importedValue(file, el);
       if (!imported || (imported.value.kind !== 'literal' && imported.value.kind !== 'fallback')) return false;
       const { text } = imported.value;
@@ -177,32 +155,22 @@ export default createRule<Options, MessageId>({
     }
 
     /** A literal under a name: a secret name (any token-like literal), or a presented credential's name (a real-looking literal). */
-    function checkNamed(name: string | null, valueNode: TSESTree.Node | null | undefined): void {
+    function checkNamed(name: string | null, valueNode: TSESTree.Node | null | undefined, appConstant = false): void {
       if (!name || !valueNode) return;
-      const credential = !isSecretName(name) && isCredentialName(name);
+      // On an app-wide constant a bare `KEY` or a password name holds a credential too (`static KEY`, `ADMIN_PASSWORD`).
+      const constantCredential = appConstant && (words(name).join('_') === 'key' || isPasswordName(name));
+      const credential = !isSecretName(name) && (isCredentialName(name) || constantCredential);
       if (!credential && !isSecretName(name)) return;
       const held = nameOf(valueNode);
       if ((held && isPublicName(held)) || readsPublicName(valueNode)) return;
       // A key list or rotation map (`keys: ['a', 'b']`, `{ v1: 'a', v2: 'b' }`): each literal.
-      const elements = arrayElements(file, valueNode) ?? mapValues(valueNode);
+      const elements = arrayElements(file, valueNode) ?? rotationValues(file, valueNode);
       for (const el of elements ?? [valueNode]) {
         const value = valueOf(el);
         if (value.kind !== 'literal' && value.kind !== 'fallback') continue;
         if (isOwnName(name, value.text) || (credential ? !looksLikeRealCredential(value.text) : !isSecretLiteral(value.text))) continue;
         add({ via: 'name', name, value, credential });
       }
-    }
-
-    /** The values of an object literal keyed like versions or slots (`{ v1: 'a', current: 'b' }`), or null. */
-    function mapValues(node: TSESTree.Node): TSESTree.Node[] | null {
-      const obj = dereference(file, node);
-      if (obj.type !== T.ObjectExpression || obj.properties.length === 0) return null;
-      const out: TSESTree.Node[] = [];
-      for (const p of obj.properties) {
-        if (p.type !== T.Property || p.computed || !ROTATION_KEY.test(staticKey(p) ?? '')) return null;
-        out.push(p.value);
-      }
-      return out;
     }
 
     /** A default set by a config schema or service for a secret-named setting: a fallback. */
@@ -298,7 +266,13 @@ export default createRule<Options, MessageId>({
         else if (node.left.type === T.Identifier) checkNamed(node.left.name, node.right);
       },
       VariableDeclarator(node) {
-        if (node.id.type === T.Identifier && !isOverwritten(file, node) && !isUsedAsName(file, node)) checkNamed(node.id.name, node.init);
+        for (const { sink, object } of typedSinks(file, node)) {
+          for (const option of sink.options) {
+            const found = getPropertyPath(file, object, option);
+            if (found.kind === 'found') checkSinkValue(sink, found.value);
+          }
+        }
+        if (node.id.type === T.Identifier && !isOverwritten(file, node) && !isUsedAsName(file, node)) checkNamed(node.id.name, node.init, isAppConstant(node));
       },
       Property(node) {
         if (node.parent.type !== T.ObjectExpression || isOverwritten(file, node)) return;
@@ -307,7 +281,7 @@ export default createRule<Options, MessageId>({
         else checkNamed(staticKey(node), node.value);
       },
       PropertyDefinition(node) {
-        checkNamed(staticKey(node), node.value);
+        checkNamed(staticKey(node), node.value, isAppConstant(node));
       },
       Literal(node) {
         if (typeof node.value === 'string' && hasPrivateKeyHeader(node.value)) checkPem(outermostConcat(node), node.value);

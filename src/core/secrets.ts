@@ -9,7 +9,8 @@ import { concatOperands, nameOf, staticKey, stringOf, unwrap } from './ast.js';
 import { argumentAt, indexModels, matchingEntries, type CallLike } from './match.js';
 import { resolveRef } from './modules.js';
 import { dereference, getPropertyPath, resolveValue, type Value } from './values.js';
-import { CONFIG_DEFAULTS, CONFIG_GETTERS, KEY_LIST_TARGETS, SCHEMA_DEFAULT } from '../models/secret-sinks.js';
+import { CONFIG_DEFAULTS, CONFIG_GETTERS, KEY_LIST_TARGETS, SCHEMA_DEFAULT, TYPED_SINKS, type TypedSink } from '../models/secret-sinks.js';
+import { moduleMatches } from './modules.js';
 
 type Node = TSESTree.Node;
 
@@ -335,3 +336,74 @@ export function readsPublicName(node: Node): boolean {
   }
   return false;
 }
+
+/** The library options type an object is declared with (`const o: SessionOptions = {…}`, `{…} satisfies SessionOptions`), if a typed sink knows it. */
+export function typedSinks(file: FileFacts, declarator: TSESTree.VariableDeclarator): { sink: TypedSink; object: Node }[] {
+  if (!declarator.init) return [];
+  const init = unwrap(declarator.init);
+  let annotation: TSESTree.TypeNode | undefined;
+  if (declarator.id.type === T.Identifier) annotation = declarator.id.typeAnnotation?.typeAnnotation;
+  if (!annotation && declarator.init.type === T.TSSatisfiesExpression) annotation = declarator.init.typeAnnotation;
+  if (annotation?.type !== T.TSTypeReference || annotation.typeName.type !== T.Identifier) return [];
+  const ref = resolveRef(file, annotation.typeName);
+  if (!ref) return [];
+  const type = ref.path.length === 1 ? ref.path[0] : null;
+  return TYPED_SINKS.filter((s) => s.type === type && moduleMatches({ module: s.module, path: [] }, ref.module)).map((sink) => ({ sink, object: init }));
+}
+
+/**
+ * Module constants and class fields that hold one value for the whole app
+ * (`const ADMIN_PASSWORD = '…'`, `static KEY = '…'`): where a bare `key` or a
+ * password name is a credential, not a lookup key or a form field.
+ */
+export function isAppConstant(node: TSESTree.VariableDeclarator | TSESTree.PropertyDefinition): boolean {
+  if (node.type === T.PropertyDefinition) return node.static || node.readonly;
+  const decl = node.parent;
+  if (decl.type !== T.VariableDeclaration || decl.kind !== 'const') return false;
+  const holder = decl.parent;
+  return holder?.type === T.Program || (holder?.type === T.ExportNamedDeclaration && holder.parent?.type === T.Program);
+}
+
+// ---------------------------------------------------------------------------
+// Report helpers: env names, report nodes, rotation maps
+
+/** `jwtSecret` → `JWT_SECRET`. */
+export function envNameFor(name: string): string {
+  const w = words(name);
+  if (w.length === 1) return w[0] === 'secret' ? 'APP_SECRET' : isCredentialName(name) ? w[0]!.toUpperCase() : `${w[0]!.toUpperCase()}_SECRET`;
+  return w.join('_').toUpperCase();
+}
+
+/** Grow a PEM literal to the concatenation / template it is part of, so it is one finding with its binding. */
+export function outermostConcat(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && ((current.parent.type === T.BinaryExpression && current.parent.operator === '+') || current.parent.type === T.TemplateLiteral)) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** The statement at Program level that contains `node`, where a startup check can go before it. */
+export function topLevelStatement(node: TSESTree.Node): TSESTree.Node | null {
+  let current: TSESTree.Node | undefined = node;
+  while (current?.parent && current.parent.type !== T.Program) current = current.parent;
+  if (!current?.parent) return null;
+  // An export wrapper: put the check before the export statement.
+  return current;
+}
+
+/** Keys of a key-rotation map: versions and slots (`v1`, `2`, `current`, `previous`). */
+const ROTATION_KEY = /^(v?\d+|current|previous|prev|next|old|new|primary|secondary|active|legacy|latest)$/i;
+
+/** The values of an object literal keyed like versions or slots (`{ v1: 'a', current: 'b' }`), or null. */
+export function rotationValues(file: FileFacts, node: Node): Node[] | null {
+  const obj = dereference(file, node);
+  if (obj.type !== T.ObjectExpression || obj.properties.length === 0) return null;
+  const out: Node[] = [];
+  for (const p of obj.properties) {
+    if (p.type !== T.Property || p.computed || !ROTATION_KEY.test(staticKey(p) ?? '')) return null;
+    out.push(p.value);
+  }
+  return out;
+}
+

@@ -284,3 +284,39 @@ export const CONFIG_GETTERS = [{ method: 'get', receiver: 'config', name: 0, fal
  * property, and words one of which the object's name must end with.
  */
 export const KEY_LIST_TARGETS = [{ property: 'keys', owners: ['config', 'app', 'application'] }] as const;
+
+// --- options objects typed with a library's type ------------------------------------
+
+/**
+ * An object declared with a library's options type (`export const sessionOptions:
+ * SessionOptions = { password: '…' }`, `satisfies SessionOptions`): the library
+ * will read the secret from it wherever it is passed.
+ */
+export interface TypedSink extends SinkBase {
+  readonly kind: 'typed';
+  readonly type: string;
+  readonly options: readonly (readonly string[])[];
+}
+
+export const TYPED_SINKS: readonly TypedSink[] = [
+  {
+    kind: 'typed', label: 'iron-session `SessionOptions.password`', module: ['iron-session', 'iron-session/next', 'next-iron-session'], type: 'SessionOptions', options: [['password']],
+    forges: 'encrypted cookies', env: 'SESSION_PASSWORD', fix: envFix('SESSION_PASSWORD', '`{ password: $ }` (at least 32 characters)'),
+  },
+  {
+    kind: 'typed', label: 'express-session `SessionOptions.secret`', module: 'express-session', type: 'SessionOptions', options: [['secret']],
+    forges: 'session cookies', env: 'SESSION_SECRET', fix: envFix('SESSION_SECRET', '`{ secret: $ }`'),
+  },
+  {
+    kind: 'typed', label: 'next-auth `NextAuthOptions.secret`', module: ['next-auth', 'next-auth/next'], type: 'NextAuthOptions', options: [['secret']],
+    forges: 'session cookies', env: 'NEXTAUTH_SECRET', fix: envFix('NEXTAUTH_SECRET', 'Auth.js reads `AUTH_SECRET`/$ by itself: drop the option'),
+  },
+  {
+    kind: 'typed', label: 'next-auth `AuthOptions.secret`', module: ['next-auth', 'next-auth/next'], type: 'AuthOptions', options: [['secret']],
+    forges: 'session cookies', env: 'NEXTAUTH_SECRET', fix: envFix('NEXTAUTH_SECRET', 'Auth.js reads `AUTH_SECRET`/$ by itself: drop the option'),
+  },
+  {
+    kind: 'typed', label: 'oidc-provider `Configuration.cookies.keys`', module: 'oidc-provider', type: 'Configuration', options: [['cookies', 'keys']],
+    forges: 'signed cookies', env: 'OIDC_COOKIE_KEYS', fix: envFix('OIDC_COOKIE_KEYS', "`{ cookies: { keys: $.split(',') } }`"),
+  },
+];

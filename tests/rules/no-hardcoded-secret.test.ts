@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rule from '../../rules/no-hardcoded-secret.js';
-import { SECRET_SINKS } from '../../src/models/secret-sinks.js';
+import { SECRET_SINKS, TYPED_SINKS } from '../../src/models/secret-sinks.js';
 import { ruleTester } from '../rule-tester.js';
 
 /** The library-specific fix text of a sink, as the message carries it. */
 function fixOf(label: string): string {
-  const sink = SECRET_SINKS.find((s) => s.label === label);
+  const sink = [...SECRET_SINKS, ...TYPED_SINKS].find((s) => s.label === label);
   if (!sink) throw new Error(`no sink labelled ${label}`);
   return sink.fix;
 }
@@ -114,6 +114,13 @@ export function client(env, enabled) {
   const apiKey = env.NEXT_PUBLIC_POSTHOG_KEY ?? (enabled ? FALLBACK_POSTHOG_KEY : null);
   return apiKey;
 }` },
+    { name: "lookup keys, form field names and short or word-like values on app constants", code: `export class Store {
+  static KEY = 'user-preferences';
+  static readonly STORAGE_KEY = 'app_state_v2';
+}
+export const PASSWORD_FIELD = 'password';
+export const ADMIN_PASSWORD = 'admin';
+function f() { const key = 'a1b2c3d4e5f6'; return key; }` },
   ],
   invalid: [
     {
@@ -927,6 +934,77 @@ export const JWT_SECRETS = { v1: process.env.JWT_SECRETS, v2: 'r0tat1on-two' };`
   throw new Error('JWT_SECRETS must be set');
 }
 export const JWT_SECRETS = { v1: 'r0tat1on-one', v2: process.env.JWT_SECRETS };` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "iron-session password in an exported SessionOptions-typed object",
+      filename: "lib/session.ts",
+      code: `import type { SessionOptions } from 'iron-session';
+export const sessionOptions: SessionOptions = { password: 'complex_password_at_least_32_characters_long', cookieName: 'app' };`,
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 59, endLine: 2, endColumn: 105,
+          data: { preview: "\"co…\" (44 chars)", sink: "iron-session `SessionOptions.password`", forges: "encrypted cookies", fix: fixOf("iron-session `SessionOptions.password`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "SESSION_PASSWORD" }, output: `import type { SessionOptions } from 'iron-session';
+if (!process.env.SESSION_PASSWORD) {
+  throw new Error('SESSION_PASSWORD must be set');
+}
+export const sessionOptions: SessionOptions = { password: process.env.SESSION_PASSWORD, cookieName: 'app' };` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "app-wide constants: a static KEY, an admin password",
+      code: `export class Crypto {
+  static KEY = 'Zx81mQv7Lp02Tr5k';
+}
+export const ADMIN_PASSWORD = 'Adm1nPa55w0rd';
+export const DEFAULT_PARTNER_PASSWORD = 'partner2024pw';`,
+      errors: [
+        {
+          messageId: 'credential', line: 2, column: 16, endLine: 2, endColumn: 34,
+          data: { name: "KEY", preview: "\"Zx…\" (16 chars)", env: "KEY_SECRET" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "KEY_SECRET" }, output: `if (!process.env.KEY_SECRET) {
+  throw new Error('KEY_SECRET must be set');
+}
+export class Crypto {
+  static KEY = process.env.KEY_SECRET;
+}
+export const ADMIN_PASSWORD = 'Adm1nPa55w0rd';
+export const DEFAULT_PARTNER_PASSWORD = 'partner2024pw';` },
+          ],
+        },
+        {
+          messageId: 'credential', line: 4, column: 31, endLine: 4, endColumn: 46,
+          data: { name: "ADMIN_PASSWORD", preview: "\"Ad…\" (13 chars)", env: "ADMIN_PASSWORD" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "ADMIN_PASSWORD" }, output: `export class Crypto {
+  static KEY = 'Zx81mQv7Lp02Tr5k';
+}
+if (!process.env.ADMIN_PASSWORD) {
+  throw new Error('ADMIN_PASSWORD must be set');
+}
+export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD;
+export const DEFAULT_PARTNER_PASSWORD = 'partner2024pw';` },
+          ],
+        },
+        {
+          messageId: 'credential', line: 5, column: 41, endLine: 5, endColumn: 56,
+          data: { name: "DEFAULT_PARTNER_PASSWORD", preview: "\"pa…\" (13 chars)", env: "DEFAULT_PARTNER_PASSWORD" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "DEFAULT_PARTNER_PASSWORD" }, output: `export class Crypto {
+  static KEY = 'Zx81mQv7Lp02Tr5k';
+}
+export const ADMIN_PASSWORD = 'Adm1nPa55w0rd';
+if (!process.env.DEFAULT_PARTNER_PASSWORD) {
+  throw new Error('DEFAULT_PARTNER_PASSWORD must be set');
+}
+export const DEFAULT_PARTNER_PASSWORD = process.env.DEFAULT_PARTNER_PASSWORD;` },
           ],
         },
       ],

@@ -313,3 +313,20 @@ export const PROVIDER_TOKENS = {
   requestRoots: ['req', 'request', 'ctx', 'c', 'event', 'context'],
   requestSteps: ['body', 'query', 'params', 'headers', 'cookies', 'form', 'formData', 'searchParams', 'request', 'req'],
 } as const;
+
+/**
+ * Where a browser keeps its own token (js-cookie `Cookies.get`, Web Storage):
+ * code that decodes a token read from there runs in the browser, where the
+ * claims can only drive what is shown; the server verifies the token.
+ */
+export const BROWSER_TOKEN_SOURCES = {
+  calls: [{ module: 'js-cookie', path: ['get'] }, { module: 'universal-cookie', path: ['new', 'get'] }],
+  storage: ['localStorage', 'sessionStorage'],
+} as const;
+
+/**
+ * Calls whose callback runs after a JWT strategy checked the token's
+ * signature (`passport.authenticate('jwt', opts, (err, user, info) => …)`: a
+ * `TokenExpiredError` in `info` is only raised after the signature check).
+ */
+export const VERIFYING_CALLBACKS = [{ method: 'authenticate', strategyArg: 0, strategies: ['jwt'] }] as const;

@@ -244,6 +244,30 @@ export function createToken(payload: object, options?: jwt.SignOptions) {
 export const a = () => createToken({ id: 1 }, { expiresIn: '1h' });
 export const b = () => createToken({ id: 1, exp: Math.floor(Date.now() / 1000) + 60 });
 export const c = (opts) => createToken({ id: 1 }, opts);` },
+    { name: "F10: a browser store decoding its own cookie or storage token to show the user", filename: "client/store/user.js", code: `import jwt from 'jsonwebtoken';
+import Cookies from 'js-cookie';
+export default {
+  mutations: {
+    REFRESH_AUTH(st) {
+      const jwtData = jwt.decode(Cookies.get('jwt'));
+      if (jwtData.admin) st.isAdmin = true;
+      st.id = jwtData.id;
+      const stored = jwt.decode(localStorage.getItem('token'));
+      if (stored.role === 'admin') st.canEdit = true;
+    },
+  },
+};` },
+    { name: "F10: decode inside the callback of passport.authenticate('jwt'), after the strategy checked the signature", code: `import jwt from 'jsonwebtoken';
+export function authenticate(req, res, next) {
+  passport.authenticate('jwt', { session: false }, async (err, user, info) => {
+    if (info && info.name === 'TokenExpiredError') {
+      const payload = jwt.decode(extractJWT(req));
+      const renewed = await Users.refreshToken(payload.id);
+      req.user = renewed.user;
+    }
+    next();
+  })(req, res, next);
+}` },
   ],
   invalid: [
     {
@@ -833,6 +857,23 @@ export const share = () => joseToken({ shareId: 1 }, key);`,
         {
           messageId: 'insecure', line: 11, column: 10, endLine: 11, endColumn: 29,
           data: { api: 'jose `SignJWT`', problems: "signs what its caller passes, and the call at line 13 passes no expiry (no `exp` claim and no expiry option), so that token never expires and a leaked one works forever: add `.setExpirationTime('15m')` to the chain, here or in every caller" },
+        },
+      ],
+    },
+    {
+      name: "decode in the callback of another strategy is still reported",
+      code: `import jwt from 'jsonwebtoken';
+export function authenticate(req, res, next) {
+  passport.authenticate('local', async (err, user) => {
+    const payload = jwt.decode(req.headers.authorization);
+    req.user = await Users.findById(payload.id);
+    next();
+  })(req, res, next);
+}`,
+      errors: [
+        {
+          messageId: 'decode', line: 4, column: 21, endLine: 4, endColumn: 58,
+          data: { api: 'jsonwebtoken `decode`', use: "pick the user to load", fix: JSONWEBTOKEN_VERIFY },
         },
       ],
     },

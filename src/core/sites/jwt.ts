@@ -17,10 +17,12 @@ import { words } from '../names.js';
 import { claimUse, isClientFile, type ClaimUse } from '../claims.js';
 import { nodesIn } from '../routes.js';
 import {
+  BROWSER_TOKEN_SOURCES,
   CUSTOM_EXPIRY_CLAIMS,
   JWT_APIS,
   PIN_ALGORITHM,
   PROVIDER_TOKENS,
+  VERIFYING_CALLBACKS,
   type ChainApi,
   type ConfigApi,
   type DecodeApi,
@@ -192,7 +194,8 @@ function decodeSite(file: FileFacts, api: DecodeApi, call: CallLike, verifies: r
   const fn = enclosingFunction(call);
   const token = argumentAt(call, api.token);
   const verified = verifies.some((v) => (inside(v.call, fn) && sameToken(file, v.token, token)) || (v.token === null && !enclosingFunction(v.call)));
-  if (verified || client || (token && fromProvider(file, token))) return { role: 'decode', api, call, verified, use: null };
+  if (verified || client || (token && (fromProvider(file, token) || fromBrowser(file, token)))) return { role: 'decode', api, call, verified, use: null };
+  if (inVerifyingCallback(file, call)) return { role: 'decode', api, call, verified: true, use: null };
   const use = claimUse(file, call);
   // A helper that decodes and returns the claims, whose callers in this file all verify the token they pass.
   if (use === 'return' && fn && token && callersVerify(file, fn, token, verifies)) return { role: 'decode', api, call, verified: true, use: null };
@@ -236,6 +239,35 @@ function fromProvider(file: FileFacts, raw: Node): boolean {
   }
   const chain = memberChain(n);
   return !!chain && chain.length > 1 && (PROVIDER_TOKENS.properties as readonly string[]).includes(chain[chain.length - 1]!) && !fromRequest(chain);
+}
+
+/** The token is the browser's own (see `BROWSER_TOKEN_SOURCES`): `Cookies.get('jwt')`, `localStorage.getItem('token')`. */
+function fromBrowser(file: FileFacts, raw: Node): boolean {
+  const n = unwrap(dereference(file, raw));
+  if (n.type !== T.CallExpression) return false;
+  const ref = invokedRef(file, n);
+  if (ref && BROWSER_TOKEN_SOURCES.calls.some((c) => c.module === ref.module && c.path.length === ref.path.length && c.path.every((s, i) => ref.path[i] === s))) return true;
+  const callee = unwrap(n.callee);
+  if (callee.type !== T.MemberExpression || staticKey(callee) !== 'getItem') return false;
+  const owner = unwrap(callee.object);
+  const name = owner.type === T.Identifier ? owner.name : owner.type === T.MemberExpression ? staticKey(owner) : null;
+  return name !== null && (BROWSER_TOKEN_SOURCES.storage as readonly string[]).includes(name);
+}
+
+/** The call runs inside the callback of a JWT strategy's authenticate (see `VERIFYING_CALLBACKS`). */
+function inVerifyingCallback(file: FileFacts, node: Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const parent = fn.parent;
+    if (parent?.type !== T.CallExpression || parent.callee === fn) continue;
+    const name = calleeName(parent);
+    for (const cb of VERIFYING_CALLBACKS) {
+      if (name !== cb.method) continue;
+      const strategy = argumentAt(parent, cb.strategyArg);
+      const value = strategy ? resolveValue(file, strategy) : null;
+      if (value?.kind === 'literal' && (cb.strategies as readonly string[]).includes(value.text)) return true;
+    }
+  }
+  return false;
 }
 
 function fromRequest(chain: readonly string[] | null): boolean {

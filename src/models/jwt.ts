@@ -15,7 +15,8 @@ export type JwtLibrary =
   | 'hono/jwt'
   | 'passport-jwt'
   | 'jwt-simple'
-  | 'jwt-decode';
+  | 'jwt-decode'
+  | 'fast-jwt';
 
 /** A property path inside an options object: `['signOptions', 'expiresIn']`. */
 export type OptionPath = readonly string[];
@@ -270,6 +271,17 @@ export const JWT_APIS: readonly JwtApi[] = [
   {
     role: 'decode', library: 'jwt-simple', label: 'jwt-simple `decode` with `noVerify`', match: call('jwt-simple', 'decode'), token: 0, skipsVerifyWhenArgTrue: 2,
     fix: 'Drop the `noVerify` argument so `jwt.decode(token, secret)` checks the signature.',
+  },
+
+  // --- fast-jwt (factories: the options of the signer / verifier apply to every token) ---
+  {
+    role: 'sign', library: 'fast-jwt', label: 'fast-jwt `createSigner`', match: call('fast-jwt', 'createSigner'),
+    payload: null, options: { arg: 0 }, expiryOptions: [['expiresIn']], algorithmOptions: [['algorithm']], configured: false,
+    expiry: { text: "pass `expiresIn: '15m'` to `createSigner`", suggest: 'expiresIn' },
+  },
+  {
+    role: 'verify', library: 'fast-jwt', label: 'fast-jwt `createVerifier`', match: call('fast-jwt', 'createVerifier'),
+    token: null, options: { arg: 0 }, algorithms: [['algorithms']], ignoreExpiration: [['ignoreExpiration']], clockTolerance: [], pinAlgorithms: null,
   },
 
   // --- jwt-decode (decoding only: v4 named export, v3 default export) -------------

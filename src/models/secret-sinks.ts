@@ -228,6 +228,14 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     kind: 'call', label: 'hono `utils/jwt` sign key', module: 'hono/utils/jwt', path: ['sign'], slots: [{ arg: 1 }],
     forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '$'),
   },
+  {
+    kind: 'call', label: 'fast-jwt `createSigner` key', module: 'fast-jwt', path: ['createSigner'], slots: [{ arg: 0, option: ['key'] }],
+    forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '`createSigner({ key: $ })`'),
+  },
+  {
+    kind: 'call', label: 'fast-jwt `createVerifier` key', module: 'fast-jwt', path: ['createVerifier'], slots: [{ arg: 0, option: ['key'] }],
+    forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '`createVerifier({ key: $ })`'),
+  },
   // --- HMAC ---------------------------------------------------------------------
   {
     kind: 'call', label: '`crypto.createHmac` key', module: 'crypto', path: ['createHmac'], slots: [{ arg: 1 }],

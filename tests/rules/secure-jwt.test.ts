@@ -877,5 +877,63 @@ export function authenticate(req, res, next) {
         },
       ],
     },
+    {
+      name: "util.promisify(jwt.sign) / promisify(jwt.verify) resolve to the same model entries",
+      code: `import util from 'util';
+import jwt from 'jsonwebtoken';
+const { promisify } = util;
+const sign = util.promisify(jwt.sign);
+const verify = promisify(jwt.verify);
+export const t = (u) => sign({ id: u.id }, process.env.JWT_SECRET);
+export const v = (t) => verify(t, process.env.JWT_SECRET, { algorithms: ['none'] });`,
+      errors: [
+        {
+          messageId: 'insecure', line: 6, column: 25, endLine: 6, endColumn: 67,
+          data: { api: 'jsonwebtoken `sign`', problems: "issues a token that never expires (no `expiresIn` option and no `exp` claim), so a leaked token works forever: pass `expiresIn: '15m'` in the options (and a refresh token for longer sessions)" },
+          suggestions: [
+            { messageId: 'addExpiresIn', output: `import util from 'util';
+import jwt from 'jsonwebtoken';
+const { promisify } = util;
+const sign = util.promisify(jwt.sign);
+const verify = promisify(jwt.verify);
+export const t = (u) => sign({ id: u.id }, process.env.JWT_SECRET, { expiresIn: '15m' });
+export const v = (t) => verify(t, process.env.JWT_SECRET, { algorithms: ['none'] });` },
+          ],
+        },
+        {
+          messageId: 'insecure', line: 7, column: 25, endLine: 7, endColumn: 84,
+          data: { api: 'jsonwebtoken `verify`', problems: "accepts `'none'` in `algorithms`, so a token without any signature passes and anyone can forge one: list only the algorithms you sign with" },
+        },
+      ],
+    },
+    {
+      name: "fast-jwt: a signer factory without expiresIn, a verifier that ignores expiration",
+      code: `import { createSigner, createVerifier } from 'fast-jwt';
+export const signer = createSigner({ key: process.env.JWT_SECRET });
+export const signer2 = createSigner({ key: process.env.JWT_SECRET, expiresIn: 60000 });
+export const verifier = createVerifier({ key: process.env.JWT_SECRET, ignoreExpiration: true });`,
+      errors: [
+        {
+          messageId: 'insecure', line: 2, column: 23, endLine: 2, endColumn: 68,
+          data: { api: 'fast-jwt `createSigner`', problems: "issues a token that never expires (no `expiresIn` option and no `exp` claim), so a leaked token works forever: pass `expiresIn: '15m'` to `createSigner`" },
+          suggestions: [
+            { messageId: 'addExpiresIn', output: `import { createSigner, createVerifier } from 'fast-jwt';
+export const signer = createSigner({ key: process.env.JWT_SECRET, expiresIn: '15m' });
+export const signer2 = createSigner({ key: process.env.JWT_SECRET, expiresIn: 60000 });
+export const verifier = createVerifier({ key: process.env.JWT_SECRET, ignoreExpiration: true });` },
+          ],
+        },
+        {
+          messageId: 'insecure', line: 4, column: 25, endLine: 4, endColumn: 96,
+          data: { api: 'fast-jwt `createVerifier`', problems: "sets `ignoreExpiration: true`, so expired and stolen tokens stay valid forever: remove it" },
+          suggestions: [
+            { messageId: 'removeIgnoreExpiration', output: `import { createSigner, createVerifier } from 'fast-jwt';
+export const signer = createSigner({ key: process.env.JWT_SECRET });
+export const signer2 = createSigner({ key: process.env.JWT_SECRET, expiresIn: 60000 });
+export const verifier = createVerifier({ key: process.env.JWT_SECRET });` },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -24,6 +24,7 @@ import {
   envNameFor,
   mask,
   outermostConcat,
+  parameterArguments,
   rotationValues,
   topLevelStatement,
   readsPublicName,
@@ -109,6 +110,7 @@ export default createRule<Options, MessageId>({
         if (value.kind === 'literal' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
         else if (value.kind === 'fallback' && isSinkSecretLiteral(value.text) && !isInstruction(value.text)) add({ via: 'sink', sink, value });
         else if (value.kind === 'unknown' && importedSecret(sink, el)) continue;
+        else if (value.kind === 'unknown' && helperArguments(sink, el)) continue;
         else if (value.kind === 'unknown' && options.useTypeInformation) {
           const text = stringLiteralType(context, el);
           if (text !== null && isSinkSecretLiteral(text)) add({ via: 'sink', sink, value: { kind: 'literal', text, node: el } });
@@ -130,6 +132,18 @@ export default createRule<Options, MessageId>({
       const origin = `${path.relative(path.dirname(file.filename), imported.file.filename).replace(/\\/g, '/')}:${imported.node.loc.start.line}`;
       add({ via: 'sink', sink, value: { ...imported.value, node: el }, origin });
       return true;
+    }
+
+    /** A local helper's parameter reaches the sink: each literal its callers pass, reported at the literal. */
+    function helperArguments(sink: SecretSink | TypedSink, el: TSESTree.Node): boolean {
+      let found = false;
+      for (const arg of parameterArguments(file, el)) {
+        const value = valueOf(arg);
+        if ((value.kind !== 'literal' && value.kind !== 'fallback') || !isSinkSecretLiteral(value.text)) continue;
+        add({ via: 'sink', sink, value: value.kind === 'fallback' ? { ...value, node: value.literal } : value });
+        found = true;
+      }
+      return found;
     }
 
     function checkSlots(sink: SecretSink, call: CallLike, slots: readonly SecretSlot[]): void {

@@ -5,7 +5,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { words } from './names.js';
-import { concatOperands, nameOf, staticKey, stringOf, unwrap } from './ast.js';
+import { calleeName, concatOperands, enclosingFunction, functionName, nameOf, staticKey, stringOf, unwrap } from './ast.js';
+import { nodesIn } from './routes.js';
 import { argumentAt, indexModels, matchingEntries, type CallLike } from './match.js';
 import { resolveRef } from './modules.js';
 import { dereference, getPropertyPath, resolveValue, type Value } from './values.js';
@@ -407,3 +408,52 @@ export function rotationValues(file: FileFacts, node: Node): Node[] | null {
   return out;
 }
 
+
+// ---------------------------------------------------------------------------
+// A sink fed by a local helper's parameter
+
+/** Calls of a helper looked at per sink. */
+const MAX_HELPER_CALLS = 16;
+
+/**
+ * A sink fed by a parameter of a local helper (`aseEncode(data, password)` →
+ * `createCipher(alg, password)`): what the helper's callers in this file pass
+ * there, or a value that was defaulted just before the call
+ * (`cfg.key = cfg.key || DEFAULT_KEY; aseEncode(x, cfg.key)`).
+ */
+export function parameterArguments(file: FileFacts, node: Node): Node[] {
+  const n = unwrap(node);
+  if (n.type !== T.Identifier) return [];
+  const fn = enclosingFunction(n);
+  if (!fn) return [];
+  const index = fn.params.findIndex((p) => p.type === T.Identifier && p.name === n.name);
+  const name = index < 0 ? null : functionName(fn);
+  if (!name || file.variableOf(n)?.defs[0]?.type !== 'Parameter') return [];
+  const out: Node[] = [];
+  for (const call of nodesIn(file, file.sourceCode.ast, T.CallExpression)) {
+    if (out.length >= MAX_HELPER_CALLS) break;
+    const arg = call.arguments[index];
+    if (calleeName(call) !== name || !arg || arg.type === T.SpreadElement) continue;
+    out.push(defaultedBefore(file, call, arg) ?? arg);
+  }
+  return out;
+}
+
+/** The value a member was given by an assignment in one of the few statements before the call's own (`x.key = x.key || 'k'`). */
+function defaultedBefore(file: FileFacts, call: Node, arg: Node): Node | null {
+  const target = unwrap(arg);
+  if (target.type !== T.MemberExpression) return null;
+  const text = file.sourceCode.getText(target);
+  let stmt: Node = call;
+  while (stmt.parent && stmt.parent.type !== T.BlockStatement && stmt.parent.type !== T.Program) stmt = stmt.parent;
+  const block = stmt.parent;
+  if (!block || (block.type !== T.BlockStatement && block.type !== T.Program)) return null;
+  const body = block.body as Node[];
+  const at = body.indexOf(stmt);
+  for (let i = at - 1; i >= 0 && i >= at - 4; i--) {
+    const s = body[i]!;
+    if (s.type !== T.ExpressionStatement || s.expression.type !== T.AssignmentExpression || s.expression.operator !== '=') continue;
+    if (file.sourceCode.getText(s.expression.left) === text) return s.expression.right;
+  }
+  return null;
+}

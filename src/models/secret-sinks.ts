@@ -5,7 +5,7 @@
  */
 
 /** What an attacker who knows the secret can forge. */
-export type Forgeable = 'session cookies' | 'signed cookies' | 'tokens' | 'HMAC signatures' | 'encrypted cookies';
+export type Forgeable = 'session cookies' | 'signed cookies' | 'tokens' | 'HMAC signatures' | 'encrypted cookies' | 'encrypted tokens';
 
 /** Where the secret sits in a matched call: argument index, then an option path inside it (`()` steps into a returned object). */
 export interface SecretSlot {
@@ -236,6 +236,11 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     kind: 'call', label: 'fast-jwt `createVerifier` key', module: 'fast-jwt', path: ['createVerifier'], slots: [{ arg: 0, option: ['key'] }],
     forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '`createVerifier({ key: $ })`'),
   },
+  // --- HMAC and ciphers -----------------------------------------------------------
+  ...(['createCipheriv', 'createDecipheriv', 'createCipher', 'createDecipher'] as const).map((fn): CallSink => ({
+    kind: 'call', label: `\`crypto.${fn}\` key`, module: 'crypto', path: [fn], slots: [{ arg: 1 }],
+    forges: 'encrypted tokens', env: 'ENCRYPTION_KEY', fix: envFix('ENCRYPTION_KEY', `\`crypto.${fn}(alg, Buffer.from($, 'hex'), iv)\``),
+  })),
   // --- HMAC ---------------------------------------------------------------------
   {
     kind: 'call', label: '`crypto.createHmac` key', module: 'crypto', path: ['createHmac'], slots: [{ arg: 1 }],

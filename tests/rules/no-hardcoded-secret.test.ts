@@ -121,6 +121,11 @@ export function client(env, enabled) {
 export const PASSWORD_FIELD = 'password';
 export const ADMIN_PASSWORD = 'admin';
 function f() { const key = 'a1b2c3d4e5f6'; return key; }` },
+    { name: "cipher keys from the environment and helpers called with unknown values", code: `const crypto = require('crypto');
+function enc(data, key) { return crypto.createCipheriv('aes-256-gcm', key, iv).update(data); }
+export const a = enc('x', process.env.ENCRYPTION_KEY);
+export const b = enc('y', config.key);
+export const c = crypto.createCipheriv('aes-256-gcm', Buffer.from(process.env.KEY, 'hex'), iv);` },
   ],
   invalid: [
     {
@@ -1005,6 +1010,40 @@ if (!process.env.DEFAULT_PARTNER_PASSWORD) {
   throw new Error('DEFAULT_PARTNER_PASSWORD must be set');
 }
 export const DEFAULT_PARTNER_PASSWORD = process.env.DEFAULT_PARTNER_PASSWORD;` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "M13: a literal AES key defaulted before it reaches a local cipher helper (reported at the literal)",
+      code: `const crypto = require('crypto');
+const aesEncode = function (data, password) {
+  const cipher = crypto.createCipher('aes192', password);
+  return cipher.update(data, 'utf-8', 'hex') + cipher.final('hex');
+};
+const defaultSalt = 'abcde';
+exports.getToken = function getToken(token, uid) {
+  app.config.passsalt = app.config.passsalt || defaultSalt;
+  return aesEncode(uid + '|' + token, app.config.passsalt);
+};`,
+      errors: [
+        {
+          messageId: 'fallback', line: 6, column: 21, endLine: 6, endColumn: 28,
+          data: { preview: "\"ab…\" (5 chars)", when: "when no other value is provided", sink: "`crypto.createCipher` key", fix: fixOf("`crypto.createCipher` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "ENCRYPTION_KEY" }, output: `const crypto = require('crypto');
+const aesEncode = function (data, password) {
+  const cipher = crypto.createCipher('aes192', password);
+  return cipher.update(data, 'utf-8', 'hex') + cipher.final('hex');
+};
+if (!process.env.ENCRYPTION_KEY) {
+  throw new Error('ENCRYPTION_KEY must be set');
+}
+const defaultSalt = process.env.ENCRYPTION_KEY;
+exports.getToken = function getToken(token, uid) {
+  app.config.passsalt = app.config.passsalt || defaultSalt;
+  return aesEncode(uid + '|' + token, app.config.passsalt);
+};` },
           ],
         },
       ],

@@ -146,7 +146,8 @@ function callsOf(file: FileFacts, fn: TSESTree.FunctionLike): { file: FileFacts;
     for (const call of nodesIn(other, other.sourceCode.ast, T.CallExpression)) {
       if (calleeName(call) !== name) continue;
       const target = importedFunction(other, call.callee);
-      if (target && target.file.filename === file.filename && target.fn.range[0] === fn.range[0]) out.push({ file: other, call });
+      // By name: the linted buffer may differ from the file on disk that `other` resolves to.
+      if (target && target.file.filename === file.filename && functionName(target.fn) === name) out.push({ file: other, call });
     }
   }
   return out;

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import rule from '../../rules/secure-jwt.js';
 import { ruleTester } from '../rule-tester.js';
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
 // The problem texts the messages are built from, spelled out so a changed message fails here.
 const NEVER_EXPIRES = "issues a token that never expires (no `expiresIn` option and no `exp` claim), so a leaked token works forever: pass `expiresIn: '15m'` in the options (and a refresh token for longer sessions)";
 const NEVER_EXPIRES_CHAIN = "issues a token that never expires (no `setExpirationTime` and no `exp` claim), so a leaked token works forever: add `.setExpirationTime('15m')` to the chain";
@@ -932,6 +934,25 @@ export const signer = createSigner({ key: process.env.JWT_SECRET });
 export const signer2 = createSigner({ key: process.env.JWT_SECRET, expiresIn: 60000 });
 export const verifier = createVerifier({ key: process.env.JWT_SECRET });` },
           ],
+        },
+      ],
+    },
+    {
+      name: "project: a helper whose caller in another module passes no expiry (fixtures/projects/jwt-sign-helper)",
+      filename: path.join(ROOT, 'fixtures/projects/jwt-sign-helper/src/lib/jwt.ts'),
+      code: `import jwt from 'jsonwebtoken';
+
+export function createToken(payload: object, secret: string, options?: jwt.SignOptions) {
+  return jwt.sign(payload, secret, options);
+}
+
+export function createSecureToken(payload: object, secret: string, options?: jwt.SignOptions) {
+  return Buffer.from(createToken(payload, secret, options)).toString('base64url');
+}`,
+      errors: [
+        {
+          messageId: 'insecure', line: 4, column: 10, endLine: 4, endColumn: 44,
+          data: { api: 'jsonwebtoken `sign`', problems: "signs what its caller passes, and the call at ../routes/login.ts:7 passes no expiry (no `exp` claim and no expiry option), so that token never expires and a leaked one works forever: pass `expiresIn: '15m'` in the options (and a refresh token for longer sessions), here or in every caller" },
         },
       ],
     },

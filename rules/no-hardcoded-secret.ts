@@ -34,6 +34,7 @@ import {
 import { SECRET_SINKS, type SecretSink, type SecretSlot, type TypedSink } from '../src/models/secret-sinks.js';
 import { stringLiteralType } from '../src/core/types.js';
 import { importedValue } from '../src/project/values.js';
+import { isReplacedSentinel } from '../src/project/secrets.js';
 import { isUsedAsName } from '../src/core/storage.js';
 
 /** The sink table indexed by module, once. */
@@ -183,6 +184,7 @@ export default createRule<Options, MessageId>({
         const value = valueOf(el);
         if (value.kind !== 'literal' && value.kind !== 'fallback') continue;
         if (isOwnName(name, value.text) || (credential ? !looksLikeRealCredential(value.text) : !isSecretLiteral(value.text))) continue;
+        if (isReplacedSentinel(file, name, value.text)) continue;
         add({ via: 'name', name, value, credential });
       }
     }

@@ -126,6 +126,17 @@ function enc(data, key) { return crypto.createCipheriv('aes-256-gcm', key, iv).u
 export const a = enc('x', process.env.ENCRYPTION_KEY);
 export const b = enc('y', config.key);
 export const c = crypto.createCipheriv('aes-256-gcm', Buffer.from(process.env.KEY, 'hex'), iv);` },
+    {
+      name: "project: a default secret the config loader replaces at startup when it still holds that literal (fixtures/projects/config-sentinel)",
+      filename: path.join(ROOT, 'fixtures/projects/config-sentinel/lib/config/default.js'),
+      code: `'use strict';
+
+module.exports = {
+  sessionName: 'connect.sid',
+  sessionSecret: 'secret',
+  sessionSecretLen: 128,
+};`,
+    },
   ],
   invalid: [
     {
@@ -1044,6 +1055,30 @@ exports.getToken = function getToken(token, uid) {
   app.config.passsalt = app.config.passsalt || defaultSalt;
   return aesEncode(uid + '|' + token, app.config.passsalt);
 };` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a default secret compared but not replaced is still reported",
+      code: `const config = { sessionSecret: 'secret' };
+if (config.sessionSecret === 'secret') {
+  console.warn('using the default session secret');
+}
+module.exports = config;`,
+      errors: [
+        {
+          messageId: 'named', line: 1, column: 33, endLine: 1, endColumn: 41,
+          data: { name: "sessionSecret", preview: "\"se…\" (6 chars)", env: "SESSION_SECRET" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "SESSION_SECRET" }, output: `if (!process.env.SESSION_SECRET) {
+  throw new Error('SESSION_SECRET must be set');
+}
+const config = { sessionSecret: process.env.SESSION_SECRET };
+if (config.sessionSecret === 'secret') {
+  console.warn('using the default session secret');
+}
+module.exports = config;` },
           ],
         },
       ],

@@ -25,6 +25,9 @@ const PLACEHOLDERS = new Set([
   'sessionsecret', 'cookie-secret', 'some secret hurr', 'insecure', 'notasecret', 'not-a-secret',
 ]);
 
+/** Words that mark a value as a stand-in wherever they appear in it (`'dummySecret'`, `'fake-api-key'`). */
+const STAND_IN_PARTS = new Set(['dummy', 'fake', 'mock', 'mocked', 'placeholder', 'example', 'sample', 'changeme', 'xxx', 'xxxx']);
+
 /** Short demo words (`'test'`, `'foo'`): stand-ins in a sample config, not a key anyone deploys (still reported at a library sink). */
 const DEMO_WORDS = new Set(['test', 'tests', 'testing', 'foo', 'bar', 'baz', 'qux', 'demo', 'todo', 'tbd', 'example', 'sample', 'abc', 'xyz']);
 
@@ -94,6 +97,7 @@ export function isSecretLiteral(text: string): boolean {
   if (looksLikeEnvName(t)) return false;
   if (looksLikeProse(t)) return false;
   if (CONFIG_WORDS.has(t.toLowerCase()) || DEMO_WORDS.has(t.toLowerCase())) return false;
+  if (words(t).some((w) => STAND_IN_PARTS.has(w))) return false; // `dummySecret`, `example-key`
   if (/^(\$\{|\{\{|<%|%\(|<)/.test(t)) return false; // template placeholders, markup
   if (/^(process\.env|env\.|vault:|arn:|projects\/|sm:\/\/|ssm:)/i.test(t)) return false; // references to a secret store
   if (/^[./~]|\.(pem|key|json|txt|crt)$/i.test(t)) return false; // a path to a key file
@@ -129,13 +133,19 @@ export function isCredentialName(name: string): boolean {
   if (name.includes('/') || name.includes('.')) return false;
   const w = words(name);
   const last = w[w.length - 1];
-  if (!last) return false;
+  if (!last || w.some((x) => ABOUT_WORDS.has(x))) return false;
   if (last === 'apikey' || last === 'apitoken' || last === 'accesstoken' || last === 'authtoken') return true;
   const prev = w.length > 1 ? w[w.length - 2]! : '';
   if (last === 'key' || last === 'keys') return prev === 'api' || prev === 'access' || prev === 'app';
   if (last === 'token' || last === 'tokens') return CREDENTIAL_TOKEN_WORDS.has(prev);
   return false;
 }
+
+/** Key formats that are public by design (PostHog project keys, Stripe and Mapbox publishable keys). */
+const PUBLISHABLE_PREFIXES = ['phc_', 'pk_live_', 'pk_test_', 'pk.ey'];
+
+/** Names of error codes and checks about a credential, not the credential (`INVALID_ACCESS_TOKEN`, `MISSING_API_KEY`). */
+const ABOUT_WORDS = new Set(['invalid', 'missing', 'expired', 'error', 'err', 'wrong', 'bad', 'no', 'revoked', 'unknown', 'required']);
 
 const CREDENTIAL_TOKEN_WORDS = new Set(['api', 'access', 'auth', 'bearer', 'bot', 'private', 'personal', 'secret', 'service', 'admin', 'master', 'app']);
 
@@ -150,7 +160,9 @@ export function looksLikeRealCredential(text: string): boolean {
   if (/[*•…]|\.\.\./.test(t)) return false; // masked for display
   const lower = t.toLowerCase();
   if (/0123|1234|2345|abcd|xxxx|0000|1111|aaaa/.test(lower)) return false;
-  if (/^[a-z]+([-_][a-z]+)*$/i.test(t)) return false; // a word or slug: a name, not a key
+  if (/^[a-z]+([-_/.:][a-z]+)*$/i.test(t)) return false; // a word, slug or code (`auth/invalid_access_token`): a name, not a key
+  if (words(t).some((w) => w === 'test' || w === 'e2e' || w === 'demo')) return false; // a test or demo value
+  if (PUBLISHABLE_PREFIXES.some((p) => t.startsWith(p))) return false;
   const mixed = /[a-z]/i.test(t) && /\d/.test(t);
   return mixed || (t.length >= 20 && /^[\w\-.+/=]+$/.test(t));
 }
@@ -170,7 +182,8 @@ export function isSampleFile(filename: string): boolean {
   const f = filename.replace(/\\/g, '/');
   return /\.(stories|story)\.[cm]?[jt]sx?$/.test(f)
     || /\.(client|server|unit|int|integration|e2e|browser|node|dom|component|api)[-_]?(test|spec)s?\.[cm]?[jt]sx?$/i.test(f)
-    || /(^|\/)(__mocks__|__fixtures__|\.storybook|stories)\//.test(f);
+    || /(^|\/)(__mocks__|__fixtures__|\.storybook|stories|cypress|playwright)\//.test(f)
+    || /(^|\/)(playwright|cypress|vitest|jest|karma)\.config\.[cm]?[jt]s$/.test(f); // test-runner configs
 }
 
 // ---------------------------------------------------------------------------

@@ -137,6 +137,12 @@ module.exports = {
   sessionSecretLen: 128,
 };`,
     },
+    { name: "stand-in defaults, error codes named after a credential, publishable keys", code: `import { cleanEnv, str } from 'envalid';
+export const env = cleanEnv(process.env, { GOOGLE_SECRET: str({ default: 'dummySecret' }), TWITTER_API_SECRET: str({ default: 'dummyApiSecret' }) });
+export const INVALID_ACCESS_TOKEN = 'auth/invalid_access_token';
+export const POSTHOG_API_KEY = 'phc_9xQ2bV7rT0kLmN4pZ8sW1yA6cE3fH5jK';
+export const e2e = { OPENAI_API_KEY: 'e2e-test-key' };` },
+    { name: "test-runner configs are skipped", filename: "playwright.config.ts", code: `export default { webServer: { env: { OPENAI_API_KEY: 'sk9aQ2bV7rT0kLmN4pZ8', SESSION_SECRET: 'e2e-secret-123' } } };` },
   ],
   invalid: [
     {

@@ -22,11 +22,11 @@ import {
   keyListName,
   looksLikeRealCredential,
   envNameFor,
+  envReadFix,
   mask,
   outermostConcat,
   parameterArguments,
   rotationValues,
-  topLevelStatement,
   readsPublicName,
   schemaDefault,
   typedSinks,
@@ -225,22 +225,7 @@ export default createRule<Options, MessageId>({
     }
 
     function suggestion(f: Finding, env: string): TSESLint.ReportSuggestionArray<MessageId> {
-      const target = findingNode(f);
-      const statement = topLevelStatement(target);
-      return [
-        {
-          messageId: 'useEnv',
-          data: { env },
-          fix(fixer) {
-            const fixes = [fixer.replaceText(target, `process.env.${env}`)];
-            if (statement && statement.range[0] < target.range[0]) {
-              const indent = ' '.repeat(statement.loc.start.column);
-              fixes.unshift(fixer.insertTextBefore(statement, `if (!process.env.${env}) {\n${indent}  throw new Error('${env} must be set');\n${indent}}\n${indent}`));
-            }
-            return fixes;
-          },
-        },
-      ];
+      return [{ messageId: 'useEnv', data: { env }, fix: envReadFix(findingNode(f), env) }];
     }
 
     function report(f: Finding): void {

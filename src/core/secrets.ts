@@ -1,7 +1,7 @@
 /**
  * Is this literal a secret, and how to talk about it without printing it.
  */
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { words } from './names.js';
@@ -404,6 +404,19 @@ export function topLevelStatement(node: TSESTree.Node): TSESTree.Node | null {
   if (!current?.parent) return null;
   // An export wrapper: put the check before the export statement.
   return current;
+}
+
+/** The suggestion's edit: the literal (or `env || 'lit'`) becomes `process.env.NAME`, with a startup check before its top-level statement. */
+export function envReadFix(target: Node, env: string): (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] {
+  const statement = topLevelStatement(target);
+  return (fixer) => {
+    const fixes = [fixer.replaceText(target, `process.env.${env}`)];
+    if (statement && statement.range[0] < target.range[0]) {
+      const indent = ' '.repeat(statement.loc.start.column);
+      fixes.unshift(fixer.insertTextBefore(statement, `if (!process.env.${env}) {\n${indent}  throw new Error('${env} must be set');\n${indent}}\n${indent}`));
+    }
+    return fixes;
+  };
 }
 
 /** Keys of a key-rotation map: versions and slots (`v1`, `2`, `current`, `previous`). */

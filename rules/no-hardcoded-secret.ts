@@ -5,53 +5,52 @@ import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
 import { nameOf, staticKey } from '../src/core/ast.js';
 import { argumentAt, indexModels, matchingAssigns, matchingEntries, type CallLike } from '../src/core/match.js';
-import { arrayElements, getPropertyPath, isOverwritten, resolveValue, type Value } from '../src/core/values.js';
-import { isPublicName, isSecretName, words } from '../src/core/names.js';
-import { hasPrivateKeyHeader, isInstruction, isPrivateKeyPem, isSecretLiteral, isSinkSecretLiteral, mask } from '../src/core/secrets.js';
-import { SECRET_SINKS, type SecretSink, type SecretSlot } from '../src/models/secret-sinks.js';
+import { arrayElements, envName, getPropertyPath, isOverwritten, resolveValue, type Value } from '../src/core/values.js';
+import { isPasswordName, isPublicName, isSecretName, words } from '../src/core/names.js';
+import {
+  configDefaults,
+  derivedLiteral,
+  hasPrivateKeyHeader,
+  isAppConstant,
+  isCredentialName,
+  isInstruction,
+  isOwnName,
+  isPrivateKeyPem,
+  isSampleFile,
+  isSecretLiteral,
+  isSinkSecretLiteral,
+  keyListName,
+  looksLikeRealCredential,
+  envNameFor,
+  envReadFix,
+  mask,
+  outermostConcat,
+  parameterArguments,
+  rotationValues,
+  readsPublicName,
+  schemaDefault,
+  typedSinks,
+} from '../src/core/secrets.js';
+import { SECRET_SINKS, type SecretSink, type SecretSlot, type TypedSink } from '../src/models/secret-sinks.js';
 import { stringLiteralType } from '../src/core/types.js';
 import { importedValue } from '../src/project/values.js';
+import { isReplacedSentinel } from '../src/project/secrets.js';
 import { isUsedAsName } from '../src/core/storage.js';
 
 /** The sink table indexed by module, once. */
 const SINK_INDEX = indexModels(SECRET_SINKS, (sink) => sink);
 
-export type MessageId = 'literal' | 'fallback' | 'named' | 'namedFallback' | 'privateKey' | 'useEnv';
+export type MessageId = 'literal' | 'fallback' | 'named' | 'namedFallback' | 'credential' | 'privateKey' | 'useEnv';
 export type Options = [{ checkTestFiles?: boolean; useTypeInformation?: boolean }];
 
 type Finding =
-  | { readonly via: 'sink'; readonly sink: SecretSink; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }>; readonly origin?: string }
-  | { readonly via: 'name'; readonly name: string; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }> }
+  | { readonly via: 'sink'; readonly sink: SecretSink | TypedSink; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }>; readonly origin?: string }
+  | { readonly via: 'name'; readonly name: string; readonly value: Exclude<Value, { kind: 'unknown' | 'env' }>; readonly credential?: boolean; readonly schema?: boolean }
   | { readonly via: 'pem'; readonly node: TSESTree.Node; readonly text: string };
-
-/** `jwtSecret` → `JWT_SECRET`. */
-function envNameFor(name: string): string {
-  const w = words(name);
-  if (w.length === 1) return w[0] === 'secret' ? 'APP_SECRET' : `${w[0]!.toUpperCase()}_SECRET`;
-  return w.join('_').toUpperCase();
-}
 
 /** Where the report goes and what the suggestion replaces: the literal, or the whole `env || 'lit'` expression. */
 function findingNode(f: Finding): TSESTree.Node {
   return f.via === 'pem' ? f.node : f.value.node;
-}
-
-/** Grow a PEM literal to the concatenation / template it is part of, so it is one finding with its binding. */
-function outermostConcat(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent && ((current.parent.type === T.BinaryExpression && current.parent.operator === '+') || current.parent.type === T.TemplateLiteral)) {
-    current = current.parent;
-  }
-  return current;
-}
-
-/** The statement at Program level that contains `node`, where a startup check can go before it. */
-function topLevelStatement(node: TSESTree.Node): TSESTree.Node | null {
-  let current: TSESTree.Node | undefined = node;
-  while (current?.parent && current.parent.type !== T.Program) current = current.parent;
-  if (!current?.parent) return null;
-  // An export wrapper: put the check before the export statement.
-  return current;
 }
 
 export default createRule<Options, MessageId>({
@@ -69,6 +68,7 @@ export default createRule<Options, MessageId>({
       fallback: 'The {{sink}} falls back to the hard-coded {{preview}} {{when}}, so a deployment that forgets the variable runs with a key anyone can read here. Remove the fallback. {{fix}}',
       named: '`{{name}}` holds a hard-coded secret {{preview}}: whatever it signs or encrypts can be forged by anyone who reads the code. Read it from `process.env.{{env}}` and throw at startup when it is missing.',
       namedFallback: '`{{name}}` falls back to the hard-coded {{preview}} {{when}}, so a deployment that forgets the variable runs with a key anyone can read here. Drop the fallback and throw at startup when `process.env.{{env}}` is missing.',
+      credential: '`{{name}}` holds a hard-coded credential {{preview}}: anyone who reads the code can call the service as this app, and rotating it means a new release. Read it from `process.env.{{env}}` and throw at startup when it is missing.',
       privateKey: 'A private key is embedded in the source ({{preview}}): anyone with the code can sign as this service. Load it from outside the repository (`process.env.{{env}}`, a mounted file or a secret manager) and refuse to start without it.',
       useEnv: 'Read it from `process.env.{{env}}` and throw at startup when it is missing',
     },
@@ -90,27 +90,28 @@ export default createRule<Options, MessageId>({
   defaultOptions: [{ checkTestFiles: false, useTypeInformation: false }],
   create(context, [options]) {
     const file = getFile(context);
-    if (file.isTest && !options.checkTestFiles) return {};
+    if ((file.isTest || isSampleFile(file.relativeFilename)) && !options.checkTestFiles) return {};
     const findings = new Map<TSESTree.Node, Finding>();
 
-    /** Keep one finding per node; a library sink outranks a name, a name outranks a bare PEM. */
+    /** Keep one finding per node; a library call outranks a typed options object, which outranks a name, which outranks a bare PEM. */
     function add(f: Finding): void {
       const node = findingNode(f);
       const prev = findings.get(node);
-      const rank = (x: Finding): number => (x.via === 'sink' ? 3 : x.via === 'name' ? 2 : 1);
+      const rank = (x: Finding): number => (x.via === 'sink' ? (x.sink.kind === 'typed' ? 2.5 : 3) : x.via === 'name' ? 2 : 1);
       if (!prev || rank(f) > rank(prev)) findings.set(node, f);
     }
 
-    function checkSinkValue(sink: SecretSink, node: TSESTree.Node): void {
+    function checkSinkValue(sink: SecretSink | TypedSink, node: TSESTree.Node): void {
       const elements = arrayElements(file, node) ?? [node];
       for (const el of elements) {
         // A verify key held in a binding named as public (`publicKey`, `JWKS`) is public material, whatever its fallback.
         const held = nameOf(el);
         if (held && isPublicName(held)) continue;
-        const value = resolveValue(file, el);
+        const value = valueOf(el);
         if (value.kind === 'literal' && isSinkSecretLiteral(value.text)) add({ via: 'sink', sink, value });
         else if (value.kind === 'fallback' && isSinkSecretLiteral(value.text) && !isInstruction(value.text)) add({ via: 'sink', sink, value });
         else if (value.kind === 'unknown' && importedSecret(sink, el)) continue;
+        else if (value.kind === 'unknown' && helperArguments(sink, el)) continue;
         else if (value.kind === 'unknown' && options.useTypeInformation) {
           const text = stringLiteralType(context, el);
           if (text !== null && isSinkSecretLiteral(text)) add({ via: 'sink', sink, value: { kind: 'literal', text, node: el } });
@@ -123,7 +124,7 @@ export default createRule<Options, MessageId>({
      * reported here, where it reaches the sink, unless that module already
      * reports it under a secret-looking name (one finding per secret).
      */
-    function importedSecret(sink: SecretSink, el: TSESTree.Node): boolean {
+    function importedSecret(sink: SecretSink | TypedSink, el: TSESTree.Node): boolean {
       const imported = importedValue(file, el);
       if (!imported || (imported.value.kind !== 'literal' && imported.value.kind !== 'fallback')) return false;
       const { text } = imported.value;
@@ -132,6 +133,18 @@ export default createRule<Options, MessageId>({
       const origin = `${path.relative(path.dirname(file.filename), imported.file.filename).replace(/\\/g, '/')}:${imported.node.loc.start.line}`;
       add({ via: 'sink', sink, value: { ...imported.value, node: el }, origin });
       return true;
+    }
+
+    /** A local helper's parameter reaches the sink: each literal its callers pass, reported at the literal. */
+    function helperArguments(sink: SecretSink | TypedSink, el: TSESTree.Node): boolean {
+      let found = false;
+      for (const arg of parameterArguments(file, el)) {
+        const value = valueOf(arg);
+        if ((value.kind !== 'literal' && value.kind !== 'fallback') || !isSinkSecretLiteral(value.text)) continue;
+        add({ via: 'sink', sink, value: value.kind === 'fallback' ? { ...value, node: value.literal } : value });
+        found = true;
+      }
+      return found;
     }
 
     function checkSlots(sink: SecretSink, call: CallLike, slots: readonly SecretSlot[]): void {
@@ -150,12 +163,52 @@ export default createRule<Options, MessageId>({
       }
     }
 
-    function checkNamed(name: string | null, valueNode: TSESTree.Node | null | undefined): void {
-      if (!name || !valueNode || !isSecretName(name)) return;
+    /** What a node holds: `resolveValue`, else a key derived from a literal. */
+    function valueOf(node: TSESTree.Node): Value {
+      const value = resolveValue(file, node);
+      return value.kind === 'unknown' ? (derivedLiteral(file, node) ?? value) : value;
+    }
+
+    /** A literal under a name: a secret name (any token-like literal), or a presented credential's name (a real-looking literal). */
+    /** A name `checkNamed` can report under: a secret, a credential, or on an app-wide constant a bare key or password. */
+    function namedCandidate(name: string, appConstant: boolean): boolean {
+      return isSecretName(name) || isCredentialName(name) || (appConstant && (words(name).join('_') === 'key' || isPasswordName(name)));
+    }
+
+    function checkNamed(name: string | null, valueNode: TSESTree.Node | null | undefined, appConstant = false): void {
+      if (!name || !valueNode) return;
+      // On an app-wide constant a bare `KEY` or a password name holds a credential too (`static KEY`, `ADMIN_PASSWORD`).
+      const constantCredential = appConstant && (words(name).join('_') === 'key' || isPasswordName(name));
+      const credential = !isSecretName(name) && (isCredentialName(name) || constantCredential);
+      if (!credential && !isSecretName(name)) return;
       const held = nameOf(valueNode);
-      if (held && isPublicName(held)) return;
-      const value = resolveValue(file, valueNode);
-      if ((value.kind === 'literal' || value.kind === 'fallback') && isSecretLiteral(value.text)) add({ via: 'name', name, value });
+      if ((held && isPublicName(held)) || readsPublicName(valueNode)) return;
+      // A key list or rotation map (`keys: ['a', 'b']`, `{ v1: 'a', v2: 'b' }`): each literal.
+      const elements = arrayElements(file, valueNode) ?? rotationValues(file, valueNode);
+      for (const el of elements ?? [valueNode]) {
+        const value = valueOf(el);
+        if (value.kind !== 'literal' && value.kind !== 'fallback') continue;
+        if (isOwnName(name, value.text) || (credential ? !looksLikeRealCredential(value.text) : !isSecretLiteral(value.text))) continue;
+        if (isReplacedSentinel(file, name, value.text)) continue;
+        add({ via: 'name', name, value, credential });
+      }
+    }
+
+    /** A default set by a config schema or service for a secret-named setting: a fallback. */
+    function checkDefault(name: string, valueNode: TSESTree.Node, envVar?: string | null): void {
+      if (!isSecretName(name.replace(/[./]/g, '_'))) return;
+      const value = valueOf(valueNode);
+      if (value.kind !== 'literal' || !isSecretLiteral(value.text) || isInstruction(value.text)) return;
+      const env = envVar ?? (/^[A-Z][A-Z0-9_]*$/.test(name) ? name : null);
+      add({ via: 'name', name, value: { kind: 'fallback', name: env, text: value.text, node: value.node, literal: value.node }, schema: true });
+    }
+
+    /** A framework key list (`config.keys = app.name + '_…'`, `app.keys = ['…']`): each literal key. */
+    function checkKeyList(name: string, valueNode: TSESTree.Node): void {
+      for (const el of arrayElements(file, valueNode) ?? [valueNode]) {
+        const value = valueOf(el);
+        if ((value.kind === 'literal' || value.kind === 'fallback') && isSecretLiteral(value.text)) add({ via: 'name', name, value });
+      }
     }
 
     function checkAssignSink(node: TSESTree.AssignmentExpression): void {
@@ -177,28 +230,14 @@ export default createRule<Options, MessageId>({
     }
 
     function suggestion(f: Finding, env: string): TSESLint.ReportSuggestionArray<MessageId> {
-      const target = findingNode(f);
-      const statement = topLevelStatement(target);
-      return [
-        {
-          messageId: 'useEnv',
-          data: { env },
-          fix(fixer) {
-            const fixes = [fixer.replaceText(target, `process.env.${env}`)];
-            if (statement && statement.range[0] < target.range[0]) {
-              const indent = ' '.repeat(statement.loc.start.column);
-              fixes.unshift(fixer.insertTextBefore(statement, `if (!process.env.${env}) {\n${indent}  throw new Error('${env} must be set');\n${indent}}\n${indent}`));
-            }
-            return fixes;
-          },
-        },
-      ];
+      return [{ messageId: 'useEnv', data: { env }, fix: envReadFix(findingNode(f), env) }];
     }
 
     function report(f: Finding): void {
       const node = findingNode(f);
       const env = envFor(f);
-      const suggest = suggestion(f, env);
+      // A schema default is not replaced by an env read: the fix is to drop it, which changes the schema's contract.
+      const suggest = f.via === 'name' && f.schema ? [] : suggestion(f, env);
       if (f.via === 'pem') {
         context.report({ node, messageId: 'privateKey', data: { preview: mask(f.text), env }, suggest });
         return;
@@ -214,29 +253,47 @@ export default createRule<Options, MessageId>({
       } else if (f.via === 'sink') {
         context.report({ node, messageId: 'literal', data: { preview, sink: f.sink.label, forges: f.sink.forges, fix: f.sink.fix }, suggest });
       } else {
-        context.report({ node, messageId: 'named', data: { preview, name: f.name, env }, suggest });
+        context.report({ node, messageId: f.credential ? 'credential' : 'named', data: { preview, name: f.name, env }, suggest });
       }
     }
 
     return {
-      CallExpression: checkCall,
+      CallExpression(node) {
+        checkCall(node);
+        for (const d of configDefaults(file, node)) checkDefault(d.name, d.value);
+      },
       NewExpression: checkCall,
       AssignmentExpression(node) {
         checkAssignSink(node);
-        if (node.left.type === T.MemberExpression) checkNamed(staticKey(node.left), node.right);
+        if (node.left.type === T.MemberExpression && envName(file, node.left) !== undefined) return; // a write into the environment, not a binding
+        const keyList = node.left.type === T.MemberExpression ? keyListName(node.left) : null;
+        if (keyList) checkKeyList(keyList, node.right);
+        else if (node.left.type === T.MemberExpression) checkNamed(staticKey(node.left), node.right);
         else if (node.left.type === T.Identifier) checkNamed(node.left.name, node.right);
       },
       VariableDeclarator(node) {
+        for (const { sink, object } of typedSinks(file, node)) {
+          for (const option of sink.options) {
+            const found = getPropertyPath(file, object, option);
+            if (found.kind === 'found') checkSinkValue(sink, found.value);
+          }
+        }
         // The name first: the two mutation checks scan the binding's references.
-        if (node.id.type === T.Identifier && isSecretName(node.id.name) && !isOverwritten(file, node) && !isUsedAsName(file, node)) checkNamed(node.id.name, node.init);
+        if (node.id.type !== T.Identifier) return;
+        const appConstant = isAppConstant(node);
+        if (namedCandidate(node.id.name, appConstant) && !isOverwritten(file, node) && !isUsedAsName(file, node)) checkNamed(node.id.name, node.init, appConstant);
       },
       Property(node) {
         if (node.parent.type !== T.ObjectExpression) return;
+        const schema = schemaDefault(node);
         const key = staticKey(node);
-        if (key !== null && isSecretName(key) && !isOverwritten(file, node)) checkNamed(key, node.value);
+        if ((schema || (key !== null && namedCandidate(key, false))) && !isOverwritten(file, node)) {
+          if (schema) checkDefault(schema.name, schema.value, schema.env);
+          else checkNamed(key, node.value);
+        }
       },
       PropertyDefinition(node) {
-        checkNamed(staticKey(node), node.value);
+        checkNamed(staticKey(node), node.value, isAppConstant(node));
       },
       Literal(node) {
         if (typeof node.value === 'string' && hasPrivateKeyHeader(node.value)) checkPem(outermostConcat(node), node.value);

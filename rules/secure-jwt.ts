@@ -17,7 +17,7 @@ import {
   type SignSite,
   type VerifySite,
 } from '../src/core/sites/jwt.js';
-import { servedSignsSetExpiry } from '../src/project/jwt.js';
+import { callerWithoutExpiry, forwardedSign, servedSignsSetExpiry } from '../src/project/jwt.js';
 import {
   MAX_CLOCK_TOLERANCE_SECONDS,
   SUGGESTED_LIFETIME,
@@ -73,6 +73,8 @@ const PROBLEM = {
   ignoreExpiration: 'sets `ignoreExpiration: true`, so expired and stolen tokens stay valid forever: remove it',
   clockTolerance: (s: number): string => `allows a \`clockTolerance\` of ${s} seconds, so tokens stay valid long after they expire: keep it to a few seconds`,
   noExpiry: (what: string, fix: ExpiryFix): string => `${what}, so a leaked token works forever: ${fix.text}`,
+  callerNoExpiry: (where: string, fix: ExpiryFix): string =>
+    `signs what its caller passes, and the call at ${where} passes no expiry (no \`exp\` claim and no expiry option), so that token never expires and a leaked one works forever: ${fix.text}, here or in every caller`,
   noAlgorithms: (alg: string): string => `does not pin \`algorithms\`, so the token's own header chooses how it is checked: pass \`algorithms: ['${alg}']\``,
 };
 
@@ -107,11 +109,24 @@ function signProblems(file: FileFacts, site: SignSite): Problem[] {
       : expiresInSuggestion(file, call, api.options, api.expiryOptions[0]);
     const what = api.options ? 'issues a token that never expires (no `expiresIn` option and no `exp` claim)' : 'issues a token that never expires (no `exp` claim in the payload)';
     problems.push({ text: PROBLEM.noExpiry(what, api.expiry), suggestion: fix });
+  } else if (!expires) {
+    const caller = helperCaller(file, site);
+    if (caller) problems.push({ text: PROBLEM.callerNoExpiry(caller, api.expiry), suggestion: null });
   }
   return problems;
 }
 
+/** A helper signing its parameters (`createToken(payload, options)`): one of its callers that passes no expiry, as `file:line`. */
+function helperCaller(file: FileFacts, site: SignSite | ChainSite): string | null {
+  const forwarded = forwardedSign(site);
+  return forwarded ? (callerWithoutExpiry(file, forwarded)?.where ?? null) : null;
+}
+
 function chainProblems(file: FileFacts, site: ChainSite): Problem[] {
+  if (site.finish && !site.setsExpiry && site.expClaim === 'unknown') {
+    const caller = helperCaller(file, site);
+    return caller ? [{ text: PROBLEM.callerNoExpiry(caller, site.api.expiry), suggestion: null }] : [];
+  }
   if (!site.finish || site.setsExpiry || site.expClaim !== 'absent') return [];
   const fix = suggestion('addExpirationTime', chainEdit(file, site.finish, `.setExpirationTime('${SUGGESTED_LIFETIME}')`));
   return [{ text: PROBLEM.noExpiry('issues a token that never expires (no `setExpirationTime` and no `exp` claim)', site.api.expiry), suggestion: fix }];

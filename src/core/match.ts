@@ -11,13 +11,34 @@ import type { ModelMatch } from '../models/types.js';
 import { calleeRef, moduleMatches, resolveRef } from './modules.js';
 import { staticKey, unwrap } from './ast.js';
 import { importsAny } from './prefilter.js';
+import { dereference } from './values.js';
 
 export type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
 
-/** The ref a call invokes, with `new` appended for constructions and `super(...)`. */
+/** Wrappers that return a promise-returning version of the function they are given: a call of the result is a call of that function. */
+const PROMISIFY: readonly RefPattern[] = [
+  { module: 'util', path: ['promisify'] },
+  { module: ['bluebird', 'es6-promisify'], path: ['promisify'] },
+  { module: 'pify', path: [] },
+];
+
+/** `promisify(jwt.sign)` (called directly, or through a const binding): the ref of the wrapped function, else null. */
+function promisified(file: FileFacts, callee: TSESTree.Node): ModuleRef | null {
+  let n = unwrap(callee);
+  if (n.type === T.Identifier) n = unwrap(dereference(file, n));
+  if (n.type !== T.CallExpression || !n.arguments[0] || n.arguments[0].type === T.SpreadElement) return null;
+  const wrapper = resolveRef(file, n.callee);
+  if (!wrapper || !PROMISIFY.some((p) => moduleMatches(p, wrapper.module) && wrapper.path.length === p.path.length && p.path.every((s, i) => wrapper.path[i] === s))) return null;
+  return resolveRef(file, n.arguments[0]);
+}
+
+/** The ref a call invokes, with `new` appended for constructions and `super(...)`; a promisified function counts as itself. */
 export function invokedRef(file: FileFacts, node: CallLike): ModuleRef | null {
-  const ref = calleeRef(file, node);
-  if (!ref) return null;
+  const called = calleeRef(file, node);
+  if (!called) return null;
+  // Only a call of what a wrapper returned (`util` … `promisify`, `()`) is looked into.
+  const wrapped = called.path[called.path.length - 1] === '()' && node.type === T.CallExpression && PROMISIFY.some((p) => moduleMatches(p, called.module));
+  const ref = (wrapped ? promisified(file, node.callee) : null) ?? called;
   const construct = node.type === T.NewExpression || node.callee.type === T.Super;
   return construct ? { module: ref.module, path: [...ref.path, 'new'] } : ref;
 }

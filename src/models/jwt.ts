@@ -15,7 +15,8 @@ export type JwtLibrary =
   | 'hono/jwt'
   | 'passport-jwt'
   | 'jwt-simple'
-  | 'jwt-decode';
+  | 'jwt-decode'
+  | 'fast-jwt';
 
 /** A property path inside an options object: `['signOptions', 'expiresIn']`. */
 export type OptionPath = readonly string[];
@@ -272,6 +273,17 @@ export const JWT_APIS: readonly JwtApi[] = [
     fix: 'Drop the `noVerify` argument so `jwt.decode(token, secret)` checks the signature.',
   },
 
+  // --- fast-jwt (factories: the options of the signer / verifier apply to every token) ---
+  {
+    role: 'sign', library: 'fast-jwt', label: 'fast-jwt `createSigner`', match: call('fast-jwt', 'createSigner'),
+    payload: null, options: { arg: 0 }, expiryOptions: [['expiresIn']], algorithmOptions: [['algorithm']], configured: false,
+    expiry: { text: "pass `expiresIn: '15m'` to `createSigner`", suggest: 'expiresIn' },
+  },
+  {
+    role: 'verify', library: 'fast-jwt', label: 'fast-jwt `createVerifier`', match: call('fast-jwt', 'createVerifier'),
+    token: null, options: { arg: 0 }, algorithms: [['algorithms']], ignoreExpiration: [['ignoreExpiration']], clockTolerance: [], pinAlgorithms: null,
+  },
+
   // --- jwt-decode (decoding only: v4 named export, v3 default export) -------------
   ...([call('jwt-decode', 'jwtDecode'), call('jwt-decode')]).map((match): DecodeApi => ({
     role: 'decode', library: 'jwt-decode', label: 'jwt-decode', match, token: 0,
@@ -287,3 +299,46 @@ export const SUGGESTED_LIFETIME = '15m';
 
 /** A clock tolerance above this many seconds turns expiry off in practice (reported by the strict option). */
 export const MAX_CLOCK_TOLERANCE_SECONDS = 3600;
+
+/**
+ * Claims an app stamps into the payload to enforce a lifetime itself (and
+ * checks when it verifies): words of a claim named like an expiry
+ * (`expiresAt`, `validUntil`), and words of an issue-time claim (`createdAt`,
+ * `issuedAt`) that counts when its value is the current time. `iat` is not one:
+ * the libraries set it themselves.
+ */
+export const CUSTOM_EXPIRY_CLAIMS = {
+  expiry: ['expires', 'expiry', 'expiration', 'expire', 'until', 'ttl', 'lifetime'],
+  issued: ['created', 'issued', 'timestamp', 'generated'],
+} as const;
+
+/**
+ * Tokens that come from an identity provider's response to the app, not
+ * from the client: the `id_token` of an OAuth token response, and a body the
+ * app fetched itself (`await response.text()`). Reading their claims without a
+ * signature check is what OIDC allows over TLS, so a decode of them is not reported.
+ */
+export const PROVIDER_TOKENS = {
+  properties: ['id_token', 'idToken'],
+  bodyMethods: ['text', 'json'],
+  /** Roots and steps of a member chain that carry the client's request: a token found under them is the client's. */
+  requestRoots: ['req', 'request', 'ctx', 'c', 'event', 'context'],
+  requestSteps: ['body', 'query', 'params', 'headers', 'cookies', 'form', 'formData', 'searchParams', 'request', 'req'],
+} as const;
+
+/**
+ * Where a browser keeps its own token (js-cookie `Cookies.get`, Web Storage):
+ * code that decodes a token read from there runs in the browser, where the
+ * claims can only drive what is shown; the server verifies the token.
+ */
+export const BROWSER_TOKEN_SOURCES = {
+  calls: [{ module: 'js-cookie', path: ['get'] }, { module: 'universal-cookie', path: ['new', 'get'] }],
+  storage: ['localStorage', 'sessionStorage'],
+} as const;
+
+/**
+ * Calls whose callback runs after a JWT strategy checked the token's
+ * signature (`passport.authenticate('jwt', opts, (err, user, info) => …)`: a
+ * `TokenExpiredError` in `info` is only raised after the signature check).
+ */
+export const VERIFYING_CALLBACKS = [{ method: 'authenticate', strategyArg: 0, strategies: ['jwt'] }] as const;

@@ -5,7 +5,7 @@
  */
 
 /** What an attacker who knows the secret can forge. */
-export type Forgeable = 'session cookies' | 'signed cookies' | 'tokens' | 'HMAC signatures' | 'encrypted cookies';
+export type Forgeable = 'session cookies' | 'signed cookies' | 'tokens' | 'HMAC signatures' | 'encrypted cookies' | 'encrypted tokens';
 
 /** Where the secret sits in a matched call: argument index, then an option path inside it (`()` steps into a returned object). */
 export interface SecretSlot {
@@ -139,6 +139,10 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     kind: 'call', label: 'better-auth `secret`', module: 'better-auth', path: ['betterAuth'], slots: [{ arg: 0, option: ['secret'] }],
     forges: 'session cookies', env: 'BETTER_AUTH_SECRET', fix: envFix('BETTER_AUTH_SECRET', 'better-auth reads $ by itself: drop the option'),
   },
+  {
+    kind: 'call', label: 'oidc-provider `cookies.keys`', module: 'oidc-provider', path: ['new'], slots: [{ arg: 1, option: ['cookies', 'keys'] }],
+    forges: 'signed cookies', env: 'OIDC_COOKIE_KEYS', fix: envFix('OIDC_COOKIE_KEYS', "`new Provider(issuer, { cookies: { keys: $.split(',') } })`"),
+  },
   // --- JWT ----------------------------------------------------------------------
   {
     kind: 'call', label: 'jsonwebtoken `sign` key', module: 'jsonwebtoken', path: ['sign'], slots: [{ arg: 1 }],
@@ -224,9 +228,108 @@ export const SECRET_SINKS: readonly SecretSink[] = [
     kind: 'call', label: 'hono `utils/jwt` sign key', module: 'hono/utils/jwt', path: ['sign'], slots: [{ arg: 1 }],
     forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '$'),
   },
+  {
+    kind: 'call', label: 'fast-jwt `createSigner` key', module: 'fast-jwt', path: ['createSigner'], slots: [{ arg: 0, option: ['key'] }],
+    forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '`createSigner({ key: $ })`'),
+  },
+  {
+    kind: 'call', label: 'fast-jwt `createVerifier` key', module: 'fast-jwt', path: ['createVerifier'], slots: [{ arg: 0, option: ['key'] }],
+    forges: 'tokens', env: 'JWT_SECRET', fix: envFix('JWT_SECRET', '`createVerifier({ key: $ })`'),
+  },
+  // --- HMAC and ciphers -----------------------------------------------------------
+  ...(['createCipheriv', 'createDecipheriv', 'createCipher', 'createDecipher'] as const).map((fn): CallSink => ({
+    kind: 'call', label: `\`crypto.${fn}\` key`, module: 'crypto', path: [fn], slots: [{ arg: 1 }],
+    forges: 'encrypted tokens', env: 'ENCRYPTION_KEY', fix: envFix('ENCRYPTION_KEY', `\`crypto.${fn}(alg, Buffer.from($, 'hex'), iv)\``),
+  })),
   // --- HMAC ---------------------------------------------------------------------
   {
     kind: 'call', label: '`crypto.createHmac` key', module: 'crypto', path: ['createHmac'], slots: [{ arg: 1 }],
     forges: 'HMAC signatures', env: 'HMAC_SECRET', fix: envFix('HMAC_SECRET', '`crypto.createHmac(alg, $)`'),
+  },
+];
+
+// --- config-library defaults ----------------------------------------------------
+
+/**
+ * A config library's default for a setting (`str({ devDefault: 'x' })` in an
+ * envalid schema, `z.string().default('x')` in a zod env schema): a fallback
+ * the app runs with when the variable is missing. Reported when the setting's
+ * name (the schema key it sits under) says secret.
+ */
+export interface ConfigDefault {
+  readonly label: string;
+  readonly match:
+    | { readonly kind: 'call'; readonly module: string | readonly string[]; readonly path: readonly string[] }
+    | { readonly kind: 'chain'; readonly module: string | readonly string[]; readonly path: readonly string[]; readonly method: string };
+  readonly slots: readonly SecretSlot[];
+}
+
+const ENVALID_VALIDATORS = ['str', 'host', 'url', 'json', 'makeValidator'] as const;
+
+export const CONFIG_DEFAULTS: readonly ConfigDefault[] = [
+  ...ENVALID_VALIDATORS.map((name): ConfigDefault => ({
+    label: `envalid \`${name}\` default`, match: { kind: 'call', module: 'envalid', path: [name] },
+    slots: [{ arg: 0, option: ['default'] }, { arg: 0, option: ['devDefault'] }],
+  })),
+  { label: 'zod `.default`', match: { kind: 'chain', module: ['zod', 'zod/v4'], path: [], method: 'default' }, slots: [{ arg: 0 }] },
+  { label: 'zod `.catch`', match: { kind: 'chain', module: ['zod', 'zod/v4'], path: [], method: 'catch' }, slots: [{ arg: 0 }] },
+  { label: 'joi `.default`', match: { kind: 'chain', module: ['joi', '@hapi/joi'], path: [], method: 'default' }, slots: [{ arg: 0 }] },
+  { label: 'yup `.default`', match: { kind: 'chain', module: 'yup', path: [], method: 'default' }, slots: [{ arg: 0 }] },
+];
+
+/**
+ * Schema objects of a config library written as plain data (convict:
+ * `{ doc, format, default: 'x', env: 'JWT_SECRET' }`): an object with the
+ * default key and at least one of the marker keys is a setting's schema.
+ */
+export const SCHEMA_DEFAULT = { key: 'default', markers: ['env', 'format', 'doc', 'arg', 'sensitive'] } as const;
+
+/**
+ * A config service read with an inline default (`configService.get('JWT_SECRET', 'x')`,
+ * `config.get('jwt.secret', 'x')`): the method, the argument naming the setting,
+ * the default's argument, and a word the receiver's name must contain.
+ */
+export const CONFIG_GETTERS = [{ method: 'get', receiver: 'config', name: 0, fallback: 1 }] as const;
+
+/**
+ * Framework key lists assigned on a config or app object without a traceable
+ * library (Egg `config.keys = …`, `app.keys = […]` on an app passed in): the
+ * property, and words one of which the object's name must end with.
+ */
+export const KEY_LIST_TARGETS = [{ property: 'keys', owners: ['config', 'app', 'application'] }] as const;
+
+// --- options objects typed with a library's type ------------------------------------
+
+/**
+ * An object declared with a library's options type (`export const sessionOptions:
+ * SessionOptions = { password: '…' }`, `satisfies SessionOptions`): the library
+ * will read the secret from it wherever it is passed.
+ */
+export interface TypedSink extends SinkBase {
+  readonly kind: 'typed';
+  readonly type: string;
+  readonly options: readonly (readonly string[])[];
+}
+
+export const TYPED_SINKS: readonly TypedSink[] = [
+  {
+    kind: 'typed', label: 'iron-session `SessionOptions.password`', module: ['iron-session', 'iron-session/next', 'next-iron-session'], type: 'SessionOptions', options: [['password']],
+    forges: 'encrypted cookies', env: 'SESSION_PASSWORD', fix: envFix('SESSION_PASSWORD', '`{ password: $ }` (at least 32 characters)'),
+  },
+  {
+    kind: 'typed', label: 'express-session `SessionOptions.secret`', module: 'express-session', type: 'SessionOptions', options: [['secret']],
+    forges: 'session cookies', env: 'SESSION_SECRET', fix: envFix('SESSION_SECRET', '`{ secret: $ }`'),
+  },
+  {
+    kind: 'typed', label: 'next-auth `NextAuthOptions.secret`', module: ['next-auth', 'next-auth/next'], type: 'NextAuthOptions', options: [['secret']],
+    forges: 'session cookies', env: 'NEXTAUTH_SECRET', fix: envFix('NEXTAUTH_SECRET', 'Auth.js reads `AUTH_SECRET`/$ by itself: drop the option'),
+  },
+  {
+    kind: 'typed', label: 'next-auth `AuthOptions.secret`', module: ['next-auth', 'next-auth/next'], type: 'AuthOptions', options: [['secret']],
+    forges: 'session cookies', env: 'NEXTAUTH_SECRET', fix: envFix('NEXTAUTH_SECRET', 'Auth.js reads `AUTH_SECRET`/$ by itself: drop the option'),
+  },
+  {
+    kind: 'typed', label: 'oidc-provider `Configuration.cookies.keys`', module: 'oidc-provider', type: 'Configuration', options: [['cookies', 'keys']],
+    forges: 'signed cookies', env: 'OIDC_COOKIE_KEYS', fix: envFix('OIDC_COOKIE_KEYS', "`{ cookies: { keys: $.split(',') } }`"),
   },
 ];

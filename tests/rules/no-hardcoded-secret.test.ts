@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import rule from '../../rules/no-hardcoded-secret.js';
-import { SECRET_SINKS } from '../../src/models/secret-sinks.js';
+import { SECRET_SINKS, TYPED_SINKS } from '../../src/models/secret-sinks.js';
 import { ruleTester } from '../rule-tester.js';
 
 /** The library-specific fix text of a sink, as the message carries it. */
 function fixOf(label: string): string {
-  const sink = SECRET_SINKS.find((s) => s.label === label);
+  const sink = [...SECRET_SINKS, ...TYPED_SINKS].find((s) => s.label === label);
   if (!sink) throw new Error(`no sink labelled ${label}`);
   return sink.fix;
 }
@@ -89,6 +89,60 @@ app.use(session({ secret: signing }));` },
 export const TOKEN_STORAGE_KEY = 'myapp.auth.token';
 localStorage.getItem(SIGN_KEY);` },
     { name: "placeholder text", filename: "src/config.ts", code: `export const config = { jwtSecret: process.env.JWT_SECRET || 'your secret key', sessionSecret: process.env.S || 'change me' };` },
+      { name: "an enum of secret names is not a secret", filename: "secrets-service.js", code: `export const SecretName = {
+  gocardless_secretKey: 'gocardless_secretKey',
+  simplefin_accessKey: 'simplefin_accessKey',
+};` },
+    { name: "Storybook stories and *.clienttest.tsx files are skipped", filename: "web/src/ApiKeyDialog.stories.tsx", code: `export const Default = { args: { secretKey: 'sk-lf-1234567890abcdef', apiKey: 'pk-lf-9f8e7d6c5b4a' } };` },
+    { name: "a project-named test file is skipped", filename: "web/src/ApiKeyList.clienttest.tsx", code: `const clientSecret = 'sk-lf-...abcd';
+const apiKey = 'pk-lf-9f8e7d6c5b4a';` },
+    { name: "short demo fallbacks under a secret name", filename: "config/config.default.js", code: `module.exports = { passportGithub: { key: process.env.GITHUB_ID || 'test', secret: process.env.GITHUB_SECRET || 'test' } };` },
+    { name: "a literal written into the environment is not a binding", filename: "knexfile.js", code: `if (!process.env.JWT_SECRET) {
+  process.env.JWT_SECRET = 'securekey';
+}` },
+    { name: "presented credentials that do not look real", code: `export const cfg = { apiKey: 'your-api-key', accessToken: 'sk-1234567890abcdef', authToken: 'x-auth-token', apiKeyHeader: 'X-Api-Key', api_key: '••••••••', API_TOKEN: 'API_TOKEN', accessKey: 'example' };` },
+    { name: "config defaults of non-secret settings and schema defaults that read the environment", code: `import { cleanEnv, str } from 'envalid';
+import { z } from 'zod';
+export const a = cleanEnv(process.env, { HOST: str({ default: 'localhost' }), JWT_SECRET: str() });
+export const b = z.object({ JWT_ISSUER: z.string().default('my-app'), SESSION_SECRET: z.string().min(32) });
+export const c = config.get('jwt.expiresIn', '7d');` },
+    { name: "a key map keyed by names, and config keys that are not literals", code: `export const JWT_SECRETS = { name: 'JWT_SECRET', header: 'x-jwt' };
+export default (app) => { app.keys = process.env.KEYS.split(','); };
+config.keys = Object.keys(settings);` },
+    { name: "a publishable key behind a public env name", code: `const FALLBACK_POSTHOG_KEY = 'phc_zb8Xq1RrJq0u3kMNuZpQ7cVf2XyTa9';
+export function client(env, enabled) {
+  const apiKey = env.NEXT_PUBLIC_POSTHOG_KEY ?? (enabled ? FALLBACK_POSTHOG_KEY : null);
+  return apiKey;
+}` },
+    { name: "lookup keys, form field names and short or word-like values on app constants", code: `export class Store {
+  static KEY = 'user-preferences';
+  static readonly STORAGE_KEY = 'app_state_v2';
+}
+export const PASSWORD_FIELD = 'password';
+export const ADMIN_PASSWORD = 'admin';
+function f() { const key = 'a1b2c3d4e5f6'; return key; }` },
+    { name: "cipher keys from the environment and helpers called with unknown values", code: `const crypto = require('crypto');
+function enc(data, key) { return crypto.createCipheriv('aes-256-gcm', key, iv).update(data); }
+export const a = enc('x', process.env.ENCRYPTION_KEY);
+export const b = enc('y', config.key);
+export const c = crypto.createCipheriv('aes-256-gcm', Buffer.from(process.env.KEY, 'hex'), iv);` },
+    {
+      name: "project: a default secret the config loader replaces at startup when it still holds that literal (fixtures/projects/config-sentinel)",
+      filename: path.join(ROOT, 'fixtures/projects/config-sentinel/lib/config/default.js'),
+      code: `'use strict';
+
+module.exports = {
+  sessionName: 'connect.sid',
+  sessionSecret: 'secret',
+  sessionSecretLen: 128,
+};`,
+    },
+    { name: "stand-in defaults, error codes named after a credential, publishable keys", code: `import { cleanEnv, str } from 'envalid';
+export const env = cleanEnv(process.env, { GOOGLE_SECRET: str({ default: 'dummySecret' }), TWITTER_API_SECRET: str({ default: 'dummyApiSecret' }) });
+export const INVALID_ACCESS_TOKEN = 'auth/invalid_access_token';
+export const POSTHOG_API_KEY = 'phc_9xQ2bV7rT0kLmN4pZ8sW1yA6cE3fH5jK';
+export const e2e = { OPENAI_API_KEY: 'e2e-test-key' };` },
+    { name: "test-runner configs are skipped", filename: "playwright.config.ts", code: `export default { webServer: { env: { OPENAI_API_KEY: 'sk9aQ2bV7rT0kLmN4pZ8', SESSION_SECRET: 'e2e-secret-123' } } };` },
   ],
   invalid: [
     {
@@ -707,5 +761,333 @@ const jwtSecret = process.env.JWT_SECRET;` },
       ],
     },
 
+    {
+      name: "M13: an envalid `devDefault` for a secret-named setting is a fallback (reported at the literal, no suggestion)",
+      filename: "hs-envalid.js",
+      code: `const { cleanEnv, str } = require('envalid');
+module.exports = cleanEnv(process.env, { JWT_SECRET: str({ devDefault: 'securekey' }), PORT: str({ default: '3000' }) });`,
+      errors: [
+        {
+          messageId: 'namedFallback', line: 2, column: 72, endLine: 2, endColumn: 83,
+          data: { name: "JWT_SECRET", preview: "\"se…\" (9 chars)", when: "when JWT_SECRET is not set", env: "JWT_SECRET" },
+        },
+      ],
+    },
+    {
+      name: "M13: a zod `.default()` in an env schema",
+      code: `import { z } from 'zod';
+export const env = z.object({ SESSION_SECRET: z.string().min(8).default('dev-session-key'), HOST: z.string().default('localhost') }).parse(process.env);`,
+      errors: [
+        {
+          messageId: 'namedFallback', line: 2, column: 73, endLine: 2, endColumn: 90,
+          data: { name: "SESSION_SECRET", preview: "\"de…\" (15 chars)", when: "when SESSION_SECRET is not set", env: "SESSION_SECRET" },
+        },
+      ],
+    },
+    {
+      name: "M13: a convict schema default, named after its `env`",
+      code: `import convict from 'convict';
+export const config = convict({ jwt: { secret: { doc: 'JWT key', format: String, default: 'c0nv1ct-jwt', env: 'JWT_SECRET' }, issuer: { doc: 'iss', default: 'my-app', env: 'JWT_ISSUER' } } });`,
+      errors: [
+        {
+          messageId: 'namedFallback', line: 2, column: 91, endLine: 2, endColumn: 104,
+          data: { name: "secret", preview: "\"c0…\" (11 chars)", when: "when JWT_SECRET is not set", env: "JWT_SECRET" },
+        },
+      ],
+    },
+    {
+      name: "M13: a config service read with an inline default",
+      code: `export class AuthService {
+  constructor(private readonly configService: ConfigService) {}
+  key() { return this.configService.get('JWT_SECRET', 'n3st-fallback'); }
+  host() { return this.configService.get('HOST', 'localhost'); }
+}`,
+      errors: [
+        {
+          messageId: 'namedFallback', line: 3, column: 55, endLine: 3, endColumn: 70,
+          data: { name: "JWT_SECRET", preview: "\"n3…\" (13 chars)", when: "when JWT_SECRET is not set", env: "JWT_SECRET" },
+        },
+      ],
+    },
+    {
+      name: "M13: Egg `config.keys` = the public app name plus a literal",
+      filename: "config/config.default.js",
+      code: `module.exports = appInfo => {
+  const config = exports = {};
+  config.keys = appInfo.name + '_1519887194138_3450';
+  config.name = appInfo.name + '_site';
+  return config;
+};`,
+      errors: [
+        {
+          messageId: 'named', line: 3, column: 17, endLine: 3, endColumn: 53,
+          data: { name: "config.keys", preview: "\"_1…\" (19 chars)", env: "CONFIG_KEYS" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "CONFIG_KEYS" }, output: `if (!process.env.CONFIG_KEYS) {
+  throw new Error('CONFIG_KEYS must be set');
+}
+module.exports = appInfo => {
+  const config = exports = {};
+  config.keys = process.env.CONFIG_KEYS;
+  config.name = appInfo.name + '_site';
+  return config;
+};` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "M13: `app.keys` on an app the file does not construct",
+      code: `export default function setup(app) {
+  app.keys = ['k0a-cookie-key', process.env.EXTRA_KEY];
+}`,
+      errors: [
+        {
+          messageId: 'named', line: 2, column: 15, endLine: 2, endColumn: 31,
+          data: { name: "app.keys", preview: "\"k0…\" (14 chars)", env: "APP_KEYS" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "APP_KEYS" }, output: `if (!process.env.APP_KEYS) {
+  throw new Error('APP_KEYS must be set');
+}
+export default function setup(app) {
+  app.keys = [process.env.APP_KEYS, process.env.EXTRA_KEY];
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "M13: oidc-provider `cookies.keys` through a spread configuration",
+      code: `import Provider, { Configuration } from 'oidc-provider';
+const configuration: Configuration = { cookies: { keys: ['oidc'] }, ttl: {} };
+export const oidc = new Provider(issuer, { ...configuration, jwks: { keys: [privateJwk] } });`,
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 58, endLine: 2, endColumn: 64,
+          data: { preview: "\"oi…\" (4 chars)", sink: "oidc-provider `cookies.keys`", forges: "signed cookies", fix: fixOf("oidc-provider `cookies.keys`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "OIDC_COOKIE_KEYS" }, output: `import Provider, { Configuration } from 'oidc-provider';
+if (!process.env.OIDC_COOKIE_KEYS) {
+  throw new Error('OIDC_COOKIE_KEYS must be set');
+}
+const configuration: Configuration = { cookies: { keys: [process.env.OIDC_COOKIE_KEYS] }, ttl: {} };
+export const oidc = new Provider(issuer, { ...configuration, jwks: { keys: [privateJwk] } });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "M13: a real-looking API key in an outgoing request header",
+      code: `export async function post(url, body) {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain', apikey: '6EwQsWNDR4AoSvFCHAsFUhmxkuALN13F' }, body });
+}`,
+      errors: [
+        {
+          messageId: 'credential', line: 2, column: 88, endLine: 2, endColumn: 122,
+          data: { name: "apikey", preview: "\"6E…\" (32 chars)", env: "APIKEY" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "APIKEY" }, output: `if (!process.env.APIKEY) {
+  throw new Error('APIKEY must be set');
+}
+export async function post(url, body) {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain', apikey: process.env.APIKEY }, body });
+}` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "keys derived from a literal: a hash of it, a repeated character",
+      code: `import crypto from 'crypto';
+import jwt from 'jsonwebtoken';
+const key = crypto.createHash('sha256').update('my-app-key').digest();
+export const t = jwt.sign({ sub: 1 }, key, { expiresIn: '1h' });
+export const u = jwt.sign({ sub: 1 }, 'a'.repeat(32), { expiresIn: '1h' });`,
+      errors: [
+        {
+          messageId: 'literal', line: 3, column: 13, endLine: 3, endColumn: 70,
+          data: { preview: "\"my…\" (10 chars)", sink: "jsonwebtoken `sign` key", forges: "tokens", fix: fixOf("jsonwebtoken `sign` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `import crypto from 'crypto';
+import jwt from 'jsonwebtoken';
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+const key = process.env.JWT_SECRET;
+export const t = jwt.sign({ sub: 1 }, key, { expiresIn: '1h' });
+export const u = jwt.sign({ sub: 1 }, 'a'.repeat(32), { expiresIn: '1h' });` },
+          ],
+        },
+        {
+          messageId: 'literal', line: 5, column: 39, endLine: 5, endColumn: 53,
+          data: { preview: "\"aa…\" (32 chars)", sink: "jsonwebtoken `sign` key", forges: "tokens", fix: fixOf("jsonwebtoken `sign` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRET" }, output: `import crypto from 'crypto';
+import jwt from 'jsonwebtoken';
+const key = crypto.createHash('sha256').update('my-app-key').digest();
+export const t = jwt.sign({ sub: 1 }, key, { expiresIn: '1h' });
+if (!process.env.JWT_SECRET) {
+  throw new Error('JWT_SECRET must be set');
+}
+export const u = jwt.sign({ sub: 1 }, process.env.JWT_SECRET, { expiresIn: '1h' });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a key-rotation map: each literal key",
+      code: `export const JWT_SECRETS = { v1: 'r0tat1on-one', v2: 'r0tat1on-two' };`,
+      errors: [
+        {
+          messageId: 'named', line: 1, column: 34, endLine: 1, endColumn: 48,
+          data: { name: "JWT_SECRETS", preview: "\"r0…\" (12 chars)", env: "JWT_SECRETS" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRETS" }, output: `if (!process.env.JWT_SECRETS) {
+  throw new Error('JWT_SECRETS must be set');
+}
+export const JWT_SECRETS = { v1: process.env.JWT_SECRETS, v2: 'r0tat1on-two' };` },
+          ],
+        },
+        {
+          messageId: 'named', line: 1, column: 54, endLine: 1, endColumn: 68,
+          data: { name: "JWT_SECRETS", preview: "\"r0…\" (12 chars)", env: "JWT_SECRETS" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "JWT_SECRETS" }, output: `if (!process.env.JWT_SECRETS) {
+  throw new Error('JWT_SECRETS must be set');
+}
+export const JWT_SECRETS = { v1: 'r0tat1on-one', v2: process.env.JWT_SECRETS };` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "iron-session password in an exported SessionOptions-typed object",
+      filename: "lib/session.ts",
+      code: `import type { SessionOptions } from 'iron-session';
+export const sessionOptions: SessionOptions = { password: 'complex_password_at_least_32_characters_long', cookieName: 'app' };`,
+      errors: [
+        {
+          messageId: 'literal', line: 2, column: 59, endLine: 2, endColumn: 105,
+          data: { preview: "\"co…\" (44 chars)", sink: "iron-session `SessionOptions.password`", forges: "encrypted cookies", fix: fixOf("iron-session `SessionOptions.password`") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "SESSION_PASSWORD" }, output: `import type { SessionOptions } from 'iron-session';
+if (!process.env.SESSION_PASSWORD) {
+  throw new Error('SESSION_PASSWORD must be set');
+}
+export const sessionOptions: SessionOptions = { password: process.env.SESSION_PASSWORD, cookieName: 'app' };` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "app-wide constants: a static KEY, an admin password",
+      code: `export class Crypto {
+  static KEY = 'Zx81mQv7Lp02Tr5k';
+}
+export const ADMIN_PASSWORD = 'Adm1nPa55w0rd';
+export const DEFAULT_PARTNER_PASSWORD = 'partner2024pw';`,
+      errors: [
+        {
+          messageId: 'credential', line: 2, column: 16, endLine: 2, endColumn: 34,
+          data: { name: "KEY", preview: "\"Zx…\" (16 chars)", env: "KEY_SECRET" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "KEY_SECRET" }, output: `if (!process.env.KEY_SECRET) {
+  throw new Error('KEY_SECRET must be set');
+}
+export class Crypto {
+  static KEY = process.env.KEY_SECRET;
+}
+export const ADMIN_PASSWORD = 'Adm1nPa55w0rd';
+export const DEFAULT_PARTNER_PASSWORD = 'partner2024pw';` },
+          ],
+        },
+        {
+          messageId: 'credential', line: 4, column: 31, endLine: 4, endColumn: 46,
+          data: { name: "ADMIN_PASSWORD", preview: "\"Ad…\" (13 chars)", env: "ADMIN_PASSWORD" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "ADMIN_PASSWORD" }, output: `export class Crypto {
+  static KEY = 'Zx81mQv7Lp02Tr5k';
+}
+if (!process.env.ADMIN_PASSWORD) {
+  throw new Error('ADMIN_PASSWORD must be set');
+}
+export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD;
+export const DEFAULT_PARTNER_PASSWORD = 'partner2024pw';` },
+          ],
+        },
+        {
+          messageId: 'credential', line: 5, column: 41, endLine: 5, endColumn: 56,
+          data: { name: "DEFAULT_PARTNER_PASSWORD", preview: "\"pa…\" (13 chars)", env: "DEFAULT_PARTNER_PASSWORD" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "DEFAULT_PARTNER_PASSWORD" }, output: `export class Crypto {
+  static KEY = 'Zx81mQv7Lp02Tr5k';
+}
+export const ADMIN_PASSWORD = 'Adm1nPa55w0rd';
+if (!process.env.DEFAULT_PARTNER_PASSWORD) {
+  throw new Error('DEFAULT_PARTNER_PASSWORD must be set');
+}
+export const DEFAULT_PARTNER_PASSWORD = process.env.DEFAULT_PARTNER_PASSWORD;` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "M13: a literal AES key defaulted before it reaches a local cipher helper (reported at the literal)",
+      code: `const crypto = require('crypto');
+const aesEncode = function (data, password) {
+  const cipher = crypto.createCipher('aes192', password);
+  return cipher.update(data, 'utf-8', 'hex') + cipher.final('hex');
+};
+const defaultSalt = 'abcde';
+exports.getToken = function getToken(token, uid) {
+  app.config.passsalt = app.config.passsalt || defaultSalt;
+  return aesEncode(uid + '|' + token, app.config.passsalt);
+};`,
+      errors: [
+        {
+          messageId: 'fallback', line: 6, column: 21, endLine: 6, endColumn: 28,
+          data: { preview: "\"ab…\" (5 chars)", when: "when no other value is provided", sink: "`crypto.createCipher` key", fix: fixOf("`crypto.createCipher` key") },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "ENCRYPTION_KEY" }, output: `const crypto = require('crypto');
+const aesEncode = function (data, password) {
+  const cipher = crypto.createCipher('aes192', password);
+  return cipher.update(data, 'utf-8', 'hex') + cipher.final('hex');
+};
+if (!process.env.ENCRYPTION_KEY) {
+  throw new Error('ENCRYPTION_KEY must be set');
+}
+const defaultSalt = process.env.ENCRYPTION_KEY;
+exports.getToken = function getToken(token, uid) {
+  app.config.passsalt = app.config.passsalt || defaultSalt;
+  return aesEncode(uid + '|' + token, app.config.passsalt);
+};` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a default secret compared but not replaced is still reported",
+      code: `const config = { sessionSecret: 'secret' };
+if (config.sessionSecret === 'secret') {
+  console.warn('using the default session secret');
+}
+module.exports = config;`,
+      errors: [
+        {
+          messageId: 'named', line: 1, column: 33, endLine: 1, endColumn: 41,
+          data: { name: "sessionSecret", preview: "\"se…\" (6 chars)", env: "SESSION_SECRET" },
+          suggestions: [
+            { messageId: 'useEnv', data: { env: "SESSION_SECRET" }, output: `if (!process.env.SESSION_SECRET) {
+  throw new Error('SESSION_SECRET must be set');
+}
+const config = { sessionSecret: process.env.SESSION_SECRET };
+if (config.sessionSecret === 'secret') {
+  console.warn('using the default session secret');
+}
+module.exports = config;` },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import rule from '../../rules/secure-jwt.js';
 import { ruleTester } from '../rule-tester.js';
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
 // The problem texts the messages are built from, spelled out so a changed message fails here.
 const NEVER_EXPIRES = "issues a token that never expires (no `expiresIn` option and no `exp` claim), so a leaked token works forever: pass `expiresIn: '15m'` in the options (and a refresh token for longer sessions)";
 const NEVER_EXPIRES_CHAIN = "issues a token that never expires (no `setExpirationTime` and no `exp` claim), so a leaked token works forever: add `.setExpirationTime('15m')` to the chain";
@@ -202,6 +204,71 @@ export function badge(token: string) {
   const claims = jwtDecode<{ role?: string }>(token);
   if (typeof claims.role === 'string') return claims.role.toUpperCase();
   return 'guest';
+}` },
+    { name: "F10: expiry enforced by a custom claim (issue time aged out on verify, or an expiresAt claim)", code: `import JWT from 'jsonwebtoken';
+export function getEmailSigninToken(user: { id: string; jwtSecret: string }): string {
+  return JWT.sign({ id: user.id, createdAt: new Date().toISOString(), type: 'email-signin' }, user.jwtSecret);
+}
+export const collab = (user: { id: string; jwtSecret: string }) => JWT.sign({ id: user.id, expiresAt: addHours(new Date(), 24).toISOString() }, user.jwtSecret);
+export function getUserForEmailSigninToken(token: string, secret: string) {
+  const payload = JWT.verify(token, secret) as { createdAt: string };
+  if (new Date(payload.createdAt).getTime() < Date.now() - 10 * 60_000) throw new Error('expired');
+  return payload;
+}` },
+    { name: "F10: the id_token of a provider's token response and a userinfo body the app fetched", code: `import jwt from 'jsonwebtoken';
+passport.use(new OIDCStrategy({}, async (req, accessToken, refreshToken, params, profile, done) => {
+  const claims = jwt.decode(params.id_token) as jwt.JwtPayload;
+  const user = await User.findOne({ where: { email: claims.email } });
+  done(null, user);
+}));
+export async function parseUserInfo(response: Response) {
+  const text = await response.text();
+  const claims = jwt.decode(text.trim());
+  if (!claims) throw new Error('no claims');
+  return claims;
+}` },
+    { name: "F10: a decode helper whose callers in the file verify the token they pass", code: `import JWT from 'jsonwebtoken';
+export function getJWTPayload(token: string) {
+  const payload = JWT.decode(token);
+  if (!payload) throw new Error('Invalid token');
+  return payload as JWT.JwtPayload;
+}
+export async function getUserForJWT(token: string) {
+  const payload = getJWTPayload(token);
+  const user = await User.findByPk(payload.id);
+  JWT.verify(token, user.jwtSecret);
+  return user;
+}` },
+    { name: "a signing helper whose callers all pass an expiry", code: `import jwt from 'jsonwebtoken';
+export function createToken(payload: object, options?: jwt.SignOptions) {
+  return jwt.sign(payload, process.env.JWT_SECRET, options);
+}
+export const a = () => createToken({ id: 1 }, { expiresIn: '1h' });
+export const b = () => createToken({ id: 1, exp: Math.floor(Date.now() / 1000) + 60 });
+export const c = (opts) => createToken({ id: 1 }, opts);` },
+    { name: "F10: a browser store decoding its own cookie or storage token to show the user", filename: "client/store/user.js", code: `import jwt from 'jsonwebtoken';
+import Cookies from 'js-cookie';
+export default {
+  mutations: {
+    REFRESH_AUTH(st) {
+      const jwtData = jwt.decode(Cookies.get('jwt'));
+      if (jwtData.admin) st.isAdmin = true;
+      st.id = jwtData.id;
+      const stored = jwt.decode(localStorage.getItem('token'));
+      if (stored.role === 'admin') st.canEdit = true;
+    },
+  },
+};` },
+    { name: "F10: decode inside the callback of passport.authenticate('jwt'), after the strategy checked the signature", code: `import jwt from 'jsonwebtoken';
+export function authenticate(req, res, next) {
+  passport.authenticate('jwt', { session: false }, async (err, user, info) => {
+    if (info && info.name === 'TokenExpiredError') {
+      const payload = jwt.decode(extractJWT(req));
+      const renewed = await Users.refreshToken(payload.id);
+      req.user = renewed.user;
+    }
+    next();
+  })(req, res, next);
 }` },
   ],
   invalid: [
@@ -719,6 +786,175 @@ jwt.sign({ sub: 'u1' }, 'k');`,
         suggestions: [{ messageId: 'addExpiresIn', output: `const jwt = require('jsonwebtoken');
 jwt.sign({ sub: 'u1' }, 'k', { expiresIn: '15m' });` }],
       }],
+    },
+    {
+      name: "an issue-time claim that is not the current time, an id_token from the request body, a helper with an unverifying caller",
+      code: `import jwt from 'jsonwebtoken';
+export const a = (u) => jwt.sign({ id: u.id, createdAt: u.createdAt }, process.env.JWT_SECRET);
+export async function login(req, res) {
+  const claims = jwt.decode(req.body.id_token);
+  const user = await User.findOne({ where: { email: claims.email } });
+  res.json(user);
+}
+export function getAuthPayload(token: string) {
+  const payload = jwt.decode(token);
+  return payload;
+}
+export async function authenticate(token: string) {
+  const payload = getAuthPayload(token);
+  return User.findByPk(payload.id);
+}`,
+      errors: [
+        {
+          messageId: 'insecure', line: 2, column: 25, endLine: 2, endColumn: 95,
+          data: { api: 'jsonwebtoken `sign`', problems: "issues a token that never expires (no `expiresIn` option and no `exp` claim), so a leaked token works forever: pass `expiresIn: '15m'` in the options (and a refresh token for longer sessions)" },
+          suggestions: [
+            { messageId: 'addExpiresIn', output: `import jwt from 'jsonwebtoken';
+export const a = (u) => jwt.sign({ id: u.id, createdAt: u.createdAt }, process.env.JWT_SECRET, { expiresIn: '15m' });
+export async function login(req, res) {
+  const claims = jwt.decode(req.body.id_token);
+  const user = await User.findOne({ where: { email: claims.email } });
+  res.json(user);
+}
+export function getAuthPayload(token: string) {
+  const payload = jwt.decode(token);
+  return payload;
+}
+export async function authenticate(token: string) {
+  const payload = getAuthPayload(token);
+  return User.findByPk(payload.id);
+}` },
+          ],
+        },
+        {
+          messageId: 'decode', line: 4, column: 18, endLine: 4, endColumn: 47,
+          data: { api: 'jsonwebtoken `decode`', use: "pick the user to load", fix: JSONWEBTOKEN_VERIFY },
+        },
+        {
+          messageId: 'decode', line: 9, column: 19, endLine: 9, endColumn: 36,
+          data: { api: 'jsonwebtoken `decode`', use: "are returned as the caller’s identity", fix: JSONWEBTOKEN_VERIFY },
+        },
+      ],
+    },
+    {
+      name: "a signing helper whose caller passes no expiry: reported once at the helper, naming the caller",
+      code: `import jwt from 'jsonwebtoken';
+import { SignJWT } from 'jose';
+export function createToken(payload: object, secret: string, options?: jwt.SignOptions) {
+  return jwt.sign(payload, secret, options);
+}
+export function createSecureToken(payload: object, secret: string, options?: jwt.SignOptions) {
+  return encrypt(createToken(payload, secret, options), secret);
+}
+export const login = (user) => createSecureToken({ userId: user.id }, process.env.APP_SECRET);
+export async function joseToken(claims: Record<string, unknown>, key: Uint8Array) {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(key);
+}
+export const share = () => joseToken({ shareId: 1 }, key);`,
+      errors: [
+        {
+          messageId: 'insecure', line: 4, column: 10, endLine: 4, endColumn: 44,
+          data: { api: 'jsonwebtoken `sign`', problems: "signs what its caller passes, and the call at line 9 passes no expiry (no `exp` claim and no expiry option), so that token never expires and a leaked one works forever: pass `expiresIn: '15m'` in the options (and a refresh token for longer sessions), here or in every caller" },
+        },
+        {
+          messageId: 'insecure', line: 11, column: 10, endLine: 11, endColumn: 29,
+          data: { api: 'jose `SignJWT`', problems: "signs what its caller passes, and the call at line 13 passes no expiry (no `exp` claim and no expiry option), so that token never expires and a leaked one works forever: add `.setExpirationTime('15m')` to the chain, here or in every caller" },
+        },
+      ],
+    },
+    {
+      name: "decode in the callback of another strategy is still reported",
+      code: `import jwt from 'jsonwebtoken';
+export function authenticate(req, res, next) {
+  passport.authenticate('local', async (err, user) => {
+    const payload = jwt.decode(req.headers.authorization);
+    req.user = await Users.findById(payload.id);
+    next();
+  })(req, res, next);
+}`,
+      errors: [
+        {
+          messageId: 'decode', line: 4, column: 21, endLine: 4, endColumn: 58,
+          data: { api: 'jsonwebtoken `decode`', use: "pick the user to load", fix: JSONWEBTOKEN_VERIFY },
+        },
+      ],
+    },
+    {
+      name: "util.promisify(jwt.sign) / promisify(jwt.verify) resolve to the same model entries",
+      code: `import util from 'util';
+import jwt from 'jsonwebtoken';
+const { promisify } = util;
+const sign = util.promisify(jwt.sign);
+const verify = promisify(jwt.verify);
+export const t = (u) => sign({ id: u.id }, process.env.JWT_SECRET);
+export const v = (t) => verify(t, process.env.JWT_SECRET, { algorithms: ['none'] });`,
+      errors: [
+        {
+          messageId: 'insecure', line: 6, column: 25, endLine: 6, endColumn: 67,
+          data: { api: 'jsonwebtoken `sign`', problems: "issues a token that never expires (no `expiresIn` option and no `exp` claim), so a leaked token works forever: pass `expiresIn: '15m'` in the options (and a refresh token for longer sessions)" },
+          suggestions: [
+            { messageId: 'addExpiresIn', output: `import util from 'util';
+import jwt from 'jsonwebtoken';
+const { promisify } = util;
+const sign = util.promisify(jwt.sign);
+const verify = promisify(jwt.verify);
+export const t = (u) => sign({ id: u.id }, process.env.JWT_SECRET, { expiresIn: '15m' });
+export const v = (t) => verify(t, process.env.JWT_SECRET, { algorithms: ['none'] });` },
+          ],
+        },
+        {
+          messageId: 'insecure', line: 7, column: 25, endLine: 7, endColumn: 84,
+          data: { api: 'jsonwebtoken `verify`', problems: "accepts `'none'` in `algorithms`, so a token without any signature passes and anyone can forge one: list only the algorithms you sign with" },
+        },
+      ],
+    },
+    {
+      name: "fast-jwt: a signer factory without expiresIn, a verifier that ignores expiration",
+      code: `import { createSigner, createVerifier } from 'fast-jwt';
+export const signer = createSigner({ key: process.env.JWT_SECRET });
+export const signer2 = createSigner({ key: process.env.JWT_SECRET, expiresIn: 60000 });
+export const verifier = createVerifier({ key: process.env.JWT_SECRET, ignoreExpiration: true });`,
+      errors: [
+        {
+          messageId: 'insecure', line: 2, column: 23, endLine: 2, endColumn: 68,
+          data: { api: 'fast-jwt `createSigner`', problems: "issues a token that never expires (no `expiresIn` option and no `exp` claim), so a leaked token works forever: pass `expiresIn: '15m'` to `createSigner`" },
+          suggestions: [
+            { messageId: 'addExpiresIn', output: `import { createSigner, createVerifier } from 'fast-jwt';
+export const signer = createSigner({ key: process.env.JWT_SECRET, expiresIn: '15m' });
+export const signer2 = createSigner({ key: process.env.JWT_SECRET, expiresIn: 60000 });
+export const verifier = createVerifier({ key: process.env.JWT_SECRET, ignoreExpiration: true });` },
+          ],
+        },
+        {
+          messageId: 'insecure', line: 4, column: 25, endLine: 4, endColumn: 96,
+          data: { api: 'fast-jwt `createVerifier`', problems: "sets `ignoreExpiration: true`, so expired and stolen tokens stay valid forever: remove it" },
+          suggestions: [
+            { messageId: 'removeIgnoreExpiration', output: `import { createSigner, createVerifier } from 'fast-jwt';
+export const signer = createSigner({ key: process.env.JWT_SECRET });
+export const signer2 = createSigner({ key: process.env.JWT_SECRET, expiresIn: 60000 });
+export const verifier = createVerifier({ key: process.env.JWT_SECRET });` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "project: a helper whose caller in another module passes no expiry (fixtures/projects/jwt-sign-helper)",
+      filename: path.join(ROOT, 'fixtures/projects/jwt-sign-helper/src/lib/jwt.ts'),
+      code: `import jwt from 'jsonwebtoken';
+
+export function createToken(payload: object, secret: string, options?: jwt.SignOptions) {
+  return jwt.sign(payload, secret, options);
+}
+
+export function createSecureToken(payload: object, secret: string, options?: jwt.SignOptions) {
+  return Buffer.from(createToken(payload, secret, options)).toString('base64url');
+}`,
+      errors: [
+        {
+          messageId: 'insecure', line: 4, column: 10, endLine: 4, endColumn: 44,
+          data: { api: 'jsonwebtoken `sign`', problems: "signs what its caller passes, and the call at ../routes/login.ts:7 passes no expiry (no `exp` claim and no expiry option), so that token never expires and a leaked one works forever: pass `expiresIn: '15m'` in the options (and a refresh token for longer sessions), here or in every caller" },
+        },
+      ],
     },
   ],
 });

@@ -11,15 +11,19 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../file.js';
 import { importsAny } from '../prefilter.js';
 import { memo } from '../file.js';
-import { calleeName, enclosingFunction, mentionedNames, staticKey, unwrap } from '../ast.js';
+import { calleeName, enclosingFunction, functionName, mentionedNames, staticKey, unwrap } from '../ast.js';
 import { argumentAt, indexModels, invokedRef, matchingEntries, type CallLike } from '../match.js';
 import { arrayElements, dereference, getPropertyPath, isMutatedBinding, resolveValue, type Lookup } from '../values.js';
 import { words } from '../names.js';
 import { claimUse, isClientFile, type ClaimUse } from '../claims.js';
 import { nodesIn } from '../routes.js';
 import {
+  BROWSER_TOKEN_SOURCES,
+  CUSTOM_EXPIRY_CLAIMS,
   JWT_APIS,
   PIN_ALGORITHM,
+  PROVIDER_TOKENS,
+  VERIFYING_CALLBACKS,
   type ChainApi,
   type ConfigApi,
   type DecodeApi,
@@ -195,7 +199,101 @@ function decodeSite(file: FileFacts, api: DecodeApi, call: CallLike, verifies: r
   const fn = enclosingFunction(call);
   const token = argumentAt(call, api.token);
   const verified = verifies.some((v) => (inside(v.call, fn) && sameToken(file, v.token, token)) || (v.token === null && !enclosingFunction(v.call)));
-  return { role: 'decode', api, call, verified, use: verified || client ? null : claimUse(file, call) };
+  if (verified || client || (token && (fromProvider(file, token) || fromBrowser(file, token)))) return { role: 'decode', api, call, verified, use: null };
+  if (inVerifyingCallback(file, call)) return { role: 'decode', api, call, verified: true, use: null };
+  const use = claimUse(file, call);
+  // A helper that decodes and returns the claims, whose callers in this file all verify the token they pass.
+  if (use === 'return' && fn && token && callersVerify(file, fn, token, verifies)) return { role: 'decode', api, call, verified: true, use: null };
+  return { role: 'decode', api, call, verified, use };
+}
+
+/** The member chain of a token expression, root first: `params.id_token` → ['params', 'id_token']. */
+function memberChain(node: Node): string[] | null {
+  const out: string[] = [];
+  let n = unwrap(node);
+  for (let i = 0; i < 8 && n.type === T.MemberExpression; i++) {
+    const key = staticKey(n);
+    if (key === null) return null;
+    out.unshift(key);
+    n = unwrap(n.object);
+  }
+  if (n.type !== T.Identifier) return null;
+  out.unshift(n.name);
+  return out;
+}
+
+/**
+ * The token is one an identity provider handed the app (see `PROVIDER_TOKENS`):
+ * the `id_token` of a token response, or a body the app fetched (`await res.text()`),
+ * through bindings and string clean-ups (`.trim()`).
+ */
+function fromProvider(file: FileFacts, raw: Node): boolean {
+  let n = unwrap(raw);
+  for (let i = 0; i < 8; i++) {
+    if (n.type === T.CallExpression && n.callee.type === T.MemberExpression && staticKey(n.callee) === 'trim') n = unwrap(n.callee.object);
+    else if (n.type === T.AwaitExpression) n = unwrap(n.argument);
+    else if (n.type === T.Identifier) {
+      const next = unwrap(dereference(file, n));
+      if (next === n) break;
+      n = next;
+    } else break;
+  }
+  if (n.type === T.CallExpression && n.callee.type === T.MemberExpression) {
+    const method = staticKey(n.callee);
+    return method !== null && (PROVIDER_TOKENS.bodyMethods as readonly string[]).includes(method) && n.arguments.length === 0 && !fromRequest(memberChain(n.callee.object));
+  }
+  const chain = memberChain(n);
+  return !!chain && chain.length > 1 && (PROVIDER_TOKENS.properties as readonly string[]).includes(chain[chain.length - 1]!) && !fromRequest(chain);
+}
+
+/** The token is the browser's own (see `BROWSER_TOKEN_SOURCES`): `Cookies.get('jwt')`, `localStorage.getItem('token')`. */
+function fromBrowser(file: FileFacts, raw: Node): boolean {
+  const n = unwrap(dereference(file, raw));
+  if (n.type !== T.CallExpression) return false;
+  const ref = invokedRef(file, n);
+  if (ref && BROWSER_TOKEN_SOURCES.calls.some((c) => c.module === ref.module && c.path.length === ref.path.length && c.path.every((s, i) => ref.path[i] === s))) return true;
+  const callee = unwrap(n.callee);
+  if (callee.type !== T.MemberExpression || staticKey(callee) !== 'getItem') return false;
+  const owner = unwrap(callee.object);
+  const name = owner.type === T.Identifier ? owner.name : owner.type === T.MemberExpression ? staticKey(owner) : null;
+  return name !== null && (BROWSER_TOKEN_SOURCES.storage as readonly string[]).includes(name);
+}
+
+/** The call runs inside the callback of a JWT strategy's authenticate (see `VERIFYING_CALLBACKS`). */
+function inVerifyingCallback(file: FileFacts, node: Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const parent = fn.parent;
+    if (parent?.type !== T.CallExpression || parent.callee === fn) continue;
+    const name = calleeName(parent);
+    for (const cb of VERIFYING_CALLBACKS) {
+      if (name !== cb.method) continue;
+      const strategy = argumentAt(parent, cb.strategyArg);
+      const value = strategy ? resolveValue(file, strategy) : null;
+      if (value?.kind === 'literal' && (cb.strategies as readonly string[]).includes(value.text)) return true;
+    }
+  }
+  return false;
+}
+
+function fromRequest(chain: readonly string[] | null): boolean {
+  if (!chain) return false;
+  const roots: readonly string[] = PROVIDER_TOKENS.requestRoots;
+  const steps: readonly string[] = PROVIDER_TOKENS.requestSteps;
+  return roots.includes(chain[0]!) || chain.slice(1).some((s) => steps.includes(s));
+}
+
+/** Every call of `fn` in the file (at least one) runs in a function that verifies the token it passes for `token`. */
+function callersVerify(file: FileFacts, fn: TSESTree.FunctionLike, token: Node, verifies: readonly Verify[]): boolean {
+  const name = functionName(fn);
+  const param = unwrap(token);
+  const index = param.type === T.Identifier ? fn.params.findIndex((p) => p.type === T.Identifier && p.name === param.name) : -1;
+  if (!name || index < 0) return false;
+  const calls = nodesIn(file, file.sourceCode.ast, T.CallExpression).filter((c) => calleeName(c) === name && c.arguments.length > index);
+  return calls.length > 0 && calls.every((c) => {
+    const caller = enclosingFunction(c);
+    const passed = c.arguments[index]!;
+    return !!caller && verifies.some((v) => v.token !== null && inside(v.call, caller) && sameToken(file, v.token, passed));
+  });
 }
 
 function site(file: FileFacts, api: Exclude<JwtApi, DecodeApi>, call: CallLike): JwtSite {
@@ -357,7 +455,46 @@ function payloadExpiry(file: FileFacts, call: CallLike, index: number | null): L
   const arg = argumentAt(call, index);
   if (!arg) return call.arguments.some((a) => a.type === T.SpreadElement) ? 'unknown' : 'absent';
   if (isMutatedBinding(file, arg)) return 'unknown';
-  return getPropertyPath(file, arg, ['exp']).kind;
+  const exp = getPropertyPath(file, arg, ['exp']).kind;
+  return exp === 'absent' && customExpiryClaim(file, arg) ? 'found' : exp;
+}
+
+/**
+ * The payload carries a lifetime the app enforces itself: a claim named like
+ * an expiry (`expiresAt`), or the issue time (`createdAt: new Date()`) it ages
+ * the token by when it verifies (see `CUSTOM_EXPIRY_CLAIMS`).
+ */
+export function hasExpiryClaim(file: FileFacts, arg: Node): boolean {
+  return getPropertyPath(file, arg, ['exp']).kind === 'found' || customExpiryClaim(file, arg);
+}
+
+function customExpiryClaim(file: FileFacts, arg: Node): boolean {
+  const obj = dereference(file, arg);
+  if (obj.type !== T.ObjectExpression) return false;
+  const expiry: readonly string[] = CUSTOM_EXPIRY_CLAIMS.expiry;
+  const issued: readonly string[] = CUSTOM_EXPIRY_CLAIMS.issued;
+  return obj.properties.some((p) => {
+    if (p.type !== T.Property) return false;
+    const key = staticKey(p);
+    const w = key ? words(key) : [];
+    if (w.some((x) => expiry.includes(x))) return true;
+    return w.some((x) => issued.includes(x)) && isCurrentTime(p.value as Node);
+  });
+}
+
+/** `new Date()`, `Date.now()`, and what is computed from them (`new Date().toISOString()`, `Math.floor(Date.now() / 1000)`). */
+function isCurrentTime(node: Node): boolean {
+  const stack: Node[] = [node];
+  for (let i = 0; i < 32 && stack.length; i++) {
+    const n = unwrap(stack.pop()!);
+    if (n.type === T.NewExpression && n.callee.type === T.Identifier && n.callee.name === 'Date' && n.arguments.length === 0) return true;
+    if (n.type === T.MemberExpression) {
+      if (n.object.type === T.Identifier && n.object.name === 'Date' && staticKey(n) === 'now') return true;
+      stack.push(n.object);
+    } else if (n.type === T.CallExpression) stack.push(n.callee, ...n.arguments);
+    else if (n.type === T.BinaryExpression) stack.push(n.left, n.right);
+  }
+  return false;
 }
 
 /** `RS256` when the verify key is named like public-key material, else `HS256`. */

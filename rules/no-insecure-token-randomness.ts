@@ -6,7 +6,7 @@ import { boundName, calleeName, staticKey, stringOf, unwrap } from '../src/core/
 import { cryptoCall, flowsInto, qualifiedKey, type Destination } from '../src/core/flow.js';
 import { isAuthCookieName, isUnguessableName, words } from '../src/core/names.js';
 import { isMathRandom, randomReturnedBy } from '../src/core/randomness.js';
-import { importedFunction, isProjectImport } from '../src/project/values.js';
+import { importedFunction, importedModuleMayMention, isProjectImport } from '../src/project/values.js';
 import path from 'node:path';
 
 export type MessageId = 'insecure' | 'insecureHelper' | 'useRandomBytes' | 'useRandomUUID' | 'useRandomInt';
@@ -231,6 +231,7 @@ export default createRule<Options, MessageId>({
         return target !== null;
       });
       if (target === null) return;
+      if (!importedModuleMayMention(file, call.callee, 'random')) return;
       const imported = importedFunction(file, call.callee);
       const random = imported ? randomReturnedBy(imported.file, imported.fn) : null;
       if (!imported || !random) return;

@@ -9,13 +9,16 @@ import { mask } from '../src/core/secrets.js';
 import { hashSites, isBreachCheck, isPrehash, parameterHashes, type FastHashSite, type SlowHashSite } from '../src/core/sites/hashes.js';
 import { isPasswordName } from '../src/core/names.js';
 import { userPasswordOf } from '../src/core/requests.js';
-import { importedFunction, isProjectImport } from '../src/project/values.js';
+import { importedFunction, importedModuleMayMention, isProjectImport } from '../src/project/values.js';
 import { PASSWORD_HASH_FIX, type CostSlot } from '../src/models/hashes.js';
 
 export type MessageId = 'fastHash' | 'weakSettings' | 'raiseCost';
 export type Options = [{ checkTestFiles?: boolean; minBcryptCost?: number; minPbkdf2Iterations?: number }];
 
 type Node = TSESTree.Node;
+
+/** Text every module that hashes with a library the models know has (a cheap test before parsing it). */
+const HASH_TEXT = /hash|crypt|md5|sha|digest|hmac/i;
 
 const CONSTANT_SALT = 'so equal passwords get equal hashes and one precomputed table cracks them all';
 
@@ -153,6 +156,7 @@ export default createRule<Options, MessageId>({
       if (call.arguments.length === 0 || !isProjectImport(file, call.callee)) return;
       const passwords = call.arguments.map((a) => a.type !== T.SpreadElement && carriesPassword(a));
       if (!passwords.some(Boolean)) return;
+      if (!importedModuleMayMention(file, call.callee, HASH_TEXT)) return;
       const imported = importedFunction(file, call.callee);
       if (!imported) return;
       const hash = parameterHashes(imported.file, imported.fn).find((h) => passwords[h.index] && !h.site.password);

@@ -131,6 +131,7 @@ export function mask(text: string): string {
  */
 export function isCredentialName(name: string): boolean {
   if (name.includes('/') || name.includes('.')) return false;
+  if (!/key|token/i.test(name)) return false; // every accepted name ends in a key or token word
   const w = words(name);
   const last = w[w.length - 1];
   if (!last || w.some((x) => ABOUT_WORDS.has(x))) return false;

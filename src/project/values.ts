@@ -17,6 +17,7 @@ import { dereference, getPropertyPath, resolveValue, type Value } from '../core/
 import { BOUNDS } from './bounds.js';
 import { definitionOf } from './exports.js';
 import { resolveImport } from './resolve.js';
+import { readText } from './fs.js';
 
 type Node = TSESTree.Node;
 
@@ -122,4 +123,22 @@ function projectImportBindings(file: FileFacts): ReadonlySet<unknown> {
     }
     return out;
   });
+}
+
+/** `export * from`, `export { x } from`: a module that passes on another module's exports. */
+const REEXPORT = /export\s*(?:\*|\{[^}]*\})\s*from/;
+
+/**
+ * Could the project module `callee` comes from define something whose text
+ * holds `needle`? A cheap test on the module's text before it is parsed:
+ * false only when the module resolves, holds no `needle` and re-exports
+ * nothing (else the definition may be elsewhere: true).
+ */
+export function importedModuleMayMention(file: FileFacts, callee: Node, needle: string | RegExp): boolean {
+  const ref = resolveRef(file, unwrap(callee));
+  if (!ref) return true;
+  const target = resolveImport(file.filename, ref.module);
+  const text = target ? readText(target) : null;
+  if (text === null) return true;
+  return (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) || REEXPORT.test(text);
 }

@@ -405,7 +405,10 @@ function callEvidence(s: Scan, call: TSESTree.CallExpression): CheckEvidence | n
   if (verb && tokenArg) return 'checks';
   // findUserByResetToken(token), getByApiKey(key)
   const by = name.indexOf('by');
-  if (by > 0 && name.slice(by + 1).some((w) => OBJECTS.has(w) || w === 'hash') && LOOKUP_VERBS.has(name[0]!)) return 'checks';
+  // (a bare `code` only with a qualifier or a credential argument: `findOneByCode(input.countryCode)` looks up a country)
+  const after = name.slice(by + 1);
+  const byCredential = after.some((w) => (OBJECTS.has(w) && w !== 'code') || w === 'hash') || (after.includes('code') && (after.some((w) => CODE_QUALIFIERS.has(w)) || credentialArg || tokenArg));
+  if (by > 0 && byCredential && LOOKUP_VERBS.has(name[0]!)) return 'checks';
   // findOne({ where: { resetToken: token } }), Token.findOne({ token }); not create({ data: { password } })
   if (!WRITE_VERBS.has(name[0] ?? '') && !bearerOnly && args.some((a) => lookupByCredential(s, a, 0, LOOKUP_VERBS.has(name[0] ?? '') || name.includes('where')))) return 'checks';
   // codes.get(req.body.code), sessions.has(token)

@@ -19,6 +19,16 @@ const error = (line: number, column: number, endColumn: number, route: string, f
 ruleTester.run('login-rate-limit (data flow)', rule, {
   valid: [
     {
+      name: 'a lookup by a code that is no credential (a country code) is no credential check',
+      code: `import express from 'express';
+import { countries } from './countries';
+const app = express();
+app.post('/auth/address', async (req, res) => {
+  const country = await countries.findOneByCode(req.body.countryCode);
+  res.json({ country });
+});`,
+    },
+    {
       name: 'F8: a token rotation behind a guard, session listing, profile update, demo log-in-as check no credential',
       code: `import express from 'express';
 import { db } from './db';

@@ -503,14 +503,19 @@ function lookupByCredential(s: Scan, raw: Node, depth: number, lookup: boolean):
 const WRITE_VERBS = new Set(['create', 'insert', 'save', 'add', 'push', 'set', 'put', 'store', 'write', 'upsert', 'register', 'log', 'emit', 'send', 'track']);
 /** Objects that hold the values a write stores, not the row it looks up. */
 const WRITTEN_KEYS = new Set(['data', 'values', 'set', '$set', 'update', 'create', 'payload', 'body', 'fields']);
+/** Words before `session` in `…SessionId` that still mean the login session. */
+const SESSION_OWNERS = new Set(['', 'user', 'auth', 'login', 'current', 'active', 'browser', 'web', 'cookie', 'my']);
 const CODE_QUALIFIERS = new Set(['invite', 'invitation', 'join', 'access', 'team', 'share', 'pairing', 'device', 'install', 'registration', 'verification', 'reset', 'otp', 'mfa', 'backup', 'recovery']);
 
 /** A key a row is looked up by that is a credential: `resetToken`, `token`, `accessCode`, `inviteCode`, `apiKey`, `password`. */
 function isCredentialKey(key: string): boolean {
   if (isProviderName(key)) return false;
   // `credentialId`, `tokenId`, `keyId`: the public id of a credential, not the secret (a session id stays one)
-  const last = words(key).at(-1);
-  if ((last === 'id' || last === 'ids') && !words(key).includes('session')) return false;
+  const w0 = words(key);
+  const last = w0.at(-1);
+  if ((last === 'id' || last === 'ids') && !w0.includes('session')) return false;
+  // `auditSessionId`, `chatSessionId`: a session of something else, not the login session
+  if ((last === 'id' || last === 'ids') && w0.length > 2 && !SESSION_OWNERS.has(w0[w0.indexOf('session') - 1] ?? '')) return false;
   if (isCredentialName(key) || isTokenName(key)) return true;
   const w = words(key);
   return w.includes('code') && w.some((x) => CODE_QUALIFIERS.has(x));
@@ -524,7 +529,11 @@ function isSignInName(name: readonly string[]): boolean {
 }
 
 /** Calls about things that look like credentials but are not logins: unsubscribe links, captchas, CSRF tokens, webhooks. */
-const NOT_CREDENTIAL_CALL = new Set(['unsubscribe', 'subscribe', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'csrf', 'xsrf', 'webhook', 'track', 'tracking', 'passkey', 'passkeys', 'webauthn', 'assertion']);
+const NOT_CREDENTIAL_CALL = new Set([
+  'unsubscribe', 'subscribe', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'csrf', 'xsrf', 'webhook', 'track', 'tracking', 'passkey', 'passkeys', 'webauthn', 'assertion',
+  // commerce codes: a coupon or voucher grants a discount, not an account
+  'coupon', 'coupons', 'promo', 'promotion', 'voucher', 'discount', 'gift',
+]);
 
 /** The input is a password (HTTP Basic's, a form's), not a token. */
 function isPasswordInput(s: Scan, node: Node): boolean {

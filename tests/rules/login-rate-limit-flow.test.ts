@@ -19,6 +19,21 @@ const error = (line: number, column: number, endColumn: number, route: string, f
 ruleTester.run('login-rate-limit (data flow)', rule, {
   valid: [
     {
+      name: "a coupon code validated, and a row looked up by another thing's session id, are no credential checks",
+      code: `import express from 'express';
+import { promotions } from './promotions';
+import { audits } from './audits';
+const app = express();
+app.post('/auth/cart/coupon', async (req, res) => {
+  const ok = await promotions.validateCouponCode(req.body.couponCode);
+  res.json({ ok });
+});
+app.post('/auth/audit/:auditId/assets', async (req, res) => {
+  const audit = await audits.findFirst({ where: { auditSessionId: req.params.auditId } });
+  res.json({ audit });
+});`,
+    },
+    {
       name: 'a lookup by a code that is no credential (a country code) is no credential check',
       code: `import express from 'express';
 import { countries } from './countries';
@@ -114,6 +129,17 @@ export class DataController {
     },
   ],
   invalid: [
+    {
+      name: 'a row looked up by the login session id from the request is a credential check',
+      code: `import express from 'express';
+import { db } from './db';
+const app = express();
+app.post('/session/resume', async (req, res) => {
+  const session = await db.session.findFirst({ where: { userSessionId: req.body.sid } });
+  res.json({ ok: !!session });
+});`,
+      errors: [{ messageId: 'unlimited', line: 4, column: 5, endLine: 4, endColumn: 27, data: { route: 'POST /session/resume', fix: LIMITER_FIX.express } }],
+    },
     {
       name: 'a route that only sends a reset mail or magic link is left to its words (the annotated fixtures count them)',
       code: `import { Router } from 'express';

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHECK_TEST_FILES_OPTION, createRule } from '../src/create-rule.js';
@@ -33,7 +32,8 @@ import {
 } from '../src/core/secrets.js';
 import { SECRET_SINKS, type SecretSink, type SecretSlot, type TypedSink } from '../src/models/secret-sinks.js';
 import { stringLiteralType } from '../src/core/types.js';
-import { importedValue } from '../src/project/values.js';
+import { importedValue } from '../src/project/values.js';import { locationFrom } from '../src/project/files.js';
+
 import { isReplacedSentinel } from '../src/project/secrets.js';
 import { isUsedAsName } from '../src/core/storage.js';
 
@@ -130,7 +130,7 @@ export default createRule<Options, MessageId>({
       const { text } = imported.value;
       if (!isSinkSecretLiteral(text)) return false;
       if (imported.holder && isSecretName(imported.holder) && isSecretLiteral(text)) return true;
-      const origin = `${path.relative(path.dirname(file.filename), imported.file.filename).replace(/\\/g, '/')}:${imported.node.loc.start.line}`;
+      const origin = locationFrom(file.filename, imported.file.filename, imported.node.loc.start.line);
       add({ via: 'sink', sink, value: { ...imported.value, node: el }, origin });
       return true;
     }

@@ -6,8 +6,8 @@ import { boundName, calleeName, staticKey, stringOf, unwrap } from '../src/core/
 import { cryptoCall, flowsInto, qualifiedKey, type Destination } from '../src/core/flow.js';
 import { isAuthCookieName, isUnguessableName, words } from '../src/core/names.js';
 import { isMathRandom, randomReturnedBy } from '../src/core/randomness.js';
-import { importedFunction, importedModuleMayMention, isProjectImport } from '../src/project/values.js';
-import path from 'node:path';
+import { importedFunction, importedModuleMayMention, isProjectImport } from '../src/project/values.js';import { locationFrom } from '../src/project/files.js';
+
 
 export type MessageId = 'insecure' | 'insecureHelper' | 'useRandomBytes' | 'useRandomUUID' | 'useRandomInt';
 export type Options = [{ checkTestFiles?: boolean }];
@@ -236,7 +236,7 @@ export default createRule<Options, MessageId>({
       const random = imported ? randomReturnedBy(imported.file, imported.fn) : null;
       if (!imported || !random) return;
       const found: Target = target;
-      const where = `${path.relative(path.dirname(file.filename), imported.file.filename).replace(/\\/g, '/')}:${random.loc.start.line}`;
+      const where = locationFrom(file.filename, imported.file.filename, random.loc.start.line);
       context.report({
         node: call,
         messageId: 'insecureHelper',

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
@@ -9,7 +8,8 @@ import { mask } from '../src/core/secrets.js';
 import { hashSites, isBreachCheck, isPrehash, parameterHashes, type FastHashSite, type SlowHashSite } from '../src/core/sites/hashes.js';
 import { isPasswordName } from '../src/core/names.js';
 import { userPasswordOf } from '../src/core/requests.js';
-import { importedFunction, importedModuleMayMention, isProjectImport } from '../src/project/values.js';
+import { importedFunction, importedModuleMayMention, isProjectImport } from '../src/project/values.js';import { locationFrom } from '../src/project/files.js';
+
 import { PASSWORD_HASH_FIX, type CostSlot } from '../src/models/hashes.js';
 
 export type MessageId = 'fastHash' | 'weakSettings' | 'raiseCost';
@@ -161,7 +161,7 @@ export default createRule<Options, MessageId>({
       if (!imported) return;
       const hash = parameterHashes(imported.file, imported.fn).find((h) => passwords[h.index] && !h.site.password);
       if (!hash) return;
-      const where = `${path.relative(path.dirname(file.filename), imported.file.filename).replace(/\\/g, '/')}:${hash.site.call.loc.start.line}`;
+      const where = locationFrom(file.filename, imported.file.filename, hash.site.call.loc.start.line);
       const algorithm = hash.site.algorithm === null ? 'a fast digest' : hash.site.algorithm.toUpperCase();
       context.report({
         node: call,

@@ -8,7 +8,7 @@ import type { FileFacts } from './file.js';
 import { memo } from './file.js';
 import type { ModuleRef, RefPattern } from './modules.js';
 import type { ModelMatch } from '../models/types.js';
-import { calleeRef, moduleMatches, resolveRef } from './modules.js';
+import { calleeRef, moduleMatches, refIs, resolveRef } from './modules.js';
 import { staticKey, unwrap } from './ast.js';
 import { importsAny } from './prefilter.js';
 import { dereference } from './values.js';
@@ -28,7 +28,7 @@ function promisified(file: FileFacts, callee: TSESTree.Node): ModuleRef | null {
   if (n.type === T.Identifier) n = unwrap(dereference(file, n));
   if (n.type !== T.CallExpression || !n.arguments[0] || n.arguments[0].type === T.SpreadElement) return null;
   const wrapper = resolveRef(file, n.callee);
-  if (!wrapper || !PROMISIFY.some((p) => moduleMatches(p, wrapper.module) && wrapper.path.length === p.path.length && p.path.every((s, i) => wrapper.path[i] === s))) return null;
+  if (!PROMISIFY.some((p) => refIs(wrapper, p))) return null;
   return resolveRef(file, n.arguments[0]);
 }
 

@@ -91,3 +91,8 @@ export function filesMentioning(root: string, needle: string, now = Date.now()):
   return out;
 }
 
+
+/** Where a node of another project file is, as a message shows it from the linted file: `../lib/random.js:7`. */
+export function locationFrom(fromFile: string, otherFile: string, line: number): string {
+  return `${path.relative(path.dirname(fromFile), otherFile).replace(/\\/g, '/')}:${line}`;
+}

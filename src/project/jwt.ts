@@ -6,7 +6,6 @@
  * registered on the same fastify instance; each file is parsed and read by
  * the same JWT sites the rule uses.
  */
-import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../core/file.js';
@@ -18,7 +17,7 @@ import { hasExpiryClaim, jwtSites, type ChainSite, type ConfigSite, type SignSit
 import { argumentAt } from '../core/match.js';
 import { importedFunction } from './values.js';
 import { definitionOf } from './exports.js';
-import { filesMentioning, projectRoot } from './files.js';
+import { filesMentioning, locationFrom, projectRoot } from './files.js';
 import { parseProjectFile } from './parse.js';
 import { resolveImport } from './resolve.js';
 
@@ -167,7 +166,7 @@ export function callerWithoutExpiry(file: FileFacts, sign: ForwardedSign, depth 
     if (facts.some((f) => f.kind === 'found' || f.kind === 'unknown')) continue;
     if (facts.every((f) => f.kind === 'absent')) {
       if (at.filename === file.filename) return { where: `line ${call.loc.start.line}` };
-      return { where: `${path.relative(path.dirname(file.filename), at.filename).replace(/\\/g, '/')}:${call.loc.start.line}` };
+      return { where: locationFrom(file.filename, at.filename, call.loc.start.line) };
     }
     if (!caller || depth >= MAX_WRAPPERS) continue;
     const wrapped = callerWithoutExpiry(at, {

@@ -10,7 +10,10 @@ import { words } from '../src/core/names.js';
 import { callsOf, identifierNames, isBearerTokenName, parameterOf } from '../src/core/cookies.js';
 import { TOKEN_PRODUCERS } from '../src/models/cookies.js';
 import { storageWriteOf, webStorageName, wrapperWrites } from '../src/core/storage.js';
-import { importedFunction, isProjectImport } from '../src/project/values.js';
+import { importedFunction, importedModuleMayMention, isProjectImport } from '../src/project/values.js';
+
+/** Text a module that writes web storage must contain. */
+const STORAGE_TEXT = /storage/i;
 
 export type MessageId = 'tokenInStorage';
 export type Options = [{ checkTestFiles?: boolean }];
@@ -123,8 +126,8 @@ export default createRule<Options, MessageId>({
     /** A storage wrapper another module of the project exports (`storage.set('token', t)`, `saveToken(t)`): judged by what this call passes. */
     function checkImportedWrapper(call: TSESTree.CallExpression): void {
       if (call.callee.type !== T.Identifier && call.callee.type !== T.MemberExpression) return;
-      // Cheap first: a callee imported from a project module, then an argument that looks like a token.
-      if (!isProjectImport(file, call.callee)) return;
+      // Cheap first: a callee imported from a project module whose text names web storage, then an argument that looks like a token.
+      if (call.arguments.length === 0 || !isProjectImport(file, call.callee) || !importedModuleMayMention(file, call.callee, STORAGE_TEXT)) return;
       if (!call.arguments.some((a) => a.type !== T.SpreadElement && (isTokenKey(a) || isTokenValue(a)))) return;
       const imported = importedFunction(file, call.callee);
       if (!imported) return;

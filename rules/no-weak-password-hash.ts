@@ -153,10 +153,9 @@ export default createRule<Options, MessageId>({
     function checkImportedHelper(call: TSESTree.CallExpression): void {
       if (call.callee.type !== T.Identifier && call.callee.type !== T.MemberExpression) return;
       // Cheap first: a callee bound to a project module (a memoised set), then the arguments.
-      if (call.arguments.length === 0 || !isProjectImport(file, call.callee)) return;
+      if (call.arguments.length === 0 || !isProjectImport(file, call.callee) || !importedModuleMayMention(file, call.callee, HASH_TEXT)) return;
       const passwords = call.arguments.map((a) => a.type !== T.SpreadElement && carriesPassword(a));
       if (!passwords.some(Boolean)) return;
-      if (!importedModuleMayMention(file, call.callee, HASH_TEXT)) return;
       const imported = importedFunction(file, call.callee);
       if (!imported) return;
       const hash = parameterHashes(imported.file, imported.fn).find((h) => passwords[h.index] && !h.site.password);

@@ -555,6 +555,9 @@ function mountedOwner(file: FileFacts, raw: Node): Owner | null {
 function collectCall(b: Builder, call: TSESTree.CallExpression): void {
   const callee = unwrap(call.callee);
   if (callee.type !== T.MemberExpression) return;
+  const name = staticKey(callee);
+  // Cheap first: only a computed method (`app[r.method]`) or a registration name can register anything.
+  if (!callee.computed && !(name !== null && REGISTRATION_NAMES.has(name))) return;
   const loop = loopOver(b.file, call, callee);
   if (loop) {
     // for (const r of routes) app[r.method](r.path, r.handler): one registration per entry of the literal table
@@ -568,10 +571,12 @@ function collectCall(b: Builder, call: TSESTree.CallExpression): void {
     }
     return;
   }
-  const name = staticKey(callee);
   if (!name) return;
   collectNamed(b, call, callee, name, call.arguments);
 }
+
+/** Every method name `collectNamed` acts on. */
+const REGISTRATION_NAMES = new Set([...HTTP_METHODS, 'on', 'route', 'use', 'register', 'addHook']);
 
 function collectNamed(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, args: readonly Node[]): void {
   if (HTTP_METHODS.has(name) || name === 'on') routeFromCall(b, call, callee, name, args);
@@ -1167,13 +1172,15 @@ interface HelperTemplate {
 function helperTemplate(file: FileFacts, call: TSESTree.CallExpression): HelperTemplate | null {
   const callee = unwrap(call.callee);
   if (callee.type !== T.MemberExpression || !call.arguments[0] || call.arguments[0].type === T.SpreadElement) return null;
+  // Cheap first: an HTTP verb (`app.post`) or a computed method (`app[method]`).
+  const name = staticKey(callee);
+  if (!callee.computed && !(name && HTTP_METHODS.has(name))) return null;
   const fn = enclosingFunction(call) as FunctionNode | null;
   if (!fn || fn.type === T.FunctionExpression && fn.parent?.type === T.MethodDefinition) return null;
   const named = fn.type === T.FunctionDeclaration ? fn.id : fn.parent?.type === T.VariableDeclarator && fn.parent.id.type === T.Identifier ? fn.parent.id : null;
   if (!named) return null;
   const pathParams = mentionedParams(fn, call.arguments[0]);
   if (!pathParams.length) return null;
-  const name = staticKey(callee);
   let method: string | null = null;
   let methodParam = -1;
   if (name && HTTP_METHODS.has(name)) method = name;
@@ -1205,7 +1212,7 @@ function collectHelpers(b: Builder, calls: readonly TSESTree.CallExpression[]): 
   }
   for (const call of calls) {
     const callee = unwrap(call.callee);
-    const fn = callee.type === T.Identifier ? functionOf(file, callee) : null;
+    const fn = templates.size && callee.type === T.Identifier ? functionOf(file, callee) : null;
     const t = fn ? templates.get(fn) : undefined;
     if (t) {
       const args = call.arguments;

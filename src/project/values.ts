@@ -87,17 +87,18 @@ export function isProjectImport(file: FileFacts, node: Node): boolean {
   }
   if (root.type !== 'Identifier') return false;
   const bindings = projectImportBindings(file);
-  if (bindings.size === 0) return false;
+  // Cheap first: most calls' roots are not named like any project import of the file.
+  if (!bindings.names.has(root.name)) return false;
   const variable = file.variableOf(root);
-  return !!variable && bindings.has(variable);
+  return !!variable && bindings.variables.has(variable);
 }
 
 const BINDINGS = Symbol('project-import-bindings');
 
 /** The variables a file binds to project modules: `import x from './x'`, `const { y } = require('../y')`. */
-function projectImportBindings(file: FileFacts): ReadonlySet<unknown> {
+function projectImportBindings(file: FileFacts): { readonly variables: ReadonlySet<unknown>; readonly names: ReadonlySet<string> } {
   return memo(file, BINDINGS, () => {
-    const out = new Set<unknown>();
+    const out = new Set<{ name: string }>();
     // A relative specifier names a project module whether or not it resolves (then the lookup that follows is unknown): no disk access.
     const local = (specifier: unknown): boolean => typeof specifier === 'string' && (specifier.startsWith('./') || specifier.startsWith('../') || resolveImport(file.filename, specifier) !== null);
     for (const statement of file.sourceCode.ast.body) {
@@ -121,7 +122,7 @@ function projectImportBindings(file: FileFacts): ReadonlySet<unknown> {
       if (!arg || arg.type !== 'Literal' || !local(arg.value)) continue;
       for (const variable of file.sourceCode.getDeclaredVariables?.(declarator) ?? []) out.add(variable);
     }
-    return out;
+    return { variables: out, names: new Set([...out].map((v) => v.name)) };
   });
 }
 
@@ -137,8 +138,16 @@ const REEXPORT = /export\s*(?:\*|\{[^}]*\})\s*from/;
 export function importedModuleMayMention(file: FileFacts, callee: Node, needle: string | RegExp): boolean {
   const ref = resolveRef(file, unwrap(callee));
   if (!ref) return true;
-  const target = resolveImport(file.filename, ref.module);
-  const text = target ? readText(target) : null;
-  if (text === null) return true;
-  return (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) || REEXPORT.test(text);
+  // Once per module and needle in a lint: a file calls the same module's helpers many times.
+  const known = memo(file, MAY_MENTION, () => new Map<string, boolean>());
+  const key = `${ref.module}\0${String(needle)}`;
+  let answer = known.get(key);
+  if (answer === undefined) {
+    const target = resolveImport(file.filename, ref.module);
+    const text = target ? readText(target) : null;
+    answer = text === null || (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) || REEXPORT.test(text);
+    known.set(key, answer);
+  }
+  return answer;
 }
+const MAY_MENTION = Symbol('imported-module-may-mention');

@@ -87,29 +87,27 @@ const SECURE_PREFIX = /^__(secure|host)-/i;
 const STRING_DEFAULTS: CookieDefaults = { httpOnly: 'unset', secure: 'unset' };
 const SESSIONISH = new Set(['session', 'sess', 'sid', 'jwt', 'auth', 'token']);
 const SITES = Symbol('sites.cookies');
+const SET_COOKIE_TEXT = /set-cookie/i;
 
 /** Every cookie the file sets, computed once per file, in source order. */
 export function cookieSites(file: FileFacts): readonly CookieSite[] {
   return memo(file, SITES, () => {
     const out: CookieSite[] = [];
     const program = file.sourceCode.ast;
-    const nodes: (TSESTree.CallExpression | TSESTree.AssignmentExpression | TSESTree.Property)[] = [
-      ...nodesIn(file, program, T.CallExpression),
-      ...nodesIn(file, program, T.AssignmentExpression),
-      ...nodesIn(file, program, T.Property),
-    ];
-    // the order a traversal meets them: by start, an outer node before an inner one
-    nodes.sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
-    for (const node of nodes) {
-      if (node.type === T.CallExpression) callSites(file, node, out);
-      else if (node.type === T.AssignmentExpression) {
-        if (node.operator === '=' && isDocumentCookie(file, node.left)) out.push(withHelper(file, documentCookieSite(file, node)));
-      } else if (node.parent.type === T.ObjectExpression && node.kind === 'init') {
+    for (const call of nodesIn(file, program, T.CallExpression)) callSites(file, call, out);
+    for (const node of nodesIn(file, program, T.AssignmentExpression)) {
+      if (node.operator === '=' && isDocumentCookie(file, node.left)) out.push(withHelper(file, documentCookieSite(file, node)));
+    }
+    // `{ 'Set-Cookie': … }` header objects: only where the text names the header at all.
+    if (SET_COOKIE_TEXT.test(file.sourceCode.text)) {
+      for (const node of nodesIn(file, program, T.Property)) {
+        if (node.parent.type !== T.ObjectExpression || node.kind !== 'init') continue;
         const key = staticKey(node);
         if (key !== null && key.toLowerCase() === 'set-cookie') headerValueSites(file, node.value, '`Set-Cookie` header', out);
       }
     }
-    return out;
+    // the order a traversal meets them: by start, an outer node before an inner one
+    return out.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
   });
 }
 

@@ -28,8 +28,14 @@ const CACHE = Symbol('modules');
 
 /** `node:crypto` → `crypto`; deep imports keep their path (`next-auth/providers/github`). */
 export function normalizeModule(name: string): string {
-  return name.startsWith('node:') ? name.slice(5) : name;
+  if (name.startsWith('node:')) return name.slice(5);
+  // A copy of a package kept in the project's vendor folder (`require('../libs/jsonwebtoken')`) is that package.
+  const vendored = name.startsWith('.') ? VENDORED.exec(name) : null;
+  return vendored ? vendored[1]! : name;
 }
+
+/** A relative path into a vendor folder (`libs/`, `vendor/`, `third_party/`) naming a package, optionally its index file. */
+const VENDORED = /^(?:\.{1,2}\/)+(?:[\w.-]+\/)*?(?:libs|vendors?|third[-_]?party)\/((?:@[\w.-]+\/)?[a-z][\w.-]*?)(?:\/index)?(?:\.[cm]?js)?$/;
 
 function cache(file: FileFacts): Map<TSESTree.Node, ModuleRef | null> {
   return memo(file, CACHE, () => new Map<TSESTree.Node, ModuleRef | null>());

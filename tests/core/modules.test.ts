@@ -27,6 +27,13 @@ describe('resolveRef', () => {
     ['function require(x) { return x; } require("jsonwebtoken").sign;', null],
     ["const express = require('express'); const router = module.exports = express.Router(); router.post;", 'express Router.().post'],
     ["const express = require('express'); let n = 0; const r = n += express; r;", null],
+    // A package copied into the project's vendor folder is that package; other project modules are not.
+    ["const jwt = require('../libs/jsonwebtoken'); jwt.sign;", 'jsonwebtoken sign'],
+    ["import bcrypt from '../../vendor/bcryptjs/index.js'; bcrypt.hash;", 'bcryptjs hash'],
+    ["import { sign } from './third_party/@fastify/jwt'; sign;", '@fastify/jwt sign'],
+    ["import { sign } from './libs/jwt/sign'; sign;", './libs/jwt/sign sign'],
+    ["import { serialize } from '../lib/cookie'; serialize;", '../lib/cookie serialize'],
+    ["import { sign } from './utils/jsonwebtoken'; sign;", './utils/jsonwebtoken sign'],
   ])('%s', (code, expected) => {
     expect(ref(code)).toBe(expected);
   });

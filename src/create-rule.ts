@@ -58,7 +58,39 @@ export const DOCS_BASE = REPOSITORY_URL
   ? `${REPOSITORY_URL}/blob/main/docs/rules/`
   : pathToFileURL(path.join(PACKAGE_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'), 'docs', 'rules') + path.sep).href;
 
-export const createRule = ESLintUtils.RuleCreator<BrokenAuthDocs>((name) => `${DOCS_BASE}${name}.md`);
+const ruleCreator = ESLintUtils.RuleCreator<BrokenAuthDocs>((name) => `${DOCS_BASE}${name}.md`);
+
+/**
+ * `RuleCreator`, with the options merged once per distinct option value
+ * instead of on every file: its `create` deep-clones the defaults each time
+ * (`structuredClone`), which cost more than some rules' whole work on a small
+ * file. The merged options are frozen, so sharing them is safe.
+ */
+export const createRule: typeof ruleCreator = (spec) => {
+  const rule = ruleCreator(spec);
+  const merged = new Map<string, unknown>();
+  return {
+    ...rule,
+    create(context) {
+      const key = JSON.stringify(context.options);
+      let options = merged.get(key);
+      if (options === undefined) {
+        options = deepFreeze(ESLintUtils.applyDefault((spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as never, context.options as never));
+        if (merged.size >= 32) merged.clear();
+        merged.set(key, options);
+      }
+      return spec.create(context, options as never);
+    },
+  };
+};
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
 
 /** The `checkTestFiles` option every rule that skips test files takes (see `isTestFile` in core/file.ts). */
 export const CHECK_TEST_FILES_OPTION = {

@@ -16,10 +16,17 @@ import type { FileFacts } from './file.js';
 import { memo } from './file.js';
 import { normalizeModule } from './modules.js';
 
+/**
+ * A password word (`password`, `passwd`, `pass`, `pwd`, `pw`, `passcode`, `passphrase`, `pword`) standing as a
+ * word the way `words()` splits names (`userPass`, `PASS_HASH`, `pwd`, `"password"`), not inside another word
+ * (`passport`, `passed`, `bypass`, `compass`).
+ */
+const PASSWORD_WORD = /(?<![a-z0-9])(?:pass(?:w(?:or)?d|code|phrase)?|pwd|pw|pword)(?![a-z0-9])|(?:Pass(?:w(?:or)?d|code|phrase)?|Pwd|Pw|Pword)(?![a-z0-9])|(?<![A-Z0-9])(?:PASS(?:W(?:OR)?D|CODE|PHRASE)?|PWD|PW|PWORD)(?![A-Z0-9])/;
+
 /** Word families in the text, each a superset of what a rule needs to see before it can report. */
 const TOPICS = {
-  /** Password names (`password`, `passwd`, `pass`, `pwd`, `pw`, `passcode`, `passphrase`, `pword`). */
-  password: ['pass', 'pw'],
+  /** Password names as words (see PASSWORD_WORD). */
+  password: PASSWORD_WORD,
   /** Cookie setters and options, session middleware and stores, `Set-Cookie`. */
   cookie: ['cookie', 'session'],
   /** Slow and fast hash APIs and password names (weak settings need no password name). */
@@ -32,7 +39,7 @@ const TOPICS = {
   session: ['session', 'login', 'passport'],
   /** Names of secrets, tokens, signatures and one-time codes a compare can hold. */
   compare: ['token', 'jwt', 'bearer', 'key', 'sid', 'otp', 'nonce', 'secret', 'passphrase', 'sig', 'mac', 'digest', 'code', 'pin', 'csrf', 'xsrf', 'auth', 'hash'],
-} as const satisfies Record<string, readonly string[]>;
+} as const satisfies Record<string, readonly string[] | RegExp>;
 
 export type Topic = keyof typeof TOPICS;
 
@@ -40,7 +47,10 @@ const MENTIONS = Symbol('prefilter-mentions');
 const MODULES = Symbol('prefilter-modules');
 /** One case-insensitive alternation per topic: a single scan of the text (faster than a scan per word). */
 const PATTERNS = Object.fromEntries(
-  Object.entries(TOPICS).map(([topic, words]) => [topic, new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')]),
+  Object.entries(TOPICS).map(([topic, words]) => [
+    topic,
+    words instanceof RegExp ? words : new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i'),
+  ]),
 ) as Record<Topic, RegExp>;
 
 /** The text mentions the word family (a necessary condition for the rules that ask; see the patterns above). */

@@ -30,6 +30,22 @@ const theme = getCookie('theme');`;
   });
 });
 
+describe('mentions: password words', () => {
+  it.each([
+    ['const { userPass } = req.body;', true],
+    ['const PASS_HASH = x;', true],
+    ['db.query("SELECT * FROM users WHERE pwd = ?")', true],
+    ['if (req.body.pw === stored) {}', true],
+    ['user.passwordDigest = d;', true],
+    ['const passphrase = k;', true],
+    ['app.use(passport.initialize()); // tokens passed on, the cache is bypassed', false],
+    ['const compass = new Compass(); let passes = 0;', false],
+    ['const password2 = 1; const pwa = 2;', false],
+  ])('%s', (code, expected) => {
+    expect(withFile(code, (file) => mentions(file, 'password'))).toBe(expected);
+  });
+});
+
 describe('nodesIn from the linted file', () => {
   it('finds the same nodes as a walk: in source order, nested templates too, nothing inside type annotations', () => {
     const code = `type T = { a: 'lit' };

@@ -19,6 +19,8 @@ type Node = TSESTree.Node;
 
 /** Text every module that hashes with a library the models know has (a cheap test before parsing it). */
 const HASH_TEXT = /hash|crypt|md5|sha|digest|hmac/i;
+/** Text every slow-hash call (bcrypt, argon2, PBKDF2, scrypt and their wrappers' packages) has. */
+const SLOW_HASH_TEXT = /crypt|argon|pbkdf/i;
 
 const CONSTANT_SALT = 'so equal passwords get equal hashes and one precomputed table cracks them all';
 
@@ -71,6 +73,9 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
+    // A fast hash counts only on a password (a password word in the text); weak settings need a slow-hash API.
+    const passwords = mentions(file, 'password');
+    if (!passwords && !SLOW_HASH_TEXT.test(file.sourceCode.text)) return {};
     if (!mentions(file, 'hash')) return {};
     const sourceCode = context.sourceCode;
 
@@ -170,7 +175,7 @@ export default createRule<Options, MessageId>({
     }
 
     return {
-      CallExpression: checkImportedHelper,
+      ...(passwords ? { CallExpression: checkImportedHelper } : {}),
       'Program:exit'() {
         for (const site of hashSites(file)) {
           if (site.kind === 'fast') checkFast(site);

@@ -17,6 +17,8 @@ interface Stamp {
 
 interface CachedListing {
   readonly at: number;
+  /** The directory's modification time when it was listed: adding, removing or renaming an entry changes it. */
+  readonly mtimeMs: number;
   readonly entries: readonly DirEntry[] | null;
 }
 
@@ -93,6 +95,22 @@ function stampOf(file: string): Stamp | null {
   return stamp;
 }
 
+/** A directory's modification time (read once per lint, like file stamps), or null. */
+function dirMtimeOf(dir: string): number | null {
+  const key = `${dir}${path.sep}`;
+  const inLint = lintToken !== null && Date.now() - lintStarted < LINT_STAMPS_MS;
+  if (inLint && lintStamps.has(key)) return lintStamps.get(key)?.mtimeMs ?? null;
+  let stamp: Stamp | null;
+  try {
+    const stat = statSync(dir);
+    stamp = stat.isDirectory() ? { size: 0, mtimeMs: stat.mtimeMs } : null;
+  } catch {
+    stamp = null;
+  }
+  if (inLint) lintStamps.set(key, stamp);
+  return stamp?.mtimeMs ?? null;
+}
+
 /** True when `file` is a regular file. */
 export function isFile(file: string): boolean {
   return stampOf(file) !== null;
@@ -110,10 +128,19 @@ export function readText(file: string): string | null {
   });
 }
 
-/** A directory's entries, cached for a short time; null when it cannot be listed. */
+/**
+ * A directory's entries; null when it cannot be listed. Trusted for a short
+ * time, then re-validated by the directory's modification time (one stat per
+ * lint instead of reading a large directory again).
+ */
 export function listDir(dir: string, now = Date.now()): readonly DirEntry[] | null {
   const hit = listings.get(dir);
   if (hit && now - hit.at < BOUNDS.listingTtlMs) return hit.entries;
+  const mtimeMs = dirMtimeOf(dir);
+  if (hit && mtimeMs !== null && hit.mtimeMs === mtimeMs && hit.entries !== null) {
+    listings.set(dir, { ...hit, at: now });
+    return hit.entries;
+  }
   let entries: DirEntry[] | null;
   try {
     entries = readdirSync(dir, { withFileTypes: true })
@@ -122,7 +149,7 @@ export function listDir(dir: string, now = Date.now()): readonly DirEntry[] | nu
   } catch {
     entries = null;
   }
-  listings.set(dir, { at: now, entries });
+  listings.set(dir, { at: now, mtimeMs: mtimeMs ?? -1, entries });
   if (listings.size > BOUNDS.cachedFiles) listings.delete(listings.keys().next().value!);
   return entries;
 }

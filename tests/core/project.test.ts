@@ -147,4 +147,19 @@ module.exports = router;
     expect(await ruleIds(routes)).toEqual([]);
     expect(await ruleIds(path.join(tmp, 'web/app.js'))).toEqual([]);
   });
+
+  it('sees a module created, then removed, next to the file (directory listings re-validated)', async () => {
+    write('late/package.json', '{ "name": "late-app" }');
+    const app = write('late/app.js', `const session = require('express-session');
+const { signing } = require('./keys');
+module.exports = session({ secret: signing, cookie: { secure: true } });
+`);
+    expect(await ruleIds(app)).toEqual([]);
+    await later();
+    write('late/keys.js', "module.exports = { signing: 'x8#kd9!fj2lqQ7vB' };\n");
+    expect(await ruleIds(app)).toEqual(['3:broken-auth/no-hardcoded-secret']);
+    rmSync(path.join(tmp, 'late/keys.js'));
+    await later();
+    expect(await ruleIds(app)).toEqual([]);
+  });
 });

@@ -295,13 +295,18 @@ export default createRule<Options, MessageId>({
       PropertyDefinition(node) {
         checkNamed(staticKey(node), node.value, isAppConstant(node));
       },
-      Literal(node) {
-        if (typeof node.value === 'string' && hasPrivateKeyHeader(node.value)) checkPem(outermostConcat(node), node.value);
-      },
-      TemplateElement(node) {
-        const text = node.value.cooked;
-        if (text && hasPrivateKeyHeader(text)) checkPem(outermostConcat(node.parent), text);
-      },
+      // Every string literal is a candidate only in a file whose text holds a PEM header at all.
+      ...(hasPrivateKeyHeader(context.sourceCode.text)
+        ? {
+            Literal(node: TSESTree.Literal) {
+              if (typeof node.value === 'string' && hasPrivateKeyHeader(node.value)) checkPem(outermostConcat(node), node.value);
+            },
+            TemplateElement(node: TSESTree.TemplateElement) {
+              const text = node.value.cooked;
+              if (text && hasPrivateKeyHeader(text)) checkPem(outermostConcat(node.parent), text);
+            },
+          }
+        : {}),
       'Program:exit'() {
         for (const f of findings.values()) report(f);
       },

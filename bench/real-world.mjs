@@ -20,7 +20,9 @@
 //                      .bench-tmp/real-world-legacy) and lints
 //
 // Scoring. A report matches a label when file and category are the same and
-// the lines differ by at most 3. Reports and labels are paired one to one,
+// the lines differ by at most 3 (a label may name other places the same flaw
+// can be reported, `alsoAt: [{ file, line }]`: one flaw, one finding, at any
+// of them). Reports and labels are paired one to one,
 // nearest first; a further report within reach of an already paired label is a
 // duplicate of it (counted nowhere). A finding label with a report is a true
 // positive (TP), without one a miss (FN); a safe label with a report is a
@@ -140,8 +142,12 @@ function score(app, reports) {
   reports.forEach((r, ri) => {
     const category = categoryOf(r.rule);
     labels.forEach((l, li) => {
-      const d = Math.abs(l.line - r.line);
-      if (l.file === r.file && l.category === category && d <= REACH) pairs.push({ ri, li, d });
+      if (l.category !== category) return;
+      // A flaw with more than one place a fix can go (`alsoAt`) is found by a report at any of them.
+      const places = [{ file: l.file, line: l.line }, ...(l.alsoAt ?? [])].filter((p) => p.file === r.file);
+      if (!places.length) return;
+      const d = Math.min(...places.map((p) => Math.abs(p.line - r.line)));
+      if (d <= REACH) pairs.push({ ri, li, d });
     });
   });
   pairs.sort((a, b) => a.d - b.d || a.ri - b.ri || a.li - b.li);

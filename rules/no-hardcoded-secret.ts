@@ -264,6 +264,8 @@ export default createRule<Options, MessageId>({
       },
       NewExpression: checkCall,
       AssignmentExpression(node) {
+        // `x += 'suffix'` appends to whatever `x` held: the literal alone is not the value.
+        if (node.operator !== '=' && node.operator !== '||=' && node.operator !== '??=') return;
         checkAssignSink(node);
         if (node.left.type === T.MemberExpression && envName(file, node.left) !== undefined) return; // a write into the environment, not a binding
         const keyList = node.left.type === T.MemberExpression ? keyListName(node.left) : null;

@@ -31,6 +31,8 @@ const META_WORDS = new Set([
 ]);
 
 const PUBLIC_WORDS = new Set(['public', 'pub', 'publishable', 'jwks', 'cert', 'certificate']);
+/** Words of a name for a message or an error, wherever they stand in it. */
+const MESSAGE_WORDS = new Set(['msg', 'err', 'error', 'errmsg', 'warning', 'hint', 'placeholder', 'tooltip']);
 
 /** `publicKey`, `JWKS_URI`, `certPem`: names of public key material. */
 export function isPublicName(name: string): boolean {
@@ -55,6 +57,8 @@ export function isSecretName(name: string): boolean {
   const w = words(name);
   if (w.length === 0) return false;
   if (w.some((x) => PUBLIC_WORDS.has(x))) return false;
+  // A message about the secret (`MSG_INVALID_SECRET`, `errorMissingSecret`), not the secret.
+  if (w.some((x) => MESSAGE_WORDS.has(x))) return false;
   const last = w[w.length - 1]!;
   const prev = w.length > 1 ? w[w.length - 2]! : '';
   if (last === 'secret' || last === 'secrets' || last === 'passphrase') return true;
@@ -103,6 +107,8 @@ export function isTokenName(name: string): boolean {
   const w = words(name);
   if (w.length === 0) return false;
   if (w.some((x) => PUBLIC_WORDS.has(x))) return false;
+  // A message about the secret (`MSG_INVALID_SECRET`, `errorMissingSecret`), not the secret.
+  if (w.some((x) => MESSAGE_WORDS.has(x))) return false;
   const last = w[w.length - 1]!;
   if (META_WORDS.has(last) && last !== 'key' && last !== 'id') return false;
   if (w.includes('token') || w.includes('tokens') || w.includes('jwt') || w.includes('idtoken') || w.includes('bearer')) return true;

@@ -454,14 +454,29 @@ export function parameterArguments(file: FileFacts, node: Node): Node[] {
   const fn = enclosingFunction(n);
   if (!fn) return [];
   const index = fn.params.findIndex((p) => p.type === T.Identifier && p.name === n.name);
-  const name = index < 0 ? null : functionName(fn);
-  if (!name || file.variableOf(n)?.defs[0]?.type !== 'Parameter') return [];
+  if (index < 0 || file.variableOf(n)?.defs[0]?.type !== 'Parameter') return [];
+  // A call names the helper through its binding (`createKey(…)` for `function createKey`), or, for a method or a
+  // function written to a property, through that property (`this.sign(…)`, `exports.sign(…)`): never another
+  // object's method of the same name (`signer.sign(…)` inside `function sign`).
+  const parent = fn.parent;
+  const property = parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition || (parent?.type === T.Property && parent.value === fn)
+    ? staticKey(parent)
+    : parent?.type === T.AssignmentExpression && parent.left.type === T.MemberExpression ? staticKey(parent.left) : null;
+  // `const name = function …`, `const name = (…) => …`, `function name`, a named function expression's own name.
+  const declared = parent?.type === T.VariableDeclarator && parent.id.type === T.Identifier ? parent.id : null;
+  const binding = declared ?? (fn.type === T.FunctionDeclaration || fn.type === T.FunctionExpression ? fn.id : null);
+  const variable = binding ? file.variableOf(binding) : null;
+  if (!property && !variable) return [];
   const out: Node[] = [];
   for (const call of nodesIn(file, file.sourceCode.ast, T.CallExpression)) {
     if (out.length >= MAX_HELPER_CALLS) break;
     const arg = call.arguments[index];
-    if (calleeName(call) !== name || !arg || arg.type === T.SpreadElement) continue;
-    out.push(defaultedBefore(file, call, arg) ?? arg);
+    if (!arg || arg.type === T.SpreadElement) continue;
+    const callee = unwrap(call.callee);
+    const calls = callee.type === T.Identifier
+      ? !!variable && file.variableOf(callee) === variable
+      : callee.type === T.MemberExpression && property !== null && staticKey(callee) === property;
+    if (calls) out.push(defaultedBefore(file, call, arg) ?? arg);
   }
   return out;
 }

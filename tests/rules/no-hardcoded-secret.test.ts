@@ -17,6 +17,22 @@ const MOUNTED = path.join(ROOT, 'fixtures/projects/express-mounted');
 ruleTester.run('no-hardcoded-secret', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
   valid: [
+    { name: 'a message about a secret, extended with +=, is not a secret', code: `var MSG_INVALID_SECRET = 'secret must be a string or buffer';
+MSG_INVALID_SECRET += 'or a KeyObject';
+const errorMissingSecret = 'no_secret_configured';` },
+    { name: "another object's method of a helper's name is not a call of the helper", code: `const crypto = require('crypto');
+function createSigners(bits) {
+  return {
+    rsa: function sign(thing, privateKey) {
+      const signer = crypto.createSign('RSA-SHA' + bits);
+      return (signer.update(thing), signer.sign(privateKey, 'base64'));
+    },
+    hmac: function sign(thing, secret) {
+      const hmac = crypto.createHmac('sha' + bits, secret);
+      return (hmac.update(thing), hmac.digest('base64'));
+    },
+  };
+}` },
     { name: 'secret from the environment with a startup check', code: `const session = require('express-session');
 const secret = process.env.SESSION_SECRET;
 if (!secret) throw new Error('SESSION_SECRET is required');

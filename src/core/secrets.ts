@@ -5,7 +5,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { words } from './names.js';
-import { calleeName, concatOperands, enclosingFunction, functionName, nameOf, staticKey, stringOf, unwrap } from './ast.js';
+import { concatOperands, enclosingFunction, nameOf, staticKey, stringOf, unwrap } from './ast.js';
 import { nodesIn } from './routes.js';
 import { argumentAt, indexModels, matchingEntries, type CallLike } from './match.js';
 import { resolveRef } from './modules.js';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ESLintUtils, type JSONSchema } from '@typescript-eslint/utils';
 import type { Category } from './categories.js';
+import { isVendoredFile } from './project/files.js';
 
 export interface BrokenAuthDocs {
   description: string;
@@ -72,6 +73,8 @@ export const createRule: typeof ruleCreator = (spec) => {
   return {
     ...rule,
     create(context) {
+      // A copy of a third-party package kept in the project (`libs/<pkg>/` with its license): not the project's code.
+      if (isVendoredFile(context.filename)) return {};
       const key = JSON.stringify(context.options);
       let options = merged.get(key);
       if (options === undefined) {

@@ -96,3 +96,25 @@ export function filesMentioning(root: string, needle: string, now = Date.now()):
 export function locationFrom(fromFile: string, otherFile: string, line: number): string {
   return `${path.relative(path.dirname(fromFile), otherFile).replace(/\\/g, '/')}:${line}`;
 }
+
+/** Folders a project keeps copies of other people's packages in. */
+const VENDOR_FOLDERS = /(^|[\\/])(libs|vendor|vendors|third[-_]?party)[\\/]/;
+const LICENSE_FILE = /^(licen[cs]e|copying)(\.[\w-]+)?$/i;
+
+/**
+ * A file inside a copy of a third-party package the project keeps in a vendor
+ * folder (`server/libs/jwa/index.js` next to `server/libs/jwa/LICENSE`): not
+ * the project's code, so not reported. The package folder is the one right
+ * under `libs/`, `vendor/` or `third_party/`, and it must hold its own license
+ * file (a monorepo's own `libs/<name>` packages do not).
+ */
+export function isVendoredFile(filename: string): boolean {
+  if (!path.isAbsolute(filename) || !VENDOR_FOLDERS.test(filename)) return false;
+  const parts = path.dirname(filename).split(path.sep);
+  for (let i = parts.length - 1; i > 0 && i >= parts.length - 8; i--) {
+    if (!/^(libs|vendor|vendors|third[-_]?party)$/.test(parts[i - 1]!)) continue;
+    const entries = listDir(parts.slice(0, i + 1).join(path.sep) || path.sep);
+    if (entries?.some((e) => !e.dir && LICENSE_FILE.test(e.name))) return true;
+  }
+  return false;
+}

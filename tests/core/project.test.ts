@@ -84,6 +84,27 @@ describe('exportOf', () => {
   });
 });
 
+describe('vendored packages', () => {
+  const eslint = new ESLint({ cwd: tmp, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] });
+  const secretApp = "const session = require('express-session');\nmodule.exports = session({ secret: 'x8#kd9!fj2lqQ7vB', cookie: { secure: true } });\n";
+  const ruleIds = async (file: string): Promise<string[]> => (await eslint.lintFiles([file]))[0]!.messages.map((m) => `${m.line}:${m.ruleId}`);
+
+  it('a copy of a package under libs/ or vendor/ with its own license is not reported', async () => {
+    write('vend/package.json', '{ "name": "vend-app" }');
+    write('vend/server/libs/memorystore/LICENSE', 'MIT');
+    expect(await ruleIds(write('vend/server/libs/memorystore/index.js', secretApp))).toEqual([]);
+    write('vend/vendor/sess/LICENSE.md', 'MIT');
+    expect(await ruleIds(write('vend/vendor/sess/lib/deep/store.js', secretApp))).toEqual([]);
+  });
+
+  it("a monorepo's own libs/<name> package (no license of its own) is the project's code", async () => {
+    write('mono/package.json', '{ "name": "mono" }');
+    write('mono/LICENSE', 'MIT');
+    write('mono/libs/auth/package.json', '{ "name": "@mono/auth" }');
+    expect(await ruleIds(write('mono/libs/auth/src/session.js', secretApp))).toEqual(['2:broken-auth/no-hardcoded-secret']);
+  });
+});
+
 describe('projectRoot', () => {
   it('is the nearest package.json, or the app above a deeper src/', () => {
     expect(projectRoot(path.join(ROOT, 'fixtures/projects/express-mounted/routes/auth.js'))).toBe(path.join(ROOT, 'fixtures/projects/express-mounted'));

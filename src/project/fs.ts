@@ -86,8 +86,9 @@ function stampOf(file: string): Stamp | null {
   if (inLint && lintStamps.has(file)) return lintStamps.get(file)!;
   let stamp: Stamp | null;
   try {
-    const stat = statSync(file);
-    stamp = stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
+    // A missing file is the common answer (findUp, resolution candidates): no exception for it.
+    const stat = statSync(file, { throwIfNoEntry: false });
+    stamp = stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
   } catch {
     stamp = null;
   }
@@ -102,8 +103,8 @@ function dirMtimeOf(dir: string): number | null {
   if (inLint && lintStamps.has(key)) return lintStamps.get(key)?.mtimeMs ?? null;
   let stamp: Stamp | null;
   try {
-    const stat = statSync(dir);
-    stamp = stat.isDirectory() ? { size: 0, mtimeMs: stat.mtimeMs } : null;
+    const stat = statSync(dir, { throwIfNoEntry: false });
+    stamp = stat?.isDirectory() ? { size: 0, mtimeMs: stat.mtimeMs } : null;
   } catch {
     stamp = null;
   }
@@ -141,17 +142,21 @@ export function listDir(dir: string, now = Date.now()): readonly DirEntry[] | nu
     listings.set(dir, { ...hit, at: now });
     return hit.entries;
   }
-  let entries: DirEntry[] | null;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true })
-      .slice(0, BOUNDS.dirEntries)
-      .map((d) => ({ name: d.name, dir: d.isDirectory() }));
-  } catch {
-    entries = null;
-  }
+  // Not a directory (or gone): nothing to read, and no exception to pay for.
+  const entries = mtimeMs === null ? null : readEntries(dir);
   listings.set(dir, { at: now, mtimeMs: mtimeMs ?? -1, entries });
   if (listings.size > BOUNDS.cachedFiles) listings.delete(listings.keys().next().value!);
   return entries;
+}
+
+function readEntries(dir: string): DirEntry[] | null {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .slice(0, BOUNDS.dirEntries)
+      .map((d) => ({ name: d.name, dir: d.isDirectory() }));
+  } catch {
+    return null;
+  }
 }
 
 /** Parsed JSON of a file (comments and trailing commas allowed, as in tsconfig.json), or null. */

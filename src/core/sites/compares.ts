@@ -62,10 +62,13 @@ export function compareSites(file: FileFacts): readonly CompareSite[] {
 function compareSite(file: FileFacts, node: TSESTree.BinaryExpression): CompareSite | null {
   if (!EQUALITY.has(node.operator) || node.left.type === T.PrivateIdentifier) return null;
   const { left, right } = node;
-  if (isConstantLike(file, left) || isConstantLike(file, right)) return null;
+  // Cheap first: literals and password operands by syntax, then the names, and only then values resolved.
+  if (isLiteralLike(left) || isLiteralLike(right)) return null;
   if (isPasswordOperand(left) || isPasswordOperand(right)) return null;
   const leftName = secretName(file, left);
   const rightName = secretName(file, right);
+  if (leftName === null && rightName === null) return null;
+  if (isConstantLike(file, left) || isConstantLike(file, right)) return null;
   // Name the operand that is a secret by its own name (`API_KEY`) over one that only came from one (`key`).
   const useRight = rightName !== null && (leftName === null || (nameOf(unwrap(left)) !== leftName && nameOf(unwrap(right)) === rightName));
   const name = useRight ? rightName : leftName;
@@ -108,6 +111,12 @@ function isCredentialCheck(file: FileFacts, node: TSESTree.BinaryExpression, env
     if (name && CHECK_FUNCTION.test(name)) return true;
   }
   return false;
+}
+
+/** A literal by its syntax alone (the part of `isConstantLike` that resolves nothing). */
+function isLiteralLike(raw: TSESTree.Node): boolean {
+  const node = unwrap(raw);
+  return node.type === T.Literal || node.type === T.UnaryExpression || (node.type === T.TemplateLiteral && node.expressions.length === 0);
 }
 
 /**

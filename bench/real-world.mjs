@@ -39,8 +39,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, '.bench-tmp', 'real-world');
 const mirror = process.env.BENCH_MIRROR ?? '/work/.mirror';
 const SOURCE = /\.(js|cjs|mjs|jsx|ts|cts|mts|tsx)$/;
-/** Files the plugin's project layer reads to resolve imports and find the project. */
-const PROJECT = /^(package\.json|(tsconfig|jsconfig)(\.[\w-]+)*\.json|\.gitignore)$/;
+/** Files the plugin's project layer reads: to resolve imports, find the project, and tell a vendored package (its license file). */
+const PROJECT = /^(package\.json|(tsconfig|jsconfig)(\.[\w-]+)*\.json|\.gitignore|(licen[cs]e|copying)(\.[\w-]+)?)$/i;
 const IGNORES = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/*.min.js', '**/*.d.ts'];
 // The one category table, from the build (`npm run compile` first, as for the plugin itself).
 const { CATEGORY_RULES } = await import(new URL('../dist/src/categories.js', import.meta.url).href);

@@ -178,7 +178,7 @@ const scryptAsync = promisify(scrypt);
 export const hashPassword = async (password: string) => scryptAsync(password, 'static-salt', 64, { N: 1024 });`,
       errors: [
         {
-          messageId: 'weakSettings', line: 4, column: 57, endLine: 4, endColumn: 109,
+          messageId: 'weakSettings', line: 4, column: 57, endLine: 4, endColumn: 110,
           data: { api: "crypto.scrypt", problems: "uses cost N 1,024, below 16,384 (use 131,072 or more) and uses the constant salt \"st…\" (11 chars), so equal passwords get equal hashes and one precomputed table cracks them all (use `crypto.randomBytes(16)` per password, stored beside the hash)", fix: PASSWORD_HASH_FIX },
         },
       ],

@@ -23,7 +23,7 @@ import { claimUse, isClientFile, type ClaimUse } from './claims.js';
 import { nodesIn } from './routes.js';
 import { moduleMatches } from './modules.js';
 import { fromBrowser, fromProvider, inVerifyingCallback } from './sites/jwt.js';
-import { ALGORITHM_FIELDS, BASE64_DECODERS, SEGMENT_CLEANUPS, SIGNATURE_CHECKS, type ModuleCall } from '../models/jwt.js';
+import { ALGORITHM_FIELDS, AUTH_CLAIMS, BASE64_DECODERS, SEGMENT_CLEANUPS, SIGNATURE_CHECKS, type ModuleCall } from '../models/jwt.js';
 
 type Node = TSESTree.Node;
 type Fn = TSESTree.FunctionLike;
@@ -70,6 +70,8 @@ const BROWSER_GLOBALS = new Set(['window', 'document', 'localStorage', 'sessionS
 const REFUSAL_WORDS = new Set(['reject', 'error', 'fail', 'deny', 'unauthorized', 'unauthorised', 'forbidden', 'status', 'redirect', 'send', 'json', 'end', 'abort', 'throw']);
 /** Member names that hold the authenticated identity when assigned (`req.user = claims`). */
 const IDENTITY_KEYS = new Set(['user', 'auth', 'claims', 'identity', 'principal', 'account', 'payload', 'session']);
+/** Callee words of a call that hands back the claims (`JSON.parse`, `decodePayload`). */
+const CLAIM_READERS = new Set(['parse', 'decode', 'claims', 'payload']);
 const CALLBACKS = new Set(['done', 'cb', 'callback', 'next', 'resolve']);
 const VERIFY_WORDS = new Set(['verify', 'validate']);
 
@@ -119,7 +121,7 @@ export function handRolledVerifiers(file: FileFacts): readonly HandRolledVerifie
 function trustedClaims(file: FileFacts, fn: Fn, decodes: readonly SegmentDecode[]): TrustedClaims[] {
   const payloads = decodes.filter((d) => d.segment === 1);
   for (const d of payloads) {
-    const use = claimUse(file, d.node);
+    const use = authUse(file, d.node);
     if (use) return [{ node: d.node, use }];
   }
   if (!payloads.some((d) => returnsValue(file, fn, d.node))) return [];
@@ -129,8 +131,39 @@ function trustedClaims(file: FileFacts, fn: Fn, decodes: readonly SegmentDecode[
     const caller = enclosingFunction(call);
     const token = call.arguments[0];
     if (!caller || caller === fn || checksIn(file, caller, 0, new Set()) || (token && (fromBrowser(file, token) || fromProvider(file, token)))) continue;
-    const use = claimUse(file, call);
+    const use = authUse(file, call);
     if (use) out.push({ node: call, use });
+  }
+  return out;
+}
+
+/**
+ * What decoded claims drive (see `claimUse`); a condition counts only when it
+ * can be about auth: a claim read from the value is one of `AUTH_CLAIMS`
+ * (a split-and-decoded value may be any dotted base64 format, and a branch on
+ * its `url` decides nothing about access).
+ */
+function authUse(file: FileFacts, decoded: Node): ClaimUse | null {
+  const use = claimUse(file, decoded);
+  if (use !== 'condition') return use;
+  return readKeys(file, decoded).some((k) => AUTH_CLAIMS.has(k.toLowerCase().replace(/_/g, ''))) ? use : null;
+}
+
+/** The property names read from a value: `v.role`, `const { sub } = v`, and those read through the const it is bound to. */
+function readKeys(file: FileFacts, value: Node): string[] {
+  let n = value;
+  while (n.parent && (n.parent.type === T.TSAsExpression || n.parent.type === T.TSNonNullExpression || n.parent.type === T.AwaitExpression)) n = n.parent;
+  const p = n.parent;
+  const keyOf = (m: Node | undefined, of: Node): string | null => (m?.type === T.MemberExpression && m.object === of ? staticKey(m) : null);
+  const direct = keyOf(p, n);
+  if (direct) return [direct];
+  if (p?.type !== T.VariableDeclarator || p.init !== n) return [];
+  if (p.id.type === T.ObjectPattern) return p.id.properties.flatMap((prop) => (prop.type === T.Property ? [staticKey(prop) ?? ''] : []));
+  if (p.id.type !== T.Identifier) return [];
+  const out: string[] = [];
+  for (const ref of file.variableOf(p.id)?.references ?? []) {
+    const key = keyOf(ref.identifier.parent, ref.identifier);
+    if (key) out.push(key);
   }
   return out;
 }
@@ -413,7 +446,7 @@ function acceptingValue(raw: Node): boolean {
       const name = calleeName(n);
       if (n.type === T.NewExpression || !name || words(name).some((w) => REFUSAL_WORDS.has(w))) return false;
       if (CALLBACKS.has(name)) return name === 'next' ? n.arguments.length === 0 : n.arguments.length >= 2 && acceptingValue(n.arguments[1]!);
-      return false;
+      return words(name).some((w) => CLAIM_READERS.has(w)); // `return JSON.parse(atob(p))`
     }
     default:
       return false;

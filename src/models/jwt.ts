@@ -406,3 +406,15 @@ export const ALGORITHM_FIELDS: readonly string[] = ['alg', 'algorithm'];
 /** The fix for a hand-rolled verifier, as message text. */
 export const HAND_ROLLED_FIX =
   "Verify the token with a library and trust only what it returns: `await jwtVerify(token, key, { algorithms: ['HS256'] })` (jose) or `jwt.verify(token, secret, { algorithms: ['HS256'] })` (jsonwebtoken).";
+
+/**
+ * Claims that say who the caller is, what they may do, or whether the token
+ * still holds: a hand-rolled decode that branches on one of them is making an
+ * auth decision (one that branches on `url` or `theme` is reading data).
+ */
+export const AUTH_CLAIMS: ReadonlySet<string> = new Set([
+  'sub', 'iss', 'aud', 'exp', 'nbf', 'iat', 'jti', 'typ', 'type',
+  'id', 'uid', 'userid', 'user', 'username', 'email', 'account', 'accountid',
+  'role', 'roles', 'admin', 'isadmin', 'scope', 'scopes', 'permission', 'permissions', 'perms', 'groups', 'group',
+  'tenant', 'tenantid', 'org', 'orgid', 'organization', 'organizationid', 'team', 'teamid', 'session', 'sessionid', 'sid',
+]);

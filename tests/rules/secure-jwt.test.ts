@@ -1079,6 +1079,16 @@ function requireAdmin(req, res, next) {
   next();
 }`,
     },
+    {
+      name: 'a branch on a data claim (not identity, role or expiry) of a decoded URL token is not an auth decision',
+      code: `export function storagePathOf(link) {
+  const token = new URL(link).searchParams.get('token');
+  if (!token) return null;
+  const data = JSON.parse(atob(token.split('.')[1]));
+  if (typeof data.path === 'string' && data.path.length > 0) return data.path;
+  return null;
+}`,
+    },
   ],
   invalid: [
     {

@@ -104,7 +104,7 @@ export function handRolledVerifiers(file: FileFacts): readonly HandRolledVerifie
       }
       if (decodes.length === 0) continue;
       const token = unwrap((splits[0]!.callee as TSESTree.MemberExpression).object);
-      const signature = signatureCheck(file, fn, [...(parts.get(2) ?? []), ...whole]);
+      const signature = signatureCheck(file, fn, [...(parts.get(2) ?? []), ...whole, ...tokenRefs(file, fn, token, splits)]);
       const untrustedUseOnly = client || fromBrowser(file, token) || fromProvider(file, token) || inVerifyingCallback(file, fn);
       const trusted = signature === 'absent' && !untrustedUseOnly ? trustedClaims(file, fn, decodes) : [];
       out.push({ fn, token, decodes, acceptsNone: acceptsNone(file, fn), signature, trusted, untrustedUseOnly });
@@ -519,13 +519,16 @@ function signatureCheck(file: FileFacts, fn: Fn, signatureRefs: readonly Node[])
     for (let i = 0; i < 8; i++) {
       const p: Node | undefined = n.parent;
       if (!p) break;
-      if (p.type === T.BinaryExpression && EQUALITY.has(p.operator)) return 'checked';
+      if (p.type === T.BinaryExpression && EQUALITY.has(p.operator)) {
+        if (!isConstant(p.left === n ? p.right : (p.left as Node))) return 'checked';
+        break;
+      }
       if ((p.type === T.CallExpression || p.type === T.NewExpression) && p.callee !== n) {
         if (p.type === T.CallExpression && (isBase64Decode(file, p) || isAfterDecode(file, p) || globalCallee(file, p) === 'String')) {
           n = p;
           continue;
         }
-        if (!(p.type === T.CallExpression && localFunction(file, p))) unknown = true;
+        if (!(p.type === T.CallExpression && (localFunction(file, p) || isConsole(file, p)))) unknown = true;
         break;
       }
       if (p.type === T.MemberExpression && p.object === n && p.parent?.type === T.CallExpression && p.parent.callee === p) {
@@ -540,6 +543,29 @@ function signatureCheck(file: FileFacts, fn: Fn, signatureRefs: readonly Node[])
     }
   }
   return unknown ? 'unknown' : 'absent';
+}
+
+/** `null`, `undefined`, a literal: comparing with one checks presence or format, not a signature. */
+function isConstant(raw: Node): boolean {
+  const n = unwrap(raw);
+  return n.type === T.Literal || (n.type === T.Identifier && n.name === 'undefined') || n.type === T.TemplateLiteral;
+}
+
+function isConsole(file: FileFacts, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === T.MemberExpression && callee.object.type === T.Identifier && callee.object.name === 'console' && file.isGlobal(callee.object);
+}
+
+/**
+ * The other reads of the token in the function (not the splits): handed to a
+ * call the file cannot see (`sessions.lookup(token)`, a provider's `getUser(token)`),
+ * the token may be checked there, so the check is unknown.
+ */
+function tokenRefs(file: FileFacts, fn: Fn, token: Node, splits: readonly TSESTree.CallExpression[]): Node[] {
+  if (token.type !== T.Identifier) return [];
+  const receivers = new Set(splits.map((s) => unwrap((s.callee as TSESTree.MemberExpression).object)));
+  const inside = (n: Node): boolean => n.range[0] >= fn.range[0] && n.range[1] <= fn.range[1];
+  return (file.variableOf(token)?.references ?? []).filter((r) => r.isRead() && !receivers.has(r.identifier) && inside(r.identifier)).map((r) => r.identifier);
 }
 
 /** The file uses the browser's globals (`window`, `document`, `localStorage`): it runs in the browser. */

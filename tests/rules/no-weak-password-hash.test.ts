@@ -121,7 +121,7 @@ hasher({ password: req.body.password }, (err, pass, salt, hash) => {});`,
       errors: [
         {
           messageId: 'weakSettings', line: 1, column: 16, endLine: 1, endColumn: 44,
-          data: { api: "pbkdf2-password", problems: "runs only 10,000 iterations (the library default, as \`iterations\` is not set; at least 100,000; OWASP recommends 600,000 for PBKDF2-HMAC-SHA256)", fix: PASSWORD_HASH_FIX },
+          data: { api: "pbkdf2-password", problems: "runs only 10,000 iterations (the library default, as `iterations` is not set; at least 100,000; OWASP recommends 600,000 for PBKDF2-HMAC-SHA256)", fix: PASSWORD_HASH_FIX },
         },
       ],
     },
@@ -134,7 +134,7 @@ export const legacy = bkfd2Password({ iterations: 20000 });`,
       errors: [
         {
           messageId: 'weakSettings', line: 2, column: 23, endLine: 2, endColumn: 55,
-          data: { api: "pbkdf2-password", problems: "runs only 10,000 iterations (the library default, as \`iterations\` is not set; at least 100,000; OWASP recommends 600,000 for PBKDF2-HMAC-SHA256)", fix: PASSWORD_HASH_FIX },
+          data: { api: "pbkdf2-password", problems: "runs only 10,000 iterations (the library default, as `iterations` is not set; at least 100,000; OWASP recommends 600,000 for PBKDF2-HMAC-SHA256)", fix: PASSWORD_HASH_FIX },
         },
         {
           messageId: 'weakSettings', line: 3, column: 23, endLine: 3, endColumn: 59,

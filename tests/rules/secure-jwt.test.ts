@@ -1089,6 +1089,19 @@ function requireAdmin(req, res, next) {
   return null;
 }`,
     },
+    {
+      name: 'the token itself is checked by code the file cannot see (a server-side session lookup): unknown',
+      filename: 'src/middleware/auth.ts',
+      code: `import { sessions } from '../sessions';
+export async function authenticate(req, res, next) {
+  const token = req.cookies.session ?? '';
+  if (!token) return res.sendStatus(401);
+  const claims = JSON.parse(atob(token.split('.')[1]));
+  if (!(await sessions.isActive(token))) return res.sendStatus(401);
+  req.user = { id: claims.sub };
+  next();
+}`,
+    },
   ],
   invalid: [
     {
@@ -1170,6 +1183,32 @@ function requireAdmin(req, res, next) {
   next();
 }`,
       errors: [{ messageId: 'handRolledUnverified', line: 5, column: 18, endLine: 5, endColumn: 62, data: { use: 'decide access in a condition', fix: HAND_ROLLED_FIX } }],
+    },
+    {
+      name: "a validity check that returns true for 'none'",
+      code: `const { createHmac } = require('crypto');
+function isValidToken(token, secret) {
+  const [h, p, s] = token.split('.');
+  const header = JSON.parse(Buffer.from(h, 'base64url').toString());
+  return header.alg === 'none' || createHmac('sha256', secret).update(h + '.' + p).digest('base64url') === s;
+}`,
+      errors: [{ messageId: 'handRolledNone', line: 5, column: 10, endLine: 5, endColumn: 31, data: { fix: HAND_ROLLED_FIX } }],
+    },
+    {
+      name: 'a service class whose verify method decodes through its own helper and checks no signature',
+      filename: 'src/auth/token.service.ts',
+      code: `export class TokenService {
+  private decodePart(part: string) {
+    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+  }
+  verify(token: string) {
+    const [, body] = token.split('.');
+    const payload = this.decodePart(body);
+    if (!payload.sub) throw new Error('invalid token');
+    return payload;
+  }
+}`,
+      errors: [{ messageId: 'handRolledUnverified', line: 7, column: 21, endLine: 7, endColumn: 42, data: { use: 'decide access in a condition', fix: HAND_ROLLED_FIX } }],
     },
     {
       name: 'a guard that loads the user named by an unverified payload',

@@ -105,7 +105,7 @@ export function handRolledVerifiers(file: FileFacts): readonly HandRolledVerifie
       if (decodes.length === 0) continue;
       const token = unwrap((splits[0]!.callee as TSESTree.MemberExpression).object);
       const signature = signatureCheck(file, fn, [...(parts.get(2) ?? []), ...whole, ...tokenRefs(file, fn, token, splits)]);
-      const untrustedUseOnly = client || fromBrowser(file, token) || fromProvider(file, token) || inVerifyingCallback(file, fn);
+      const untrustedUseOnly = client || fromBrowser(file, token) || fromProvider(file, token) || inVerifyingCallback(file, splits[0]!);
       const trusted = signature === 'absent' && !untrustedUseOnly ? trustedClaims(file, fn, decodes) : [];
       out.push({ fn, token, decodes, acceptsNone: acceptsNone(file, fn), signature, trusted, untrustedUseOnly });
     }

@@ -23,7 +23,7 @@ import { claimUse, isClientFile, type ClaimUse } from './claims.js';
 import { nodesIn } from './routes.js';
 import { moduleMatches } from './modules.js';
 import { fromBrowser, fromProvider, inVerifyingCallback } from './sites/jwt.js';
-import { ALGORITHM_FIELDS, AUTH_CLAIMS, BASE64_DECODERS, SEGMENT_CLEANUPS, SIGNATURE_CHECKS, type ModuleCall } from '../models/jwt.js';
+import { ALGORITHM_FIELDS, AUTH_CLAIMS, BASE64_DECODERS, DECODER_NAME_WORDS, SEGMENT_CLEANUPS, SIGNATURE_CHECKS, type ModuleCall } from '../models/jwt.js';
 
 type Node = TSESTree.Node;
 type Fn = TSESTree.FunctionLike;
@@ -63,11 +63,13 @@ const VERIFIERS = Symbol('jwt-hand-rolled');
 const DECODERS = Symbol('jwt-hand-rolled-decoders');
 /** Cheap text tests before any walk: a split on '.' and a base64 decode. */
 const SPLIT_TEXT = /\.split\(\s*(['"`])\.\1\s*\)/;
-const DECODE_TEXT = /atob|base64/i;
+const DECODE_TEXT = /atob|base64|b64|decode/i;
 const EQUALITY = new Set(['==', '===', '!=', '!==']);
 const BROWSER_GLOBALS = new Set(['window', 'document', 'localStorage', 'sessionStorage']);
 /** Callee words of a call that refuses the request (`res.status(401)`, `reject(…)`, `new Error(…)`). */
-const REFUSAL_WORDS = new Set(['reject', 'error', 'fail', 'deny', 'unauthorized', 'unauthorised', 'forbidden', 'status', 'redirect', 'send', 'json', 'end', 'abort', 'throw']);
+const REFUSAL_WORDS = new Set(['reject', 'error', 'fail', 'deny', 'unauthorized', 'unauthorised', 'forbidden', 'redirect', 'abort', 'throw']);
+/** Response methods (`res.status(401).json(…)`, `reply.send(…)`): the branch answers the request itself. */
+const RESPONSE_METHODS = new Set(['status', 'sendStatus', 'send', 'json', 'end', 'redirect', 'code']);
 /** Member names that hold the authenticated identity when assigned (`req.user = claims`). */
 const IDENTITY_KEYS = new Set(['user', 'auth', 'claims', 'identity', 'principal', 'account', 'payload', 'session']);
 /** Callee words of a call that hands back the claims (`JSON.parse`, `decodePayload`). */
@@ -311,7 +313,7 @@ function decodeOf(file: FileFacts, start: Node, depth: number): Node | null {
       break;
     }
     if (p.type === T.CallExpression && p.callee !== n && p.arguments[0] === n) {
-      if (!decoded && (isBase64Decode(file, p) || (depth < 2 && decodesParameter(file, p)))) decoded = true;
+      if (!decoded && (isBase64Decode(file, p) || (depth < 2 && decodesParameter(file, p)) || namedDecoder(file, p))) decoded = true;
       else if (!(decoded && isAfterDecode(file, p))) break;
       n = p;
       continue;
@@ -345,6 +347,12 @@ function localFunction(file: FileFacts, call: TSESTree.CallExpression): Fn | nul
     }
   }
   return null;
+}
+
+/** A helper the file cannot see into, named as a decoder (`b64uToJSON(part)`): given a token part, it decodes it. */
+function namedDecoder(file: FileFacts, call: TSESTree.CallExpression): boolean {
+  const name = calleeName(call);
+  return !!name && !localFunction(file, call) && words(name).some((w) => DECODER_NAME_WORDS.has(w));
 }
 
 /** `decodePart(parts[1])` where `decodePart` returns the base64-decoded content of that parameter. */
@@ -441,12 +449,15 @@ function acceptingValue(raw: Node): boolean {
       return true;
     case T.AwaitExpression:
       return acceptingValue(n.argument);
+    case T.ConditionalExpression:
+      return acceptingValue(n.consequent) || acceptingValue(n.alternate); // accepted in one configuration
     case T.CallExpression:
     case T.NewExpression: {
       const name = calleeName(n);
       if (n.type === T.NewExpression || !name || words(name).some((w) => REFUSAL_WORDS.has(w))) return false;
+      if (unwrap(n.callee).type === T.MemberExpression && RESPONSE_METHODS.has(name)) return false;
       if (CALLBACKS.has(name)) return name === 'next' ? n.arguments.length === 0 : n.arguments.length >= 2 && acceptingValue(n.arguments[1]!);
-      return words(name).some((w) => CLAIM_READERS.has(w)); // `return JSON.parse(atob(p))`
+      return words(name).some((w) => CLAIM_READERS.has(w) || DECODER_NAME_WORDS.has(w)); // `return JSON.parse(atob(p))`
     }
     default:
       return false;

@@ -376,6 +376,9 @@ export const BASE64_DECODERS = {
   staticAfter: [['JSON', 'parse'], ['Uint8Array', 'from'], ['Buffer', 'from']],
 } as const;
 
+/** Name words of a helper the file cannot see into that decodes the token part it is given (`b64uToJSON(part)`, `base64UrlDecode(part)`). */
+export const DECODER_NAME_WORDS: ReadonlySet<string> = new Set(['decode', 'base64', 'base64url', 'b64', 'b64u', 'b64url', 'atob', 'unbase64']);
+
 /** String clean-ups applied to a segment before it is decoded (base64url → base64, padding). */
 export const SEGMENT_CLEANUPS: readonly string[] = ['replace', 'replaceAll', 'padEnd', 'padStart', 'trim', 'toString'];
 

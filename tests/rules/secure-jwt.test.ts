@@ -1102,6 +1102,16 @@ export async function authenticate(req, res, next) {
   next();
 }`,
     },
+    {
+      name: "a token scanner that only records 'none' as a finding",
+      code: `export function scanToken(req, res) {
+  const findings = [];
+  const parts = String(req.body.token).split('.');
+  const header = JSON.parse(Buffer.from(parts[0], 'base64').toString());
+  if (header.alg === 'none') findings.push('unsigned token');
+  res.json({ header, findings });
+}`,
+    },
   ],
   invalid: [
     {
@@ -1209,6 +1219,19 @@ function isValidToken(token, secret) {
   }
 }`,
       errors: [{ messageId: 'handRolledUnverified', line: 7, column: 21, endLine: 7, endColumn: 42, data: { use: 'decide access in a condition', fix: HAND_ROLLED_FIX } }],
+    },
+    {
+      name: "'none' accepted in one configuration, parts decoded by an imported helper named as a decoder",
+      filename: 'src/auth/verify.ts',
+      code: `import { b64urlToJson } from './encoding';
+export function readVerifiedToken(token: string, allowUnsigned: boolean) {
+  const [rawHeader, rawPayload, signature] = token.split('.');
+  const header = b64urlToJson(rawHeader);
+  if (header.alg === 'None') return allowUnsigned ? b64urlToJson(rawPayload) : null;
+  if (!verifySignature(rawHeader + '.' + rawPayload, signature)) return null;
+  return b64urlToJson(rawPayload);
+}`,
+      errors: [{ messageId: 'handRolledNone', line: 5, column: 7, endLine: 5, endColumn: 28, data: { fix: HAND_ROLLED_FIX } }],
     },
     {
       name: 'a guard that loads the user named by an unverified payload',

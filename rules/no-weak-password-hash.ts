@@ -103,9 +103,10 @@ export default createRule<Options, MessageId>({
     }
 
     function costProblem(site: SlowHashSite, slot: CostSlot, value: number, min: number): string {
-      if (site.api.kind === 'pbkdf2') return `runs only ${formatNumber(value)} iterations (at least ${formatNumber(min)}; OWASP recommends 600,000 for PBKDF2-HMAC-SHA256)`;
+      const defaulted = site.cost?.kind === 'found' && site.cost.defaulted ? `the library default, as \`${slot.options?.[0]?.join('.') ?? slot.label}\` is not set; ` : '';
+      if (site.api.kind === 'pbkdf2') return `runs only ${formatNumber(value)} iterations (${defaulted}at least ${formatNumber(min)}; OWASP recommends 600,000 for PBKDF2-HMAC-SHA256)`;
       if (site.api.kind === 'bcrypt') return `uses ${slot.label} ${formatNumber(value)}, below ${formatNumber(min)} (each step down halves the work per guess; use ${formatNumber(slot.recommended)})`;
-      return `uses ${slot.label} ${formatNumber(value)}, below ${formatNumber(min)} (use ${formatNumber(slot.recommended)} or more)`;
+      return `uses ${slot.label} ${formatNumber(value)}${defaulted ? ` (${defaulted.slice(0, -2)})` : ''}, below ${formatNumber(min)} (use ${formatNumber(slot.recommended)} or more)`;
     }
 
     function checkSlow(site: SlowHashSite): void {

@@ -17,8 +17,10 @@ import {
   type SignSite,
   type VerifySite,
 } from '../src/core/sites/jwt.js';
+import { handRolledVerifiers } from '../src/core/jwt-handrolled.js';
 import { callerWithoutExpiry, forwardedSign, servedSignsSetExpiry } from '../src/project/jwt.js';
 import {
+  HAND_ROLLED_FIX,
   MAX_CLOCK_TOLERANCE_SECONDS,
   SUGGESTED_LIFETIME,
   type ExpiryFix,
@@ -31,6 +33,8 @@ export type MessageId =
   | 'insecure'
   | 'decode'
   | 'unsecured'
+  | 'handRolledNone'
+  | 'handRolledUnverified'
   | 'addExpiresIn'
   | 'addExpirationTime'
   | 'addExp'
@@ -168,6 +172,8 @@ export default createRule<Options, MessageId>({
       insecure: '{{api}} {{problems}}.',
       decode: "{{api}} reads the token without checking its signature, yet its claims {{use}}: anyone can forge a token with any user or role. {{fix}}",
       unsecured: "{{api}} makes or accepts tokens with no signature (`alg: 'none'`), so anyone can forge one. Sign with `new SignJWT(claims).sign(key)` and read tokens with `jwtVerify(token, key)`.",
+      handRolledNone: "This hand-rolled JWT check accepts `alg: 'none'`, so a token with no signature passes and anyone can forge one. {{fix}}",
+      handRolledUnverified: 'This hand-rolled JWT decode checks no signature, yet its claims {{use}}: anyone can forge a token with any user or role. {{fix}}',
       addExpiresIn: `Add \`expiresIn: '${SUGGESTED_LIFETIME}'\``,
       addExpirationTime: `Add \`.setExpirationTime('${SUGGESTED_LIFETIME}')\``,
       addExp: 'Add an `exp` claim 15 minutes ahead',
@@ -222,6 +228,18 @@ export default createRule<Options, MessageId>({
       });
     }
 
+    /** Verifiers that split and decode the token themselves: `'none'` accepted, or claims trusted with no signature check. */
+    function reportHandRolled(): void {
+      for (const v of handRolledVerifiers(file)) {
+        if (v.untrustedUseOnly) continue;
+        if (v.acceptsNone) {
+          context.report({ node: v.acceptsNone, messageId: 'handRolledNone', data: { fix: HAND_ROLLED_FIX } });
+          continue;
+        }
+        for (const t of v.trusted) context.report({ node: t.node, messageId: 'handRolledUnverified', data: { use: USE_TEXT[t.use], fix: HAND_ROLLED_FIX } });
+      }
+    }
+
     return {
       'Program:exit'() {
         const { sites, client } = jwtSites(file);
@@ -261,6 +279,7 @@ export default createRule<Options, MessageId>({
           context.report({ node: site.call, messageId: 'decode', data: { api: site.api.label, use: USE_TEXT[site.use], fix: site.api.fix } });
         }
         for (const c of constructs.values()) reportConstruct(c);
+        reportHandRolled();
       },
     };
   },

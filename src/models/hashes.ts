@@ -20,6 +20,8 @@ export interface CostSlot {
   readonly min: number;
   /** The value to propose in a suggestion. */
   readonly recommended: number;
+  /** What the library uses when the call does not set it (only for libraries whose default is weak). */
+  readonly default?: number;
 }
 
 /** Where the salt goes: argument index, optionally an option path inside it. */
@@ -106,6 +108,10 @@ export const HASH_APIS: readonly HashApi[] = [
   fast('crypto-js/hmac-sha256', [], 'hmac-sha256', 'crypto-js/hmac-sha256'),
   { kind: 'pbkdf2', label: 'CryptoJS.PBKDF2', module: 'crypto-js', path: ['PBKDF2'], data: 0, salt: { arg: 1 }, cost: { arg: 2, options: [['iterations']], label: 'iterations', min: 100_000, recommended: 600_000 } },
   { kind: 'pbkdf2', label: 'crypto-js/pbkdf2', module: 'crypto-js/pbkdf2', path: [], data: 0, salt: { arg: 1 }, cost: { arg: 2, options: [['iterations']], label: 'iterations', min: 100_000, recommended: 600_000 } },
+  // pbkdf2-password: `require('pbkdf2-password')(options)` builds the hasher; `iterations` defaults to 10,000
+  // (and `digest` to sha1) in the factory options; the hasher takes `{ password, salt }` per call.
+  { kind: 'pbkdf2', label: 'pbkdf2-password', module: 'pbkdf2-password', path: [], cost: { arg: 0, options: [['iterations']], label: 'iterations', min: 100_000, recommended: 600_000, default: 10_000 } },
+  { kind: 'pbkdf2', label: 'pbkdf2-password hasher', module: 'pbkdf2-password', path: ['()'], salt: { arg: 0, option: ['salt'] } },
   // single-purpose digest packages
   fast(['md5', 'blueimp-md5', 'js-md5', 'md5-hex', 'crypto-md5'], [], 'md5', 'md5()'),
   fast(['js-md5'], ['hex'], 'md5', 'md5.hex()'),

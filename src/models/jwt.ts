@@ -342,3 +342,82 @@ export const BROWSER_TOKEN_SOURCES = {
  * `TokenExpiredError` in `info` is only raised after the signature check).
  */
 export const VERIFYING_CALLBACKS = [{ method: 'authenticate', strategyArg: 0, strategies: ['jwt'] }] as const;
+
+// ---------------------------------------------------------------------------
+// Hand-rolled verifiers: code that splits a token on '.' and decodes its parts itself
+
+/** A module function, by module and export path. */
+export interface ModuleCall {
+  readonly module: string | readonly string[];
+  readonly path: readonly string[];
+}
+
+/**
+ * What base64-decodes a token segment: `Buffer.from(part, 'base64url')`,
+ * `atob(part)`, the base64url / js-base64 packages, jose's `base64url.decode`.
+ */
+export const BASE64_DECODERS = {
+  /** `Buffer.from(x, encoding)` with one of these encodings. */
+  bufferEncodings: ['base64', 'base64url'],
+  /** Global functions that decode base64. */
+  globals: ['atob'],
+  calls: [
+    { module: 'base64url', path: [] },
+    { module: 'base64url', path: ['decode'] },
+    { module: 'base64url', path: ['default', 'decode'] },
+    { module: 'jose', path: ['base64url', 'decode'] },
+    { module: 'js-base64', path: ['Base64', 'decode'] },
+    { module: 'js-base64', path: ['decode'] },
+    { module: 'js-base64', path: ['fromBase64'] },
+  ] satisfies readonly ModuleCall[],
+  /** Steps between the base64 decode and the claims object that keep the decoded content: `.toString()`, `JSON.parse`, `TextDecoder#decode`. */
+  methods: ['toString', 'decode', 'replace', 'replaceAll', 'trim'],
+  globalsAfter: ['decodeURIComponent', 'escape', 'unescape'],
+  staticAfter: [['JSON', 'parse'], ['Uint8Array', 'from'], ['Buffer', 'from']],
+} as const;
+
+/** Name words of a helper the file cannot see into that decodes the token part it is given (`b64uToJSON(part)`, `base64UrlDecode(part)`). */
+export const DECODER_NAME_WORDS: ReadonlySet<string> = new Set(['decode', 'base64', 'base64url', 'b64', 'b64u', 'b64url', 'atob', 'unbase64']);
+
+/** String clean-ups applied to a segment before it is decoded (base64url → base64, padding). */
+export const SEGMENT_CLEANUPS: readonly string[] = ['replace', 'replaceAll', 'padEnd', 'padStart', 'trim', 'toString'];
+
+/**
+ * Calls that check a signature or a MAC: seeing one in a hand-rolled verifier
+ * (or a function of the file it calls) means the token is not trusted blindly.
+ */
+export const SIGNATURE_CHECKS: readonly ModuleCall[] = [
+  { module: 'crypto', path: ['createHmac'] },
+  { module: 'crypto', path: ['createVerify'] },
+  { module: 'crypto', path: ['verify'] },
+  { module: 'crypto', path: ['timingSafeEqual'] },
+  { module: 'crypto', path: ['subtle', 'verify'] },
+  { module: 'crypto', path: ['webcrypto', 'subtle', 'verify'] },
+  { module: 'jsonwebtoken', path: ['verify'] },
+  { module: 'jsonwebtoken', path: ['default', 'verify'] },
+  { module: 'jose', path: ['jwtVerify'] },
+  { module: 'jose', path: ['compactVerify'] },
+  { module: 'jose', path: ['flattenedVerify'] },
+  { module: 'jws', path: ['verify'] },
+  { module: 'tweetnacl', path: ['sign', 'detached', 'verify'] },
+  { module: '@noble/ed25519', path: ['verify'] },
+];
+
+/** Names of the header field that carries the algorithm. */
+export const ALGORITHM_FIELDS: readonly string[] = ['alg', 'algorithm'];
+
+/** The fix for a hand-rolled verifier, as message text. */
+export const HAND_ROLLED_FIX =
+  "Verify the token with a library and trust only what it returns: `await jwtVerify(token, key, { algorithms: ['HS256'] })` (jose) or `jwt.verify(token, secret, { algorithms: ['HS256'] })` (jsonwebtoken).";
+
+/**
+ * Claims that say who the caller is, what they may do, or whether the token
+ * still holds: a hand-rolled decode that branches on one of them is making an
+ * auth decision (one that branches on `url` or `theme` is reading data).
+ */
+export const AUTH_CLAIMS: ReadonlySet<string> = new Set([
+  'sub', 'iss', 'aud', 'exp', 'nbf', 'iat', 'jti', 'typ', 'type',
+  'id', 'uid', 'userid', 'user', 'username', 'email', 'account', 'accountid',
+  'role', 'roles', 'admin', 'isadmin', 'scope', 'scopes', 'permission', 'permissions', 'perms', 'groups', 'group',
+  'tenant', 'tenantid', 'org', 'orgid', 'organization', 'organizationid', 'team', 'teamid', 'session', 'sessionid', 'sid',
+]);

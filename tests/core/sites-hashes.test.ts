@@ -65,6 +65,23 @@ describe('hashSites', () => {
     ]);
   });
 
+  it('takes a cost the call leaves out as the library default when the model knows it (pbkdf2-password)', () => {
+    const code = [
+      "import bkfd2Password from 'pbkdf2-password';",
+      'const a = bkfd2Password();',
+      'const b = bkfd2Password({ iterations: 600000 });',
+      'const c = bkfd2Password(options);',
+      "b({ password, salt: 'c2FsdA==' }, done);",
+    ].join('\n');
+    const sites = withFile(code, (file) => hashSites(file).map((s) => (s.kind === 'slow' ? [s.call.loc.start.line, s.api.label, s.cost, s.salt] : null)), 'src/auth/hash.ts');
+    expect(sites).toEqual([
+      [2, 'pbkdf2-password', { kind: 'found', value: 10_000, literal: null, defaulted: true }, null],
+      [3, 'pbkdf2-password', expect.objectContaining({ kind: 'found', value: 600_000 }), null],
+      [4, 'pbkdf2-password', { kind: 'unknown' }, null],
+      [5, 'pbkdf2-password hasher', null, 'c2FsdA=='],
+    ]);
+  });
+
   it('names a result after the function that returns it', () => {
     const code = [
       "import { createHash } from 'crypto';",

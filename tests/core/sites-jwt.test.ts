@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import type { FileFacts } from '../../src/core/file.js';
 import { jwtSites, type JwtSite } from '../../src/core/sites/jwt.js';
+import { handRolledVerifiers } from '../../src/core/jwt-handrolled.js';
 import { withFile } from './probe.js';
 
 /** A site as plain data: where it is, what it matched, and its resolved facts (nodes as their source text). */
@@ -170,5 +171,62 @@ describe('jwtSites: other libraries', () => {
 
   it('is empty without a JWT library', () => {
     expect(sites("const token = sign(payload);\nverify(token);")).toEqual({ client: false, sites: [] });
+  });
+});
+
+describe('handRolledVerifiers', () => {
+  function verifiers(code: string, filename = 'src/auth/jwt.ts'): Record<string, unknown>[] {
+    return withFile(code, (file) => handRolledVerifiers(file).map((v) => ({
+      line: v.fn.loc.start.line,
+      token: file.sourceCode.getText(v.token),
+      decodes: v.decodes.map((d) => [d.segment, d.node.loc.start.line]),
+      acceptsNone: v.acceptsNone ? file.sourceCode.getText(v.acceptsNone) : null,
+      signature: v.signature,
+      trusted: v.trusted.map((t) => [t.node.loc.start.line, t.use]),
+      untrustedUseOnly: v.untrustedUseOnly,
+    })), filename);
+  }
+
+  it('finds the parts, their decodes, the none check and the signature check', () => {
+    const code = [
+      "const crypto = require('crypto');",
+      'function verifyToken(token, secret) {',
+      "  const [h, p, s] = token.split('.');",
+      "  const header = JSON.parse(Buffer.from(h, 'base64url').toString());",
+      "  if (header.alg === 'none') return JSON.parse(atob(p));",
+      "  if (crypto.createHmac('sha256', secret).update(h + '.' + p).digest('base64url') !== s) throw new Error('bad');",
+      "  return JSON.parse(Buffer.from(p, 'base64url').toString());",
+      '}',
+    ].join('\n');
+    expect(verifiers(code)).toEqual([
+      { line: 2, token: 'token', decodes: [[0, 4], [1, 5], [1, 7]], acceptsNone: "header.alg === 'none'", signature: 'checked', trusted: [], untrustedUseOnly: false },
+    ]);
+  });
+
+  it("tells a rejected 'none' from an accepted one, and an unknown signature check from a missing one", () => {
+    const code = [
+      "import { store } from './store';",
+      'export function authenticate(req) {',
+      "  const parts = req.headers.authorization.slice(7).split('.');",
+      '  const header = JSON.parse(atob(parts[0]));',
+      "  if (header.alg === 'none') throw new Error('unsigned');",
+      '  if (!store.matches(parts[2])) return null;',
+      '  req.user = JSON.parse(atob(parts[1]));',
+      '}',
+      'export function peek(req) {',
+      "  const claims = JSON.parse(atob(req.headers.authorization.slice(7).split('.')[1]));",
+      "  if (claims.role !== 'admin') throw new Error('forbidden');",
+      '}',
+      "export const fileExtension = (name) => name.split('.').pop();",
+    ].join('\n');
+    expect(verifiers(code)).toEqual([
+      { line: 2, token: 'req.headers.authorization.slice(7)', decodes: [[0, 4], [1, 7]], acceptsNone: null, signature: 'unknown', trusted: [], untrustedUseOnly: false },
+      { line: 9, token: 'req.headers.authorization.slice(7)', decodes: [[1, 10]], acceptsNone: null, signature: 'absent', trusted: [[10, 'condition']], untrustedUseOnly: false },
+    ]);
+  });
+
+  it('marks browser code and tokens from web storage', () => {
+    const code = ["export function expiresSoon() {", "  const token = localStorage.getItem('token');", "  return JSON.parse(atob(token.split('.')[1])).exp * 1000 < Date.now();", '}'].join('\n');
+    expect(verifiers(code, 'src/lib/session.ts').map((v) => v.untrustedUseOnly)).toEqual([true]);
   });
 });

@@ -9,6 +9,21 @@ const ROUTES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 ruleTester.run('no-weak-password-hash', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
   valid: [
+    // --- pbkdf2-password (iterations are a factory option, 10,000 by default) and promisified crypto
+    { name: "pbkdf2-password with iterations raised at the factory", code: `const hasher = require('pbkdf2-password')({ iterations: 600000, digest: 'sha256' });
+hasher({ password: req.body.password }, (err, pass, salt, hash) => {});` },
+    { name: "pbkdf2-password built from options the file cannot see (unknown, not reported)", filename: "file.ts", code: `import bkfd2Password from 'pbkdf2-password';
+import { hashOptions } from './config';
+const hasher = bkfd2Password(hashOptions);
+hasher({ password, salt: user.salt }, done);` },
+    { name: "promisified pbkdf2 and scrypt with a random salt and a high cost", filename: "file.ts", code: `import crypto from 'node:crypto';
+import util from 'node:util';
+const pbkdf2 = util.promisify(crypto.pbkdf2);
+const scrypt = util.promisify(crypto.scrypt);
+export async function hashPassword(password: string) {
+  const salt = crypto.randomBytes(16);
+  return [await pbkdf2(password, salt, 600_000, 64, 'sha512'), await scrypt(password, salt, 64)];
+}` },
     { name: "bcrypt with cost 12, default genSalt, hashSync 10", code: `const bcrypt = require('bcrypt');
 async function store(password) {
   await bcrypt.hash(password, 12);
@@ -99,6 +114,75 @@ function deriveKey(password: string, salt: Buffer) {
 export const key = deriveKey(process.env.APP_SECRET!, Buffer.from(process.env.APP_SALT!, 'hex'));` },
   ],
   invalid: [
+    {
+      name: "pbkdf2-password with its default of 10,000 iterations (reported at the factory)",
+      code: `const hasher = require('pbkdf2-password')();
+hasher({ password: req.body.password }, (err, pass, salt, hash) => {});`,
+      errors: [
+        {
+          messageId: 'weakSettings', line: 1, column: 16, endLine: 1, endColumn: 44,
+          data: { api: "pbkdf2-password", problems: "runs only 10,000 iterations (the library default, as `iterations` is not set; at least 100,000; OWASP recommends 600,000 for PBKDF2-HMAC-SHA256)", fix: PASSWORD_HASH_FIX },
+        },
+      ],
+    },
+    {
+      name: "pbkdf2-password factory with options that leave iterations at the default, and with too few",
+      filename: "file.ts",
+      code: `import bkfd2Password from 'pbkdf2-password';
+export const hasher = bkfd2Password({ keyLength: 64 });
+export const legacy = bkfd2Password({ iterations: 20000 });`,
+      errors: [
+        {
+          messageId: 'weakSettings', line: 2, column: 23, endLine: 2, endColumn: 55,
+          data: { api: "pbkdf2-password", problems: "runs only 10,000 iterations (the library default, as `iterations` is not set; at least 100,000; OWASP recommends 600,000 for PBKDF2-HMAC-SHA256)", fix: PASSWORD_HASH_FIX },
+        },
+        {
+          messageId: 'weakSettings', line: 3, column: 23, endLine: 3, endColumn: 59,
+          data: { api: "pbkdf2-password", problems: "runs only 20,000 iterations (at least 100,000; OWASP recommends 600,000 for PBKDF2-HMAC-SHA256)", fix: PASSWORD_HASH_FIX },
+        },
+      ],
+    },
+    {
+      name: "pbkdf2-password hasher given a constant salt",
+      code: `const bkfd2Password = require('pbkdf2-password');
+const hasher = bkfd2Password({ iterations: 600000 });
+hasher({ password, salt: 'c2FsdHNhbHQ=' }, done);`,
+      errors: [
+        {
+          messageId: 'weakSettings', line: 3, column: 1, endLine: 3, endColumn: 49,
+          data: { api: "pbkdf2-password hasher", problems: "uses the constant salt \"c2…\" (12 chars), so equal passwords get equal hashes and one precomputed table cracks them all (use `crypto.randomBytes(16)` per password, stored beside the hash)", fix: PASSWORD_HASH_FIX },
+        },
+      ],
+    },
+    {
+      name: "util.promisify(crypto.pbkdf2) with too few iterations and a constant salt",
+      code: `const crypto = require('crypto');
+const util = require('util');
+const pbkdf2 = util.promisify(crypto.pbkdf2);
+async function hashPassword(password) {
+  return (await pbkdf2(password, 'app-salt', 1000, 64, 'sha512')).toString('hex');
+}`,
+      errors: [
+        {
+          messageId: 'weakSettings', line: 5, column: 17, endLine: 5, endColumn: 65,
+          data: { api: "crypto.pbkdf2", problems: "runs only 1,000 iterations (at least 100,000; OWASP recommends 600,000 for PBKDF2-HMAC-SHA256) and uses the constant salt \"ap…\" (8 chars), so equal passwords get equal hashes and one precomputed table cracks them all (use `crypto.randomBytes(16)` per password, stored beside the hash)", fix: PASSWORD_HASH_FIX },
+        },
+      ],
+    },
+    {
+      name: "promisify(scrypt) with a constant salt and a low cost",
+      filename: "file.ts",
+      code: `import { scrypt } from 'node:crypto';
+import { promisify } from 'node:util';
+const scryptAsync = promisify(scrypt);
+export const hashPassword = async (password: string) => scryptAsync(password, 'static-salt', 64, { N: 1024 });`,
+      errors: [
+        {
+          messageId: 'weakSettings', line: 4, column: 57, endLine: 4, endColumn: 110,
+          data: { api: "crypto.scrypt", problems: "uses cost N 1,024, below 16,384 (use 131,072 or more) and uses the constant salt \"st…\" (11 chars), so equal passwords get equal hashes and one precomputed table cracks them all (use `crypto.randomBytes(16)` per password, stored beside the hash)", fix: PASSWORD_HASH_FIX },
+        },
+      ],
+    },
     {
       name: "pbkdf2 in a helper that a route calls with the request's password is not key derivation",
       code: `import crypto from 'crypto';

@@ -958,3 +958,291 @@ export function createSecureToken(payload: object, secret: string, options?: jwt
     },
   ],
 });
+
+// Hand-rolled verifiers: code that splits a token on '.' and base64-decodes its parts itself.
+const HAND_ROLLED_FIX = "Verify the token with a library and trust only what it returns: `await jwtVerify(token, key, { algorithms: ['HS256'] })` (jose) or `jwt.verify(token, secret, { algorithms: ['HS256'] })` (jsonwebtoken).";
+
+ruleTester.run('secure-jwt (hand-rolled verifiers)', rule, {
+  assertionOptions: { requireData: true, requireLocation: true },
+  valid: [
+    {
+      name: 'a decode-for-display helper (claims shown, not trusted)',
+      code: `export function tokenClaims(token) {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+}
+export function printToken(token) {
+  const payload = JSON.parse(atob(token.split('.')[1]));
+  console.log('token for', payload.name);
+}`,
+    },
+    {
+      name: 'a verifier that checks the HMAC over header.payload with a constant-time compare',
+      code: `const crypto = require('crypto');
+function verifyToken(token, secret) {
+  const [h, p, s] = token.split('.');
+  const header = JSON.parse(Buffer.from(h, 'base64url').toString());
+  if (header.alg !== 'HS256') throw new Error('unexpected algorithm');
+  const expected = crypto.createHmac('sha256', secret).update(h + '.' + p).digest();
+  if (!crypto.timingSafeEqual(Buffer.from(s, 'base64url'), expected)) throw new Error('bad signature');
+  return JSON.parse(Buffer.from(p, 'base64url').toString());
+}`,
+    },
+    {
+      name: "a verifier that rejects 'none' and checks the signature in a helper of the file",
+      filename: 'src/auth/jwt.ts',
+      code: `import { createHmac, timingSafeEqual } from 'node:crypto';
+const decodePart = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+function signatureMatches(data: string, signature: string, secret: string): boolean {
+  const expected = createHmac('sha256', secret).update(data).digest();
+  const given = Buffer.from(signature, 'base64url');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+export function authenticate(token: string, secret: string) {
+  const [rawHeader, rawPayload, signature] = token.split('.');
+  const header = decodePart(rawHeader);
+  if (header.alg === 'none') throw new Error('unsigned tokens are not accepted');
+  if (!signatureMatches(rawHeader + '.' + rawPayload, signature, secret)) return null;
+  return decodePart(rawPayload);
+}`,
+    },
+    {
+      name: 'the signature is handed to a helper of another module (unknown: not reported)',
+      filename: 'src/auth/jwt.ts',
+      code: `import { keyring } from './keyring';
+export async function authenticate(req) {
+  const [h, p, sig] = req.headers.authorization.slice(7).split('.');
+  if (!(await keyring.check(h + '.' + p, sig))) throw new Error('bad signature');
+  req.user = JSON.parse(atob(p));
+}`,
+    },
+    {
+      name: 'only the header is read, to pick the key for a library verify',
+      code: `const jwt = require('jsonwebtoken');
+function authenticate(req, res, next) {
+  const token = req.headers.authorization.slice(7);
+  const { kid } = JSON.parse(Buffer.from(token.split('.')[0], 'base64').toString());
+  req.user = jwt.verify(token, keys[kid], { algorithms: ['RS256'] });
+  next();
+}`,
+    },
+    {
+      name: "client-side expiry peek in a browser component ('use client')",
+      filename: 'src/hooks/useSession.ts',
+      code: `'use client';
+export function useAccessToken(token: string) {
+  const { exp } = JSON.parse(atob(token.split('.')[1]));
+  if (exp * 1000 < Date.now()) refreshSession();
+  return token;
+}`,
+    },
+    {
+      name: 'client-side expiry peek on a token read from web storage',
+      filename: 'src/lib/api.ts',
+      code: `export async function getAccessToken() {
+  const token = localStorage.getItem('access_token');
+  if (!token) return null;
+  const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  if (payload.exp * 1000 < Date.now() + 30_000) return refreshAccessToken();
+  return token;
+}`,
+    },
+    {
+      name: 'the id_token of a provider token response (received over TLS from the provider)',
+      code: `async function handleCallback(tokens) {
+  const claims = JSON.parse(Buffer.from(tokens.id_token.split('.')[1], 'base64url').toString());
+  return User.findOne({ email: claims.email });
+}`,
+    },
+    {
+      name: 'splits that are not tokens: file names, versions, hosts',
+      code: `function authorize(req, file) {
+  const ext = file.name.split('.').pop();
+  const [major] = process.version.slice(1).split('.');
+  if (Number(major) < 18 || ext === 'exe') return false;
+  return req.hostname.split('.').length > 2;
+}`,
+    },
+    {
+      name: 'a local decode helper whose callers only show the claims, or verify the token first',
+      code: `const jwt = require('jsonwebtoken');
+function parseJwt(token) {
+  const payload = JSON.parse(atob(token.split('.')[1]));
+  return payload;
+}
+function renderBadge(token) {
+  return '<b>' + parseJwt(token).name + '</b>';
+}
+function requireAdmin(req, res, next) {
+  const token = req.headers.authorization.slice(7);
+  jwt.verify(token, process.env.JWT_SECRET, { algorithms: ['HS256'] });
+  if (parseJwt(token).role !== 'admin') return res.sendStatus(403);
+  next();
+}`,
+    },
+    {
+      name: 'a branch on a data claim (not identity, role or expiry) of a decoded URL token is not an auth decision',
+      code: `export function storagePathOf(link) {
+  const token = new URL(link).searchParams.get('token');
+  if (!token) return null;
+  const data = JSON.parse(atob(token.split('.')[1]));
+  if (typeof data.path === 'string' && data.path.length > 0) return data.path;
+  return null;
+}`,
+    },
+    {
+      name: 'the token itself is checked by code the file cannot see (a server-side session lookup): unknown',
+      filename: 'src/middleware/auth.ts',
+      code: `import { sessions } from '../sessions';
+export async function authenticate(req, res, next) {
+  const token = req.cookies.session ?? '';
+  if (!token) return res.sendStatus(401);
+  const claims = JSON.parse(atob(token.split('.')[1]));
+  if (!(await sessions.isActive(token))) return res.sendStatus(401);
+  req.user = { id: claims.sub };
+  next();
+}`,
+    },
+    {
+      name: "a token scanner that only records 'none' as a finding",
+      code: `export function scanToken(req, res) {
+  const findings = [];
+  const parts = String(req.body.token).split('.');
+  const header = JSON.parse(Buffer.from(parts[0], 'base64').toString());
+  if (header.alg === 'none') findings.push('unsigned token');
+  res.json({ header, findings });
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: "a verifier that returns the claims of an 'alg: none' token",
+      code: `const crypto = require('crypto');
+function verifyToken(token, secret) {
+  const [h, p, s] = token.split('.');
+  const header = JSON.parse(Buffer.from(h, 'base64url').toString());
+  const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
+  if (header.alg === 'none') return payload;
+  const expected = crypto.createHmac('sha256', secret).update(h + '.' + p).digest('base64url');
+  if (!crypto.timingSafeEqual(Buffer.from(s), Buffer.from(expected))) throw new Error('bad signature');
+  return payload;
+}`,
+      errors: [{ messageId: 'handRolledNone', line: 6, column: 7, endLine: 6, endColumn: 28, data: { fix: HAND_ROLLED_FIX } }],
+    },
+    {
+      name: "middleware that lets 'none' through an either-or check (case-folded)",
+      filename: 'src/middleware/auth.ts',
+      code: `export function authenticate(req, res, next) {
+  const token = req.headers.authorization?.slice(7) ?? '';
+  const [rawHeader, rawPayload, signature] = token.split('.');
+  const { alg } = JSON.parse(atob(rawHeader));
+  const claims = JSON.parse(atob(rawPayload));
+  if (alg.toLowerCase() === 'none' || checkSignature(rawHeader, rawPayload, signature)) {
+    req.user = claims;
+    return next();
+  }
+  res.status(401).end();
+}`,
+      errors: [{ messageId: 'handRolledNone', line: 6, column: 7, endLine: 6, endColumn: 35, data: { fix: HAND_ROLLED_FIX } }],
+    },
+    {
+      name: "an allow-list of algorithms that contains 'none'",
+      code: `const ALLOWED_ALGS = ['HS256', 'none'];
+function verifyJwt(token, secret) {
+  const parts = token.split('.');
+  const header = JSON.parse(Buffer.from(parts[0], 'base64').toString());
+  if (!ALLOWED_ALGS.includes(header.alg)) throw new Error('algorithm not allowed');
+  if (header.alg !== 'none' && sign(parts[0] + '.' + parts[1], secret) !== parts[2]) throw new Error('bad signature');
+  return JSON.parse(Buffer.from(parts[1], 'base64').toString());
+}`,
+      errors: [{ messageId: 'handRolledNone', line: 5, column: 8, endLine: 5, endColumn: 41, data: { fix: HAND_ROLLED_FIX } }],
+    },
+    {
+      name: 'middleware that trusts the decoded payload without any signature check',
+      code: `module.exports = function auth(req, res, next) {
+  const token = (req.headers.authorization || '').replace('Bearer ', '');
+  const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64').toString('utf8'));
+  if (!payload.sub) return res.sendStatus(401);
+  req.user = { id: payload.sub, role: payload.role };
+  next();
+};`,
+      errors: [{ messageId: 'handRolledUnverified', line: 3, column: 19, endLine: 3, endColumn: 90, data: { use: 'decide access in a condition', fix: HAND_ROLLED_FIX } }],
+    },
+    {
+      name: 'a verifier built on a local segment decoder that checks the expiry but no signature',
+      filename: 'src/auth/jwt.ts',
+      code: `const decodeSegment = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+export function verifyJwt(token: string) {
+  const parts = token.split('.');
+  if (parts.length !== 3) throw new Error('malformed');
+  const header = decodeSegment(parts[0]);
+  if (header.typ !== 'JWT') throw new Error('not a JWT');
+  const payload = decodeSegment(parts[1]);
+  if (payload.exp * 1000 < Date.now()) throw new Error('expired');
+  return payload;
+}`,
+      errors: [{ messageId: 'handRolledUnverified', line: 7, column: 19, endLine: 7, endColumn: 42, data: { use: 'decide access in a condition', fix: HAND_ROLLED_FIX } }],
+    },
+    {
+      name: 'a local decode helper whose caller decides access on the claims (reported at the call)',
+      code: `function parseJwt(token) {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64').toString());
+}
+function requireAdmin(req, res, next) {
+  const claims = parseJwt(req.headers.authorization.slice(7));
+  if (claims.role !== 'admin') return res.sendStatus(403);
+  next();
+}`,
+      errors: [{ messageId: 'handRolledUnverified', line: 5, column: 18, endLine: 5, endColumn: 62, data: { use: 'decide access in a condition', fix: HAND_ROLLED_FIX } }],
+    },
+    {
+      name: "a validity check that returns true for 'none'",
+      code: `const { createHmac } = require('crypto');
+function isValidToken(token, secret) {
+  const [h, p, s] = token.split('.');
+  const header = JSON.parse(Buffer.from(h, 'base64url').toString());
+  return header.alg === 'none' || createHmac('sha256', secret).update(h + '.' + p).digest('base64url') === s;
+}`,
+      errors: [{ messageId: 'handRolledNone', line: 5, column: 10, endLine: 5, endColumn: 31, data: { fix: HAND_ROLLED_FIX } }],
+    },
+    {
+      name: 'a service class whose verify method decodes through its own helper and checks no signature',
+      filename: 'src/auth/token.service.ts',
+      code: `export class TokenService {
+  private decodePart(part: string) {
+    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+  }
+  verify(token: string) {
+    const [, body] = token.split('.');
+    const payload = this.decodePart(body);
+    if (!payload.sub) throw new Error('invalid token');
+    return payload;
+  }
+}`,
+      errors: [{ messageId: 'handRolledUnverified', line: 7, column: 21, endLine: 7, endColumn: 42, data: { use: 'decide access in a condition', fix: HAND_ROLLED_FIX } }],
+    },
+    {
+      name: "'none' accepted in one configuration, parts decoded by an imported helper named as a decoder",
+      filename: 'src/auth/verify.ts',
+      code: `import { b64urlToJson } from './encoding';
+export function readVerifiedToken(token: string, allowUnsigned: boolean) {
+  const [rawHeader, rawPayload, signature] = token.split('.');
+  const header = b64urlToJson(rawHeader);
+  if (header.alg === 'None') return allowUnsigned ? b64urlToJson(rawPayload) : null;
+  if (!verifySignature(rawHeader + '.' + rawPayload, signature)) return null;
+  return b64urlToJson(rawPayload);
+}`,
+      errors: [{ messageId: 'handRolledNone', line: 5, column: 7, endLine: 5, endColumn: 28, data: { fix: HAND_ROLLED_FIX } }],
+    },
+    {
+      name: 'a guard that loads the user named by an unverified payload',
+      filename: 'src/auth/guard.ts',
+      code: `export async function currentUser(request: Request) {
+  const token = request.headers.get('authorization')?.replace('Bearer ', '') ?? '';
+  const [, body] = token.split('.');
+  const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(body), (c) => c.charCodeAt(0))));
+  return db.user.findUnique({ where: { id: claims.userId } });
+}`,
+      errors: [{ messageId: 'handRolledUnverified', line: 4, column: 18, endLine: 4, endColumn: 107, data: { use: 'pick the user to load', fix: HAND_ROLLED_FIX } }],
+    },
+  ],
+});

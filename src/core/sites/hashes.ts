@@ -27,8 +27,11 @@ export interface ProvenNumber {
   readonly literal: TSESTree.Literal | null;
 }
 
-/** The cost a call passes: a proven number, not passed at all (the library default), or passed but not provable. */
-export type CostLookup = ({ readonly kind: 'found' } & ProvenNumber) | { readonly kind: 'absent' } | { readonly kind: 'unknown' };
+/**
+ * The cost a call passes: a proven number, not passed at all (the library default), or passed but not provable.
+ * When the model knows the library's default, an absent cost is found with that value and `defaulted` set.
+ */
+export type CostLookup = ({ readonly kind: 'found'; readonly defaulted?: boolean } & ProvenNumber) | { readonly kind: 'absent' } | { readonly kind: 'unknown' };
 
 /** Why a fast hash is taken to hash a password: its data, the name of its result, or where its result is stored. */
 export type PasswordEvidence = 'data' | 'result-name' | 'stored';
@@ -102,7 +105,7 @@ function fastSite(file: FileFacts, call: TSESTree.CallExpression, api: HashApi):
 function slowSite(file: FileFacts, call: TSESTree.CallExpression, api: SlowHashSite['api']): SlowHashSite {
   const data = api.data !== undefined ? argumentAt(call, api.data) : null;
   const keyMaterial = !!data && api.kind !== 'bcrypt' && isKeyMaterial(file, data);
-  const cost = api.cost ? costOf(file, call, api.cost) : null;
+  const cost = api.cost ? withDefault(costOf(file, call, api.cost), api.cost) : null;
   const saltInCost = api.cost && cost?.kind !== 'found' && api.saltInCost ? constantSalt(file, argumentAt(call, api.cost.arg)) : null;
   let salt: string | null = null;
   if (api.salt) {
@@ -247,6 +250,11 @@ function costOf(file: FileFacts, call: TSESTree.CallExpression, slot: CostSlot):
     if (found.kind === 'unknown') unknown = true;
   }
   return unknown ? UNKNOWN : ABSENT;
+}
+
+/** An absent cost is the library's default, when the model knows it. */
+function withDefault(cost: CostLookup, slot: CostSlot): CostLookup {
+  return cost.kind === 'absent' && slot.default !== undefined ? { kind: 'found', value: slot.default, literal: null, defaulted: true } : cost;
 }
 
 /** A salt the file proves is constant: a literal, `Buffer.from('…')`, or a const bound to one. */

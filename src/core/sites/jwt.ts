@@ -227,7 +227,7 @@ function memberChain(node: Node): string[] | null {
  * the `id_token` of a token response, or a body the app fetched (`await res.text()`),
  * through bindings and string clean-ups (`.trim()`).
  */
-function fromProvider(file: FileFacts, raw: Node): boolean {
+export function fromProvider(file: FileFacts, raw: Node): boolean {
   let n = unwrap(raw);
   for (let i = 0; i < 8; i++) {
     if (n.type === T.CallExpression && n.callee.type === T.MemberExpression && staticKey(n.callee) === 'trim') n = unwrap(n.callee.object);
@@ -247,7 +247,7 @@ function fromProvider(file: FileFacts, raw: Node): boolean {
 }
 
 /** The token is the browser's own (see `BROWSER_TOKEN_SOURCES`): `Cookies.get('jwt')`, `localStorage.getItem('token')`. */
-function fromBrowser(file: FileFacts, raw: Node): boolean {
+export function fromBrowser(file: FileFacts, raw: Node): boolean {
   const n = unwrap(dereference(file, raw));
   if (n.type !== T.CallExpression) return false;
   const ref = invokedRef(file, n);
@@ -260,7 +260,7 @@ function fromBrowser(file: FileFacts, raw: Node): boolean {
 }
 
 /** The call runs inside the callback of a JWT strategy's authenticate (see `VERIFYING_CALLBACKS`). */
-function inVerifyingCallback(file: FileFacts, node: Node): boolean {
+export function inVerifyingCallback(file: FileFacts, node: Node): boolean {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
     const parent = fn.parent;
     if (parent?.type !== T.CallExpression || parent.callee === fn) continue;

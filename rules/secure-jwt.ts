@@ -204,7 +204,7 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
-    if (!mentions(file, 'jwt')) return {};
+    if (!mentions(file, 'jwt') && !(mentions(file, 'split') && mentions(file, 'jwtDecode'))) return {};
     const constructs = new Map<Node, Construct>();
 
     function add(node: Node, label: string, problems: Problem[]): void {

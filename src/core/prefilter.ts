@@ -31,8 +31,12 @@ const TOPICS = {
   cookie: ['cookie', 'session'],
   /** Slow and fast hash APIs and password names (weak settings need no password name). */
   hash: ['pass', 'pw', 'crypt', 'hash', 'argon', 'pbkdf', 'digest', 'md5', 'sha'],
-  /** JWT libraries, token names, hand-rolled verifiers (`alg`). */
-  jwt: ['jwt', 'jose', 'jws', 'token', 'bearer', 'alg', 'sign', 'verif', 'decode'],
+  /** JWT libraries (`jsonwebtoken`, `jose`, `@fastify/jwt`, `JwtService`, `hono/jwt`, `fast-jwt`) and bearer tokens. */
+  jwt: ['jwt', 'jose', 'jws', 'webtoken', 'bearer'],
+  /** A hand-rolled verifier splits the token (with `jwtDecode`: and base64-decodes a part). */
+  split: ['.split'],
+  /** Base64 decoding: `Buffer.from(x, 'base64url')`, `atob`, a decoding helper. */
+  jwtDecode: ['base64', 'b64', 'atob', 'decode'],
   /** Web storage and the token names a storage wrapper's caller passes. */
   storage: ['storage', 'token', 'jwt', 'bearer', 'key', 'sid', 'session', 'otp', 'nonce', 'auth', 'credential'],
   /** Session writes and log-in calls. */

@@ -9,7 +9,7 @@ import { dereference, resolveObject, resolveValue } from '../src/core/values.js'
 import { words } from '../src/core/names.js';
 import { callsOf, identifierNames, isBearerTokenName, parameterOf } from '../src/core/cookies.js';
 import { TOKEN_PRODUCERS } from '../src/models/cookies.js';
-import { factoryWrites, persistedStoreOf, storageWriteOf, thisGetterValues, webStorageName, wrapperWrites } from '../src/core/storage.js';
+import { factoryWrites, persistedStoreOf, storageWriteOf, thisFieldNames, thisGetterValues, webStorageName, wrapperWrites } from '../src/core/storage.js';
 import { localFunction } from '../src/core/flow.js';
 import { importedFunction, isProjectImport } from '../src/project/values.js';
 import { importedMethod } from '../src/project/methods.js';
@@ -58,7 +58,7 @@ export default createRule<Options, MessageId>({
         if (TOKEN_PRODUCERS.some((p) => !p.chainMethod && isCallOf(file, target, p))) return true;
         // JSON.stringify({ token }), String(token)
         const name = calleeName(target);
-        if (name === 'stringify' || name === 'String') {
+        if (name === 'stringify' || name === 'String' || name === 'toJS') {
           const first = target.arguments[0];
           return !!first && first.type !== T.SpreadElement && isTokenValue(first, depth + 1);
         }
@@ -73,7 +73,8 @@ export default createRule<Options, MessageId>({
         });
       }
       if (target.type === T.TemplateLiteral) return target.expressions.some((e) => isTokenValue(e, depth + 1));
-      // `this.asJson`: what the class's getter returns
+      // `this` of a store class with a token field; `this.asJson`: what the class's getter returns
+      if (target.type === T.ThisExpression) return thisFieldNames(target).some(isBearerTokenName);
       return thisGetterValues(target).some((v) => isTokenValue(v, depth + 1));
     }
 

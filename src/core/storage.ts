@@ -250,24 +250,55 @@ export function persistedStoreOf(file: FileFacts, call: TSESTree.CallExpression)
   if (!importsAny(file, PERSISTED_STORE_MODULES)) return null;
   const model = PERSISTED_STORES.find((m) => isCallOf(file, call, m));
   if (!model) return null;
-  const state = call.arguments[model.state];
+  const state = model.state === null ? null : call.arguments[model.state];
   const options = call.arguments[model.options];
-  if (!state || state.type === T.SpreadElement || options?.type === T.SpreadElement) return null;
+  if (state?.type === T.SpreadElement || options?.type === T.SpreadElement) return null;
   let storage: string | null = model.defaultStorage;
-  let fields = stateFields(file, state);
+  let fields = state ? stateFields(file, state) : [];
   let name: string | null = null;
   if (options) {
     const chosen = getProperty(file, options, model.storageOption);
     if (chosen.kind === 'unknown') return null;
-    // `createJSONStorage(() => sessionStorage)`: the storage its function returns
-    if (chosen.kind === 'found') storage = nodesIn(file, chosen.value, T.Identifier).map((id) => webStorageName(file, id)).find((x) => x) ?? null;
-    const pick = getProperty(file, options, model.pickOption);
-    if (pick.kind === 'unknown') return null;
-    if (pick.kind === 'found') fields = stateFields(file, pick.value);
+    // `window.localStorage`, `createJSONStorage(() => sessionStorage)`: the storage it names or its function returns
+    if (chosen.kind === 'found') storage = webStorageName(file, chosen.value) ?? nodesIn(file, chosen.value, T.Identifier).map((id) => webStorageName(file, id)).find((x) => x) ?? null;
+    const pick = model.pickOption ? getProperty(file, options, model.pickOption) : null;
+    if (pick?.kind === 'unknown') return null;
+    if (pick?.kind === 'found') fields = stateFields(file, pick.value);
+    const listed = model.fieldsOption ? getProperty(file, options, model.fieldsOption) : null;
+    if (listed?.kind === 'found') fields = listedFields(file, listed.value);
     const named = getProperty(file, options, model.nameOption);
     name = named.kind === 'found' ? stringOf(unwrap(named.value)) : null;
   }
   return storage ? { label: model.label, storage, name, fields } : null;
+}
+
+/** `['token', { key: 'user' }]`: the fields a persisted-store option lists. */
+function listedFields(file: FileFacts, node: Node): { key: string; node: Node }[] {
+  const list = unwrap(dereference(file, node));
+  if (list.type !== T.ArrayExpression) return [];
+  return list.elements.flatMap((e) => {
+    if (!e || e.type === T.SpreadElement) return [];
+    const entry = unwrap(e);
+    const key = entry.type === T.ObjectExpression ? (() => {
+      const k = getProperty(file, entry, 'key');
+      return k.kind === 'found' ? stringOf(unwrap(k.value)) : null;
+    })() : stringOf(entry);
+    return key ? [{ key, node: e }] : [];
+  });
+}
+
+/** `this` in a class: the names of the fields the class declares or assigns (`accessToken = null`, `this.user = u`). */
+export function thisFieldNames(node: Node): string[] {
+  const cls = unwrap(node).type === T.ThisExpression ? enclosingClass(node) : null;
+  if (!cls) return [];
+  const names = new Set<string>();
+  for (const element of cls.body.body) {
+    if (element.type === T.PropertyDefinition && !element.static) {
+      const key = staticKey(element);
+      if (key) names.add(key);
+    }
+  }
+  return [...names];
 }
 
 const NAME_METHODS = new Set(['getItem', 'setItem', 'removeItem', 'cookie', 'clearCookie', 'getCookie', 'setCookie', 'deleteCookie']);

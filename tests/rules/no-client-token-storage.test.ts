@@ -147,6 +147,23 @@ export const useAuth = create(persist((set) => ({ token: null, user: null, theme
 }));
 export const useNative = create(persist((set) => ({ accessToken: null }), { name: 'auth', storage: createJSONStorage(() => AsyncStorage) }));`,
     },
+    {
+      name: "M12: a class store persisting itself without a token; mobx-persist-store with preferences or an unknown storage",
+      code: `import { makePersistable } from 'mobx-persist-store';
+export class UiStore {
+  theme = 'light';
+  sidebar = true;
+  save() { localStorage.setItem('ui', JSON.stringify(this)); }
+}
+export class SettingsStore {
+  locale = 'en';
+  constructor() { makePersistable(this, { name: 'SettingsStore', properties: ['locale'], storage: window.localStorage }); }
+}
+export class NativeAuthStore {
+  token = null;
+  constructor() { makePersistable(this, { name: 'AuthStore', properties: ['token'], storage: AsyncStorage }); }
+}`,
+    },
   ],
   invalid: [
     {
@@ -209,6 +226,31 @@ export const useAuthStore = create(
       errors: [
         { messageId: 'tokenInStorage', line: 4, column: 17, endLine: 4, endColumn: 37, data: { what: "under `jwt`", storage: "`localStorage`" } },
         { messageId: 'tokenInStorage', line: 7, column: 3, endLine: 10, endColumn: 4, data: { what: "in the `accessToken` field of the persisted store `auth-storage`", storage: "`localStorage`" } },
+      ],
+    },
+    {
+      name: "M12: a MobX class store that writes itself to localStorage, and one persisted by mobx-persist-store",
+      code: `import { makeAutoObservable, toJS } from 'mobx';
+import { makePersistable } from 'mobx-persist-store';
+export class AuthStore {
+  accessToken: string | null = null;
+  user = null;
+  constructor() { makeAutoObservable(this); }
+  setAccessToken(token: string) {
+    this.accessToken = token;
+    this.persist();
+  }
+  persist() { localStorage.setItem('auth', JSON.stringify(toJS(this))); }
+}
+export class SessionStore {
+  refreshToken = '';
+  constructor() {
+    makePersistable(this, { name: 'SessionStore', properties: ['refreshToken'], storage: window.localStorage });
+  }
+}`,
+      errors: [
+        { messageId: 'tokenInStorage', line: 11, column: 15, endLine: 11, endColumn: 71, data: { what: "under `auth`", storage: "`localStorage`" } },
+        { messageId: 'tokenInStorage', line: 16, column: 5, endLine: 16, endColumn: 112, data: { what: "in the `refreshToken` field of the persisted store `SessionStore`", storage: "`localStorage`" } },
       ],
     },
     {

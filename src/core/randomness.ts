@@ -266,9 +266,13 @@ export function predictableFlow(file: FileFacts, start: Node, visit: (d: Destina
 
 /** `new C(…)` of a class declared here. */
 function instancesOf(file: FileFacts, cls: ClassNode): Node[] {
-  const id = cls.id ?? (cls.parent?.type === T.VariableDeclarator && cls.parent.id.type === T.Identifier ? cls.parent.id : null);
-  const variable = id ? file.variableOf(id) : null;
-  return (variable?.references ?? []).map((r) => r.identifier.parent as Node).filter((p) => p?.type === T.NewExpression);
+  // a class declaration binds its name twice (around it and inside it): the instances are made through either
+  const declarator = cls.parent?.type === T.VariableDeclarator ? cls.parent : null;
+  const variables = [...file.sourceCode.getDeclaredVariables(cls), ...(declarator ? file.sourceCode.getDeclaredVariables(declarator) : [])];
+  return variables.flatMap((v) => v.references).flatMap((r) => {
+    const p = r.identifier.parent;
+    return p?.type === T.NewExpression && p.callee === r.identifier ? [p] : [];
+  });
 }
 
 const RANDOM_CALLS = Symbol('randomness.calls');

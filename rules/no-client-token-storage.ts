@@ -9,8 +9,10 @@ import { dereference, resolveObject, resolveValue } from '../src/core/values.js'
 import { words } from '../src/core/names.js';
 import { callsOf, identifierNames, isBearerTokenName, parameterOf } from '../src/core/cookies.js';
 import { TOKEN_PRODUCERS } from '../src/models/cookies.js';
-import { storageWriteOf, webStorageName, wrapperWrites } from '../src/core/storage.js';
+import { factoryWrites, persistedStoreOf, storageWriteOf, thisFieldNames, thisGetterValues, webStorageName, wrapperWrites } from '../src/core/storage.js';
+import { localFunction } from '../src/core/flow.js';
 import { importedFunction, importedModuleMayMention, isProjectImport } from '../src/project/values.js';
+import { importedMethod } from '../src/project/methods.js';
 
 /** Text a module that writes web storage must contain. */
 const STORAGE_TEXT = /storage/i;
@@ -59,7 +61,7 @@ export default createRule<Options, MessageId>({
         if (TOKEN_PRODUCERS.some((p) => !p.chainMethod && isCallOf(file, target, p))) return true;
         // JSON.stringify({ token }), String(token)
         const name = calleeName(target);
-        if (name === 'stringify' || name === 'String') {
+        if (name === 'stringify' || name === 'String' || name === 'toJS') {
           const first = target.arguments[0];
           return !!first && first.type !== T.SpreadElement && isTokenValue(first, depth + 1);
         }
@@ -74,7 +76,9 @@ export default createRule<Options, MessageId>({
         });
       }
       if (target.type === T.TemplateLiteral) return target.expressions.some((e) => isTokenValue(e, depth + 1));
-      return false;
+      // `this` of a store class with a token field; `this.asJson`: what the class's getter returns
+      if (target.type === T.ThisExpression) return thisFieldNames(target).some(isBearerTokenName);
+      return thisGetterValues(target).some((v) => isTokenValue(v, depth + 1));
     }
 
     function isTokenKey(key: Node): boolean {
@@ -113,6 +117,8 @@ export default createRule<Options, MessageId>({
       const valueParam = parameterOf(file, value);
       const fn = keyParam?.fn ?? valueParam?.fn;
       if (!fn || (keyParam && valueParam && keyParam.fn !== valueParam.fn)) return;
+      // a factory of stores (`createStorage(key)` returning `{ set }`) is judged where its stores are made and used
+      if (keyParam && fn.type !== T.TSDeclareFunction && fn.type !== T.TSEmptyBodyFunctionExpression && factoryWrites(file, fn).length) return;
       for (const call of callsOf(file, fn)) {
         const keyArg = keyParam ? call.arguments[keyParam.index] : key;
         const valueArg = valueParam ? call.arguments[valueParam.index] : value;
@@ -126,11 +132,15 @@ export default createRule<Options, MessageId>({
     /** A storage wrapper another module of the project exports (`storage.set('token', t)`, `saveToken(t)`): judged by what this call passes. */
     function checkImportedWrapper(call: TSESTree.CallExpression): void {
       if (call.callee.type !== T.Identifier && call.callee.type !== T.MemberExpression) return;
-      // Cheap first: a callee imported from a project module whose text names web storage, then an argument that looks like a token.
-      if (call.arguments.length === 0 || !isProjectImport(file, call.callee) || !importedModuleMayMention(file, call.callee, STORAGE_TEXT)) return;
+      // Cheap first: a callee imported from a project module, whose text names web storage when the callee is a function
+      // it defines (an object's method may come from a class defined elsewhere), then an argument that looks like a token.
+      if (call.arguments.length === 0 || !isProjectImport(file, call.callee)) return;
+      if (call.callee.type === T.Identifier && !importedModuleMayMention(file, call.callee, STORAGE_TEXT)) return;
       if (!call.arguments.some((a) => a.type !== T.SpreadElement && (isTokenKey(a) || isTokenValue(a)))) return;
-      const imported = importedFunction(file, call.callee);
-      if (!imported) return;
+      const imported = importedFunction(file, call.callee) ?? importedMethod(file, call.callee);
+      if (!imported || imported.fn.type === T.TSDeclareFunction || imported.fn.type === T.TSEmptyBodyFunctionExpression) return;
+      // a factory of stores is judged by checkFactory
+      if (factoryWrites(imported.file, imported.fn).length) return;
       for (const w of wrapperWrites(imported.file, imported.fn)) {
         const keyArg = w.keyParam === null ? null : call.arguments[w.keyParam];
         const valueArg = w.valueParam === null ? null : call.arguments[w.valueParam];
@@ -146,6 +156,68 @@ export default createRule<Options, MessageId>({
       }
     }
 
+    /** The calls made on a store a factory call returns: `const s = f(k); s.set(v)`, `const { set } = f(k); set(v)`, `f(k).set(v)`. */
+    function storeCalls(created: TSESTree.CallExpression): { method: string | null; call: TSESTree.CallExpression }[] {
+      const out: { method: string | null; call: TSESTree.CallExpression }[] = [];
+      const use = (id: Node, method: string | null): void => {
+        const p = id.parent;
+        if (method === null && p?.type === T.MemberExpression && p.object === id && p.parent?.type === T.CallExpression && p.parent.callee === p) out.push({ method: staticKey(p), call: p.parent });
+        else if (p?.type === T.CallExpression && p.callee === id) out.push({ method, call: p });
+      };
+      use(created, null);
+      const declarator = created.parent;
+      if (declarator?.type !== T.VariableDeclarator || declarator.init !== created) return out;
+      if (declarator.id.type === T.Identifier) {
+        for (const ref of file.variableOf(declarator.id)?.references ?? []) use(ref.identifier, null);
+      } else if (declarator.id.type === T.ObjectPattern) {
+        for (const p of declarator.id.properties) {
+          const local = p.type === T.Property ? (p.value.type === T.AssignmentPattern ? p.value.left : p.value) : null;
+          if (p.type !== T.Property || local?.type !== T.Identifier) continue;
+          for (const ref of file.variableOf(local)?.references ?? []) use(ref.identifier, staticKey(p));
+        }
+      }
+      return out;
+    }
+
+    /**
+     * A store factory (`createStorage(key)` returning `{ get, set }` over web storage), here or in another module:
+     * created under a token key, one finding at the creation; else each store call that passes a token.
+     */
+    function checkFactory(call: TSESTree.CallExpression): void {
+      if (call.callee.type !== T.Identifier && call.callee.type !== T.MemberExpression) return;
+      const local = localFunction(file, call.callee);
+      if (!local && !isProjectImport(file, call.callee)) return;
+      const keyed = call.arguments.find((a) => a.type !== T.SpreadElement && isTokenKey(a));
+      const fed = keyed ? [] : storeCalls(call).filter((u) => u.call.arguments.some((a) => a.type !== T.SpreadElement && isTokenValue(a)));
+      if (!keyed && fed.length === 0) return;
+      const factory = local ? { file, fn: local } : importedFunction(file, call.callee);
+      const writes = factory && factory.fn.type !== T.TSDeclareFunction && factory.fn.type !== T.TSEmptyBodyFunctionExpression ? factoryWrites(factory.file, factory.fn) : [];
+      if (keyed) {
+        const w = writes.find((x) => x.keyParam !== null && call.arguments[x.keyParam] === keyed);
+        if (w) context.report({ node: call, messageId: 'tokenInStorage', data: { what: describe(keyed, keyed), storage: `\`${w.storage}\`` } });
+        return;
+      }
+      for (const u of fed) {
+        const w = writes.find((x) => x.method === u.method && x.valueParam !== null);
+        const value = w ? u.call.arguments[w.valueParam!] : undefined;
+        if (w && value && value.type !== T.SpreadElement && isTokenValue(value)) {
+          context.report({ node: u.call, messageId: 'tokenInStorage', data: { what: describe(null, value), storage: `\`${w.storage}\`` } });
+        }
+      }
+    }
+
+    /** A state library persisting a store that holds a token (zustand `persist`). */
+    function checkPersisted(call: TSESTree.CallExpression): boolean {
+      const store = persistedStoreOf(file, call);
+      if (!store) return false;
+      const field = store.fields.find((f) => isBearerTokenName(f.key));
+      if (field) {
+        const what = `in the \`${field.key}\` field of the persisted store${store.name ? ` \`${store.name.slice(0, 40)}\`` : ''}`;
+        context.report({ node: call, messageId: 'tokenInStorage', data: { what, storage: `\`${store.storage}\`` } });
+      }
+      return true;
+    }
+
     return {
       CallExpression(call) {
         const write = storageWriteOf(file, call);
@@ -153,7 +225,9 @@ export default createRule<Options, MessageId>({
           check(call, write.storage, write.key, write.value);
           return;
         }
+        if (checkPersisted(call)) return;
         checkImportedWrapper(call);
+        checkFactory(call);
       },
       AssignmentExpression(node) {
         if (node.operator !== '=' || node.left.type !== T.MemberExpression) return;

@@ -212,7 +212,7 @@ export default createRule<Options, MessageId>({
           const becomes = node.type === T.Identifier && !devOnly ? credentialItBecomes(node) : null;
           if (becomes) return [`${quote(node)} (${becomes})`];
           const code = devOnly ? null : oneTimeCodeHere(file, node);
-          if (code) return [`${quote(node)} (a one-time code: ${code})`];
+          if (code) return [`${quote(node)} (${/^(url|link|href)$/i.test(own ?? '') ? 'a link with a one-time token' : 'a one-time code'}: ${code})`];
           const carried = carriedCredential(file, node);
           if (carried) return [`${quote(node)} (${carried})`];
           return node.type === T.Identifier ? passedByCaller(node, depth) : [];

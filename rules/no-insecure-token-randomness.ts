@@ -2,11 +2,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { getFile, type FileFacts } from '../src/core/file.js';
-import { boundName, calleeName, staticKey, stringOf, unwrap } from '../src/core/ast.js';
-import { cryptoCall, flowsInto, qualifiedKey, type Destination } from '../src/core/flow.js';
+import { boundName, calleeName, functionName, staticKey, stringOf, unwrap } from '../src/core/ast.js';
+import { cryptoCall, flowsInto, producedName, qualifiedKey, type Destination } from '../src/core/flow.js';
 import { isAuthCookieName, isUnguessableName, words } from '../src/core/names.js';
-import { isMathRandom, randomReturnedBy } from '../src/core/randomness.js';
-import { importedFunction, importedModuleMayMention, isProjectImport } from '../src/project/values.js';import { locationFrom } from '../src/project/files.js';
+import { isMathRandom, predictableFlow, randomReturnedBy, returnedFrom } from '../src/core/randomness.js';
+import { importedFunction, importedModuleMayMention, isProjectImport } from '../src/project/values.js';
+import { locationFrom } from '../src/project/files.js';
 
 
 export type MessageId = 'insecure' | 'insecureHelper' | 'useRandomBytes' | 'useRandomUUID' | 'useRandomInt';
@@ -18,8 +19,6 @@ type Target = string;
 /** Cookie setters: the callee's method name; the cookie's name is the string argument just before the value. */
 const COOKIE_SETTERS = new Set(['cookie', 'setCookie', 'set', 'serialize']);
 const SQL_WRITE = /\b(insert\s+into|update\s+\S+\s+set)\b/i;
-
-/** `Math.random()` with an unshadowed `Math`. */
 
 /** `res.cookie('sid', v)`, `setCookie(c, 'session', v)`, `cookies.set('token', v)`: the auth cookie's name, if the value is one. */
 function cookieTarget(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): string | null {
@@ -86,12 +85,26 @@ function recordName(key: TSESTree.Node): { name: string; text: string } | null {
   return name ? { name, text: `the \`${field}\` field written to \`${ownerName}\`` } : null;
 }
 
+/** Fields that say what they hold only with their record's name: `{ code }`. */
+const GENERIC_FIELDS = new Set(['code', 'pin']);
+
+/** A generic field of a record a named function returns: `{ code }` in `createPasswordResetRequest()` → `passwordResetRequestCode`. */
+function returnedRecordName(key: TSESTree.Node): { name: string; text: string } | null {
+  const prop = key.parent;
+  if (prop?.type !== T.Property || prop.key !== key || prop.parent.type !== T.ObjectExpression) return null;
+  const field = staticKey(prop);
+  const fn = field && GENERIC_FIELDS.has(field) ? returnedFrom(prop.parent) : null;
+  const name = fn ? functionName(fn) : null;
+  const made = name ? producedName(name) : null;
+  return made && field ? { name: `${made}${field[0]!.toUpperCase()}${field.slice(1)}`, text: `the \`${field}\` field of \`${name}()\`` } : null;
+}
+
 /** Decide whether a destination of a `Math.random()` value needs an unguessable value; the message text if so. */
 function targetOf(d: Destination): Target | null {
   switch (d.kind) {
     case 'named': {
       if (isUnguessableName(d.name)) return `\`${d.name}\``;
-      const record = recordName(d.node);
+      const record = recordName(d.node) ?? returnedRecordName(d.node);
       return record && isUnguessableName(record.name) ? record.text : null;
     }
     case 'returned':
@@ -251,7 +264,7 @@ export default createRule<Options, MessageId>({
           return;
         }
         let target: Target | null = null;
-        flowsInto(file, node, (d) => {
+        predictableFlow(file, node, (d) => {
           target = targetOf(d);
           return target !== null;
         });

@@ -168,15 +168,33 @@ function initOf(file: FileFacts, id: TSESTree.Identifier): Node | null {
 // ---------------------------------------------------------------------------
 // One-time codes named only `code` / `guid`
 
+/** Words of a function that sends something to the user: `sendCode`, `onSendCode`, `deliverOtp`, `emailPin`. */
+const SENDING_WORDS = new Set(['send', 'resend', 'deliver', 'dispatch', 'mail', 'email', 'sms']);
+/** Words of a function that sends a one-time code whatever it is for: `sendCode`, `sendPin`. */
+const CODE_WORDS = new Set(['code', 'codes', 'pin', 'otp', 'passcode']);
+/** Parameter names of a link, which carries the one-time token in it. */
+const LINK_NAME = /^(url|link|href)$/i;
+
+/** Does a function named `name` send a one-time value to the user in its parameter `param`? */
+function sendsOneTimeValue(name: string, param: string): boolean {
+  if (namesOnly(name)) return false;
+  const w = words(name);
+  const oneTime = w.some((x) => ONE_TIME_CONTEXT.has(x));
+  if (LINK_NAME.test(param)) return oneTime && w.some((x) => SENDING_WORDS.has(x));
+  return oneTime || (w.some((x) => SENDING_WORDS.has(x)) && w.some((x) => CODE_WORDS.has(x)));
+}
+
 /**
- * A value named only `code`, `token`, `guid` or `key` that is a one-time
- * code here: a parameter of `sendVerificationEmail(email, code)` /
- * `sendOtp(code)`, or the path parameter of a `/reset-password/:guid` route.
+ * A value named only `code`, `token`, `guid` or `key` (or a link) that is a
+ * one-time code here: a parameter of `sendVerificationEmail(email, code)`,
+ * `sendOtp(code)`, `sendCode(phone, code)`, an `onSendCode: (code) => …`
+ * option or callback, the `url` of `sendMagicLink({ email, url })`, or the
+ * path parameter of a `/reset-password/:guid` route.
  */
 export function oneTimeCodeHere(file: FileFacts, node: Node): string | null {
   const n = unwrap(node);
   const own = n.type === T.Identifier ? n.name : n.type === T.MemberExpression ? staticKey(n) : null;
-  if (!own || !/^(code|guid|uuid|key|hash|pin|token)$/i.test(own)) return null;
+  if (!own || !/^(code|guid|uuid|key|hash|pin|token|url|link|href)$/i.test(own)) return null;
   const input = userInputOf(file, n);
   if (input?.source === 'params') {
     const route = routeOf(file, n);
@@ -189,7 +207,11 @@ export function oneTimeCodeHere(file: FileFacts, node: Node): string | null {
     if (def?.type === 'Parameter') {
       const fn = def.node as TSESTree.FunctionLike;
       const name = functionName(fn);
-      if (name && words(name).some((w) => ONE_TIME_CONTEXT.has(w)) && !namesOnly(name)) return `a parameter of \`${name}()\``;
+      if (name) return sendsOneTimeValue(name, own) ? `a parameter of \`${name}()\`` : null;
+      // a callback registered with a call named for it: `auth.onSendCode((code) => …)`
+      const call = fn.parent;
+      const registrar = call?.type === T.CallExpression && call.arguments.includes(fn as TSESTree.CallExpressionArgument) ? calleeName(call) : null;
+      if (registrar && sendsOneTimeValue(registrar, own)) return `a parameter of the \`${registrar}()\` callback`;
     }
   }
   return null;

@@ -498,7 +498,7 @@ function derivedParent(file: FileFacts, child: Node, parent: Node): Node | null 
         if (obj.type === T.Identifier && obj.name === 'Math' && key && DERIVING_MATH.has(key) && file.isGlobal(obj)) return parent;
         if (key === 'from' && obj.type === T.Identifier && obj.name === 'Array' && parent.arguments[0] === child) return parent;
         if (key === 'fromCharCode' && obj.type === T.Identifier && obj.name === 'String') return parent;
-        if ((key === 'charAt' || key === 'at' || key === 'codePointAt' || key === 'charCodeAt') && parent.arguments[0] === child && isCharset(file, callee.object)) return parent;
+        if (key && CHARSET_PICKS.has(key) && parent.arguments[0] === child && isCharset(file, callee.object)) return parent;
       }
       return null;
     }
@@ -517,9 +517,17 @@ function derivedParent(file: FileFacts, child: Node, parent: Node): Node | null 
 
 const CHARSET_WORDS = new Set(['chars', 'charset', 'characters', 'alphabet', 'letters', 'digits', 'symbols', 'alphanumeric', 'alnum', 'possible', 'pool', 'dictionary', 'dict']);
 
-/** A string of characters to pick from: a string literal (through bindings) or a name like `chars`, `ALPHABET`, `charset`. */
-function isCharset(file: FileFacts, node: Node): boolean {
+/** Methods that pick characters of a charset at the index they are given: `chars.charAt(i)`, `chars.substr(i, 1)`. */
+const CHARSET_PICKS = new Set(['charAt', 'at', 'codePointAt', 'charCodeAt', 'substr', 'substring', 'slice']);
+
+/** A string of characters to pick from: a string literal (through bindings), its characters (`chars.split('')`), or a name like `chars`, `ALPHABET`, `charset`. */
+function isCharset(file: FileFacts, node: Node, depth = 0): boolean {
   const n = unwrap(node);
+  const init = depth < 2 && n.type === T.Identifier ? unwrap(dereference(file, n)) : null;
+  if (init?.type === T.CallExpression && init.arguments.length === 1 && stringOf(init.arguments[0]) === '') {
+    const callee = unwrap(init.callee);
+    if (callee.type === T.MemberExpression && staticKey(callee) === 'split' && isCharset(file, callee.object, depth + 1)) return true;
+  }
   // a string constant, or a parameter defaulting to one (`dict = 'abc…'`)
   const kind = resolveValue(file, n).kind;
   if (kind === 'literal' || kind === 'fallback') return true;

@@ -169,6 +169,8 @@ const CREDENTIAL_DESCRIPTOR_WORDS = new Set([
 const ONE_TIME_CODE_QUALIFIERS = new Set([
   'otp', 'totp', 'reset', 'verification', 'verify', 'login', 'auth', 'confirmation', 'confirm', 'mfa', 'recovery',
   'backup', 'activation', 'magic', 'sms', 'security', 'access', 'twofa', '2fa', 'one', 'time', 'pin',
+  // a code that admits its holder to an account or a team: `inviteCode`, `joinCode`
+  'invite', 'invitation', 'join',
 ]);
 
 /** A one-time code: `otp`, `resetCode`, `verificationCode`, `mfaCode`, `pinCode`, `passcode`. Not a bare `code` (HTTP status, country). */

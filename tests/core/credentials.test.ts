@@ -115,6 +115,15 @@ describe('oneTimeCodeHere', () => {
     ['function sendWelcome(email, code) { show(code); }', null],
     ["router.post('/reset-password/:guid', (req, res) => show(req.params.guid));", 'the path parameter of `/reset-password/:guid`'],
     ["router.get('/orders/:guid', (req, res) => show(req.params.guid));", null],
+    ['function sendCode(phone, code) { show(code); }', 'a parameter of `sendCode()`'],
+    ['const sms = { onSendCode: (code) => show(code) };', 'a parameter of `onSendCode()`'],
+    ['auth.onSendCode((code) => show(code));', 'a parameter of the `onSendCode()` callback'],
+    ['const mail = { sendMagicLink: ({ email, url }) => show(url) };', 'a parameter of `sendMagicLink()`'],
+    ['const mail = { sendResetPassword: async ({ user, url }) => show(url) };', 'a parameter of `sendResetPassword()`'],
+    ['function sendInvoice(email, code) { show(code); }', null],
+    ['function sendWelcome(email, url) { show(url); }', null],
+    ['function parseCode(code) { show(code); }', null],
+    ['const fetcher = { onResponse: (code) => show(code) };', null],
   ])('%s → %s', (code, expected) => {
     expect(onShown(code, (f, n) => oneTimeCodeHere(f, n), 'src/app.js')).toBe(expected);
   });

@@ -112,6 +112,58 @@ rememberSession(data.token);`,
       code: `import { storage } from '../lib/missing';
 storage.set('token', data.token);`,
     },
+    {
+      name: "M12: storage factories and a storage class wrapper keeping preferences and drafts",
+      filename: PAGE,
+      code: `import createStorage from '../lib/createStorage';
+import Storage from '../lib/Storage';
+const themeStore = createStorage('theme');
+themeStore.set(theme);
+export const { get, set } = createStorage(\`drafts_\${version}\`);
+set(text);
+export class UiStore {
+  private name = 'UI_STORE';
+  sidebar = true;
+  constructor() {
+    autorun(() => Storage.set(this.name, this.asJson));
+  }
+  get asJson() {
+    return { sidebar: this.sidebar, theme: this.theme };
+  }
+}`,
+    },
+    {
+      name: "M12: a local storage factory for a preference, persisted stores without a token",
+      code: `import { create } from 'zustand';
+import { persist, createJSONStorage } from 'zustand/middleware';
+function createStorage(key) {
+  return { set: (value) => localStorage.setItem(key, JSON.stringify(value)) };
+}
+createStorage('layout').set(layout);
+export const useSettings = create(persist((set) => ({ theme: 'light', locale: 'en', setTheme: (theme) => set({ theme }) }), { name: 'settings' }));
+export const useAuth = create(persist((set) => ({ token: null, user: null, theme: 'light' }), {
+  name: 'auth',
+  partialize: (state) => ({ theme: state.theme }),
+}));
+export const useNative = create(persist((set) => ({ accessToken: null }), { name: 'auth', storage: createJSONStorage(() => AsyncStorage) }));`,
+    },
+    {
+      name: "M12: a class store persisting itself without a token; mobx-persist-store with preferences or an unknown storage",
+      code: `import { makePersistable } from 'mobx-persist-store';
+export class UiStore {
+  theme = 'light';
+  sidebar = true;
+  save() { localStorage.setItem('ui', JSON.stringify(this)); }
+}
+export class SettingsStore {
+  locale = 'en';
+  constructor() { makePersistable(this, { name: 'SettingsStore', properties: ['locale'], storage: window.localStorage }); }
+}
+export class NativeAuthStore {
+  token = null;
+  constructor() { makePersistable(this, { name: 'AuthStore', properties: ['token'], storage: AsyncStorage }); }
+}`,
+    },
   ],
   invalid: [
     {
@@ -121,6 +173,84 @@ storage.set('token', data.token);`,
 storage.set('token', data.token);`,
       errors: [
         { messageId: 'tokenInStorage', line: 2, column: 1, endLine: 2, endColumn: 33, data: { what: "under `token`", storage: "`localStorage`" } },
+      ],
+    },
+    {
+      name: "M12: a storage factory from another module created under a token key, or fed a token",
+      filename: PAGE,
+      code: `import createStorage from '../lib/createStorage';
+export const { get, set, reset } = createStorage(\`app_token_\${version}\`);
+const tokenStore = createStorage('token');
+const userStore = createStorage('user');
+userStore.set({ user, refreshToken: data.refreshToken });`,
+      errors: [
+        { messageId: 'tokenInStorage', line: 2, column: 36, endLine: 2, endColumn: 73, data: { what: "under ``app_token_${version}``", storage: "`localStorage`" } },
+        { messageId: 'tokenInStorage', line: 3, column: 20, endLine: 3, endColumn: 42, data: { what: "under `token`", storage: "`localStorage`" } },
+        { messageId: 'tokenInStorage', line: 5, column: 1, endLine: 5, endColumn: 57, data: { what: "`{ user, refreshToken: data.refreshToken …`", storage: "`localStorage`" } },
+      ],
+    },
+    {
+      name: "M12: a store class persisting itself through a storage class instance from another module",
+      filename: PAGE,
+      code: `import Storage from '../lib/Storage';
+export class AuthStore {
+  private name = 'AUTH_STORE';
+  user = null;
+  collaborationToken: string | null = null;
+  constructor() {
+    autorun(() => {
+      Storage.set(this.name, this.asJson);
+    });
+  }
+  get asJson() {
+    return { user: this.user, collaborationToken: this.collaborationToken };
+  }
+}`,
+      errors: [
+        { messageId: 'tokenInStorage', line: 8, column: 7, endLine: 8, endColumn: 42, data: { what: "`this.asJson`", storage: "`sessionStorage`" } },
+      ],
+    },
+    {
+      name: "M12: a local storage factory, and a zustand store persisted with its token",
+      code: `import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+const createStorage = (key) => ({ set: (value) => window.localStorage.setItem(key, JSON.stringify(value)) });
+const session = createStorage('jwt');
+session.set(s);
+export const useAuthStore = create(
+  persist(
+    (set) => ({ accessToken: null, user: null, setAccessToken: (accessToken) => set({ accessToken }) }),
+    { name: 'auth-storage' },
+  ),
+);`,
+      errors: [
+        { messageId: 'tokenInStorage', line: 4, column: 17, endLine: 4, endColumn: 37, data: { what: "under `jwt`", storage: "`localStorage`" } },
+        { messageId: 'tokenInStorage', line: 7, column: 3, endLine: 10, endColumn: 4, data: { what: "in the `accessToken` field of the persisted store `auth-storage`", storage: "`localStorage`" } },
+      ],
+    },
+    {
+      name: "M12: a MobX class store that writes itself to localStorage, and one persisted by mobx-persist-store",
+      code: `import { makeAutoObservable, toJS } from 'mobx';
+import { makePersistable } from 'mobx-persist-store';
+export class AuthStore {
+  accessToken: string | null = null;
+  user = null;
+  constructor() { makeAutoObservable(this); }
+  setAccessToken(token: string) {
+    this.accessToken = token;
+    this.persist();
+  }
+  persist() { localStorage.setItem('auth', JSON.stringify(toJS(this))); }
+}
+export class SessionStore {
+  refreshToken = '';
+  constructor() {
+    makePersistable(this, { name: 'SessionStore', properties: ['refreshToken'], storage: window.localStorage });
+  }
+}`,
+      errors: [
+        { messageId: 'tokenInStorage', line: 11, column: 15, endLine: 11, endColumn: 71, data: { what: "under `auth`", storage: "`localStorage`" } },
+        { messageId: 'tokenInStorage', line: 16, column: 5, endLine: 16, endColumn: 112, data: { what: "in the `refreshToken` field of the persisted store `SessionStore`", storage: "`localStorage`" } },
       ],
     },
     {

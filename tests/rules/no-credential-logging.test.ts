@@ -135,6 +135,26 @@ function load(settingsFilename) {
   logger.info(\`loaded from: \${settingsFilename}\`);
 }
 load(settings.credentialsFilename);` },
+    { name: "code-sending callbacks that log only the recipient, or the code inside a development-only branch", filename: 'src/auth.ts', code: `import { betterAuth } from 'better-auth';
+import { emailOTP } from 'better-auth/plugins';
+export const auth = betterAuth({
+  plugins: [
+    emailOTP({
+      async sendVerificationOTP({ email, otp, type }) {
+        if (process.env.NODE_ENV === 'development') console.log(\`\${type} code for \${email}: \${otp}\`);
+        console.log('sending a one-time code to', email);
+      },
+    }),
+  ],
+});
+export const sms = {
+  sendCode: async (phone: string, code: string) => {
+    if (env.isDevelopment) logger.info(\`code for \${phone}: \${code}\`);
+    logger.info('code sent', { phone, length: code.length });
+  },
+  onSendCode: ({ email }: { email: string }) => console.log('sending code to', email),
+};
+export function sendInvoice(email: string, code: string) { console.log('invoice', code, 'to', email); }` },
   ],
   invalid: [
     {
@@ -172,6 +192,35 @@ logger.info('config', settings);`,
         { messageId: 'credentialLogged', line: 17, column: 3, endLine: 17, endColumn: 30, data: {"callee":"console.log","what":"`this` (its `password` field)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
         { messageId: 'credentialLogged', line: 21, column: 31, endLine: 21, endColumn: 66, data: {"callee":"logger.info","what":"`req.session` (the whole session)","redact":"log identifiers only, and add a winston `format` that deletes credential fields (password, token, authorization) before `format.json()`"} },
         { messageId: 'credentialLogged', line: 23, column: 1, endLine: 23, endColumn: 32, data: {"callee":"logger.info","what":"`settings` (its `jwtSecret` field)","redact":"log identifiers only, and add a winston `format` that deletes credential fields (password, token, authorization) before `format.json()`"} },
+      ],
+    },
+    {
+      name: "M8: one-time codes and sign-in links logged in code-sending callbacks (auth library options, an SMS helper, a registered callback)",
+      filename: 'src/auth.ts',
+      code: `import { betterAuth } from 'better-auth';
+import { magicLink } from 'better-auth/plugins';
+import logger from './logger';
+export const auth = betterAuth({
+  emailAndPassword: {
+    sendResetPassword: async ({ user, url }) => {
+      console.log(\`Reset password for \${user.email}: \${url}\`);
+    },
+  },
+  plugins: [magicLink({ sendMagicLink: async ({ email, url }) => { console.log('magic link for', email, url); } })],
+});
+export async function sendCode(phone: string, code: string) {
+  logger.info(\`SMS to \${phone}: \${code}\`);
+}
+export const smsOptions = {
+  onSendCode: (code: string) => console.log('login', code),
+};
+phoneAuth.onSendCode((code: string) => logger.debug(code));`,
+      errors: [
+        { messageId: 'credentialLogged', line: 7, column: 7, endLine: 7, endColumn: 62, data: {"callee":"console.log","what":"`url` (a link with a one-time token: a parameter of `sendResetPassword()`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 10, column: 68, endLine: 10, endColumn: 109, data: {"callee":"console.log","what":"`url` (a link with a one-time token: a parameter of `sendMagicLink()`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 13, column: 3, endLine: 13, endColumn: 42, data: {"callee":"logger.info","what":"`code` (a one-time code: a parameter of `sendCode()`)","redact":"log identifiers only, and configure the logger's redaction (for pino: `pino({ redact: ['*.password', '*.token', 'req.headers.authorization'] })`)"} },
+        { messageId: 'credentialLogged', line: 16, column: 33, endLine: 16, endColumn: 59, data: {"callee":"console.log","what":"`code` (a one-time code: a parameter of `onSendCode()`)","redact":"remove the value from the message (print an id or a masked prefix instead), and prefer a structured logger with redaction such as `pino({ redact: ['req.headers.authorization', '*.password', '*.token'] })`"} },
+        { messageId: 'credentialLogged', line: 18, column: 40, endLine: 18, endColumn: 58, data: {"callee":"logger.debug","what":"`code` (a one-time code: a parameter of the `onSendCode()` callback)","redact":"log identifiers only, and configure the logger's redaction (for pino: `pino({ redact: ['*.password', '*.token', 'req.headers.authorization'] })`)"} },
       ],
     },
     {

@@ -59,6 +59,64 @@ setTimeout(retry, jitter(500));` },
 const resetToken = secureStr(32);` },
     { name: "project: a helper that cannot be resolved is unknown", filename: `${ROUTES}/files.js`, code: `const { randStr } = require('../lib/nope');
 const apiToken = randStr(32);` },
+    { name: "seeded PRNG: a generator seeded from Math.random used for jitter, colours, sampling and shuffles", code: `function mulberry32(a) {
+  return function () {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = mulberry32(Math.random() * 2 ** 32);
+const delay = 1000 + Math.floor(rand() * 250);
+const colour = PALETTE[Math.floor(rand() * PALETTE.length)];
+const sampled = events.filter(() => rand() < 0.1);
+export function shuffleCards(cards) { return cards.sort(() => rand() - 0.5); }` },
+    { name: "seeded PRNG: generators seeded from crypto or with a fixed seed (deterministic tests) make the tokens", code: `import crypto from 'node:crypto';
+class Xorshift {
+  constructor(seed) { this.state = seed | 0 || 1; }
+  next() {
+    let x = this.state;
+    x ^= x << 13; x ^= x >> 17; x ^= x << 5;
+    this.state = x;
+    return (x >>> 0) / 4294967296;
+  }
+}
+const secure = new Xorshift(crypto.randomBytes(4).readUInt32LE(0));
+const demo = new Xorshift(Math.random() * 1e9);
+const fixed = new Xorshift(42);
+export function generateApiKey() {
+  let key = '';
+  for (let i = 0; i < 32; i++) key += Math.floor(secure.next() * 16).toString(16);
+  return key;
+}
+export const testToken = Array.from({ length: 8 }, () => Math.floor(fixed.next() * 16).toString(16)).join('');
+export const wobble = demo.next() * 3;` },
+    { name: "seeded PRNG library: seedrandom with a fixed seed for test data, pure-rand seeded from Math.random for a delay", code: `import seedrandom from 'seedrandom';
+import prand from 'pure-rand';
+const rng = seedrandom('fixture-seed');
+export const resetToken = rng().toString(36).slice(2);
+const gen = prand.xoroshiro128plus(Date.now() ^ (Math.random() * 0x100000000));
+export const retryDelay = prand.unsafeUniformIntDistribution(100, 500, gen);` },
+    { name: "coupon, promo and voucher codes built from Math.random in a loop are not credentials", code: `function generateCode(length) {
+  const chars = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  let code = '';
+  for (let i = 0; i < length; i++) code += chars[Math.floor(Math.random() * chars.length)];
+  return code;
+}
+const couponCode = generateCode(8);
+const promo = { promoCode: generateCode(10) };
+export function createVoucher(amount) {
+  return { amount, code: generateCode(12) };
+}
+export function generateCouponCode() {
+  let s = '';
+  for (let i = 0; i < 8; i++) s += 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[Math.floor(Math.random() * 32)];
+  return s;
+}` },
+    { name: "project: a helper built on a fixed-seed generator, and one on a Math.random-seeded generator used for a display label", filename: `${ROUTES}/files.js`, code: `const { randomChars, sampleChars } = require('../lib/seeded');
+const inviteToken = sampleChars(16);
+const label = randomChars(6);` },
   ],
   invalid: [
     {
@@ -240,6 +298,117 @@ async function createCoupon() {
   const code = Math.floor(Math.random() * 100);
   await Coupon.create({ code });
 }` }] },
+      ],
+    },
+    {
+      name: "seeded PRNG: a closure generator seeded from Math.random makes share tokens",
+      code: `function mulberry32(a) {
+  return function () {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = mulberry32(Math.random() * 2 ** 32);
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+export function createShareToken() {
+  return Array.from({ length: 16 }, () => ALPHABET[Math.floor(rand() * ALPHABET.length)]).join('');
+}`,
+      errors: [
+        { messageId: 'insecure', line: 9, column: 25, endLine: 9, endColumn: 38, data: { target: 'the value of `createShareToken()`', kind: 'tokens' } },
+      ],
+    },
+    {
+      name: "seeded PRNG: a class generator seeded with Date.now() ^ Math.random() makes API keys; an object generator makes invite codes",
+      code: `class Xorshift {
+  constructor(seed) { this.state = seed | 0 || 1; }
+  next() {
+    let x = this.state;
+    x ^= x << 13; x ^= x >> 17; x ^= x << 5;
+    this.state = x;
+    return (x >>> 0) / 4294967296;
+  }
+}
+const rng = new Xorshift(Date.now() ^ (Math.random() * 0x100000000));
+export function generateApiKey() {
+  let key = '';
+  for (let i = 0; i < 32; i++) key += Math.floor(rng.next() * 16).toString(16);
+  return key;
+}
+function lcg(seed) {
+  let s = seed;
+  return { next: () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648 };
+}
+const gen = lcg(Math.floor(Math.random() * 2147483648));
+export function generateInviteCode() {
+  let code = '';
+  for (let i = 0; i < 8; i++) code += 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[Math.floor(gen.next() * 32)];
+  return code;
+}`,
+      errors: [
+        { messageId: 'insecure', line: 10, column: 40, endLine: 10, endColumn: 53, data: { target: 'the value of `generateApiKey()`', kind: 'tokens' } },
+        { messageId: 'insecure', line: 20, column: 28, endLine: 20, endColumn: 41, data: { target: 'the value of `generateInviteCode()`', kind: 'codes' } },
+      ],
+    },
+    {
+      name: "seeded PRNG: a module-level seed stepped by a helper (LCG) makes a reset token",
+      code: `let seed = Math.floor(Math.random() * 2147483647);
+function next() {
+  seed = (seed * 16807) % 2147483647;
+  return seed / 2147483647;
+}
+const CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export function generateResetToken() {
+  let s = '';
+  for (let i = 0; i < 24; i++) s += CHARS[Math.floor(next() * CHARS.length)];
+  return s;
+}`,
+      errors: [
+        { messageId: 'insecure', line: 1, column: 23, endLine: 1, endColumn: 36, data: { target: 'the value of `generateResetToken()`', kind: 'tokens' } },
+      ],
+    },
+    {
+      name: "seeded PRNG library: pure-rand seeded from Date.now() ^ Math.random() builds a team access code",
+      code: `import prand from 'pure-rand';
+const seed = Date.now() ^ (Math.random() * 0x100000000);
+const rng = prand.xoroshiro128plus(seed);
+export function random(min, max) {
+  return prand.unsafeUniformIntDistribution(min, max, rng);
+}
+export function getRandomChars(n, chars = '0123456789abcdefghijklmnopqrstuvwxyz') {
+  const arr = chars.split('');
+  let s = '';
+  for (let i = 0; i < n; i++) s += arr[random(0, arr.length - 1)];
+  return s;
+}
+export const createTeam = (name) => ({ name, accessCode: \`team_\${getRandomChars(16)}\` });`,
+      errors: [
+        { messageId: 'insecure', line: 2, column: 28, endLine: 2, endColumn: 41, data: { target: '`accessCode`', kind: 'codes' } },
+      ],
+    },
+    {
+      name: "project: a helper built on a Math.random-seeded generator in another module makes an invite token",
+      filename: `${ROUTES}/files.js`,
+      code: `const { randomChars } = require('../lib/seeded');
+const inviteToken = randomChars(24);`,
+      errors: [
+        { messageId: 'insecureHelper', line: 2, column: 21, endLine: 2, endColumn: 36, data: { helper: 'randomChars', where: '../lib/seeded.js:12', target: '`inviteToken`', kind: 'tokens' } },
+      ],
+    },
+    {
+      name: "codes picked from a charset with substr in a loop, a generic code in a password-reset record",
+      code: `const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+function genCode(n) {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(chars.substr(Math.floor(Math.random() * chars.length), 1));
+  return out.join('');
+}
+export function createPasswordResetRequest(userId) {
+  return { userId, code: genCode(6), expiresAt: Date.now() + 600000 };
+}`,
+      errors: [
+        { messageId: 'insecure', line: 4, column: 64, endLine: 4, endColumn: 77, data: { target: 'the `code` field of `createPasswordResetRequest()`', kind: 'codes' } },
       ],
     },
     {

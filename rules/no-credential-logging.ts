@@ -8,7 +8,7 @@ import { calleeName, nameOf, staticKey, stringOf, unwrap } from '../src/core/ast
 import { resolveRef, type ModuleRef } from '../src/core/modules.js';
 import { describedBy, flowsInto, inAuthRoute, isBareTokenName, isLexerFile, producedName, requestCarriesPassword, wholeRequestPart } from '../src/core/flow.js';
 import { userInputOf } from '../src/core/requests.js';
-import { isCredentialName, isSecretName, words } from '../src/core/names.js';
+import { isCredentialName, isLoginSessionName, isSecretName, words } from '../src/core/names.js';
 import {
   argumentsFor, carriedCredential, carries, isRedactedKey, isRedacting, SHOWING_CALLS, holdsNumber, inDevelopmentOnly, isLiveSessionId, isLoggedCredentialName, isSessionIdName,
   isGenericValueName, labelledCredential, namesOnly, namesSomethingElse, oneTimeCodeHere, redactedBy, aboutCredential,
@@ -200,11 +200,12 @@ export default createRule<Options, MessageId>({
           if (node.type === T.MemberExpression && /^(length|size|byteLength)$/.test(staticKey(node) ?? '')) return [];
           // Declared a number or boolean (`pass: number`, `tokenCount: number`), or a loop counter: never a credential.
           if (declaredNonString(file, node) || holdsNumber(file, node)) return [];
-          const whole = wholeRequest(node);
+          // A whole request echoed by a development-only route or branch is a debugging aid, not production logging.
+          const whole = devOnly ? null : wholeRequest(node);
           if (whole) return [whole];
           const own = nameOf(node);
           if (own && (namesSomethingElse(file, node, own) || aboutCredential(own))) return [];
-          if (own && isSessionIdName(own)) return isLiveSessionId(file, node) && !devOnly ? [quote(node)] : [];
+          if (own && isSessionIdName(own)) return isLiveSessionId(file, node) && isLoginSessionName(own) && !devOnly ? [quote(node)] : [];
           if (own && credential(own)) return [quote(node)];
           const names = describedBy(file, node);
           const origin = names.find((n) => n !== own && credential(n) && !isSessionIdName(n) && !namesOnly(n));

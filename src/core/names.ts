@@ -231,3 +231,13 @@ export function isTimingSecretName(name: string): boolean {
   if ((last === 'id' || last === 'ids') && !w.includes('session')) return false;
   return isSecretCompareName(name) || isOneTimeCodeName(name);
 }
+
+/** Words before `session` that still name the user's login session (`userSessionId`, `authSessionId`); any other (`shareSessionId`, `auditSessionId`) is another thing's session. */
+const LOGIN_SESSION_OWNERS = new Set(['user', 'auth', 'login', 'current', 'active', 'browser', 'web', 'cookie', 'my', 'app', 'express', 'connect', 'koa', 'next']);
+
+/** A session id name that is the login session's: no qualifier before `session`, or one that names the user or the login. */
+export function isLoginSessionName(name: string): boolean {
+  const w = words(name);
+  const at = w.findIndex((x) => x === 'session' || x === 'sessionid' || x === 'sess' || x === 'sid');
+  return at <= 0 || LOGIN_SESSION_OWNERS.has(w[at - 1]!);
+}

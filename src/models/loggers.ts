@@ -110,6 +110,10 @@ export const NAMES_ONLY_WORDS: readonly string[] = [
   'audit', 'trace', 'tracing',
   // where a credential is kept, not the credential: `credentialsFilename`, `secretsDir`
   'filename', 'filenames', 'filepath', 'dir', 'directory', 'folder',
+  // rates, durations and limits about tokens: `tokensPerInterval`, `refreshTokenGracePeriod`, `tokenTtl`
+  'per', 'interval', 'period', 'grace', 'remaining', 'ttl', 'lifetime', 'duration', 'timeout', 'expiry', 'expires', 'expiration',
+  // flags about tokens: `shouldReturnRefreshToken`, `returnTokens`, `hasToken`, `isTokenValid`
+  'should', 'is', 'has', 'return', 'enabled', 'allowed',
 ];
 
 /** Function and file-name words under which a bare `token` is a payment or newsletter token (`update-billing.js`, `betaUnsubscribe`). */

@@ -5,6 +5,30 @@ ruleTester.run('no-credential-logging', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
   valid: [
     { name: "empty file", code: `` },
+    { name: "whole headers echoed by a development-only test route", code: `const express = require('express');
+const { log, isDev } = require('./util');
+const app = express();
+if (isDev) {
+  app.post('/test-webhook', (request, response) => {
+    log.debug('test', request.headers);
+    log.debug('test', request.body);
+    response.send('OK');
+  });
+}` },
+    { name: "rates, durations and flags about tokens", code: `const log = require('./log');
+class Limiter {
+  pass(remaining) {
+    log.warn('rate-limit', \`\${remaining}/\${this.tokensPerInterval} remaining requests\`);
+    log.info(\`grace period \${this.RefreshTokenGracePeriod}s\`);
+  }
+}
+function respond(req, returnTokens, shouldReturnRefreshToken) {
+  log.debug('returnTokens', returnTokens, 'refresh', shouldReturnRefreshToken);
+}` },
+    { name: "another thing's session id from a cookie (a share's playback session)", code: `const Logger = require('./Logger');
+function getShare(req, res) {
+  Logger.debug('share session', req.cookies.share_session_id);
+}` },
     { name: "odd syntax", filename: 'file.tsx', code: `console.log(...args, ...[item]);
 logger?.info?.({ [key]: item });
 const el = <div onClick={() => console.log(\`clicked \${item.id}\`)} />;

@@ -130,6 +130,12 @@ function isAuthFunction(fn: TSESTree.FunctionLike | null): boolean {
   return !!name && words(name).some((w) => AUTH_FUNCTION_WORDS.has(w) || REQUEST_WORDS.has(w));
 }
 
+function rootOf(member: TSESTree.MemberExpression): Node {
+  let root: Node = member;
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  return root;
+}
+
 /** `req.user = …`, `ctx.state.user = …`, `res.locals.auth = …`, `request.session.userId = …`. */
 function isIdentityTarget(left: TSESTree.MemberExpression): boolean {
   const key = staticKey(left);
@@ -250,7 +256,11 @@ function climb(start: Node, claimIn: boolean): Step {
         return isAuthFunction(enclosingFunction(p)) ? { use: 'return' } : null;
       case T.AssignmentExpression:
         if (p.right !== n || p.operator !== '=') return null;
-        if (p.left.type === T.MemberExpression) return isIdentityTarget(p.left) ? { use: 'user' } : null;
+        if (p.left.type === T.MemberExpression) {
+          // `this.user = claims` is an identity only in code that authenticates (a client SDK keeps it as display state).
+          if (rootOf(p.left).type === T.ThisExpression && !isAuthFunction(enclosingFunction(p))) return null;
+          return isIdentityTarget(p.left) ? { use: 'user' } : null;
+        }
         return p.left.type === T.Identifier ? { assigned: p.left, claim } : null;
       case T.VariableDeclarator:
         return p.init === n ? { declarator: p, claim } : null;

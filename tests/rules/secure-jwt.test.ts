@@ -27,6 +27,13 @@ const NEST_AUTH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 ruleTester.run('secure-jwt', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
   valid: [
+    { name: "a client SDK keeps the decoded claims as display state (this.user outside auth code)", code: `import { decode } from 'hono/jwt';
+export class Api {
+  updateToken(token?: string) {
+    this.token = token;
+    this.user = token ? decode(token).payload : undefined;
+  }
+}` },
     // --- signing with an expiry -------------------------------------------------
     { name: 'jsonwebtoken sign with expiresIn', code: `const jwt = require('jsonwebtoken');
 jwt.sign({ sub: user.id }, secret, { expiresIn: '15m' });` },
@@ -700,6 +707,16 @@ passport.use('token', new Strategy((req, done) => {
   done(null, jwt.decode(req.headers['x-api-token']));
 }));`,
       errors: [{ messageId: 'decode', line: 4, column: 14, endLine: 4, endColumn: 52, data: { api: 'jsonwebtoken `decode`', use: "become the request's user", fix: JSONWEBTOKEN_VERIFY } }],
+    },
+    {
+      name: 'a class that authenticates keeps the decoded claims as its user',
+      code: `import { decode } from 'hono/jwt';
+export class RequestAuth {
+  authenticate(token: string) {
+    this.user = decode(token).payload;
+  }
+}`,
+      errors: [{ messageId: 'decode', line: 4, column: 17, endLine: 4, endColumn: 30, data: { api: 'hono `decode`', use: "become the request's user", fix: 'Use `await verify(token, c.env.JWT_SECRET)` (or the `jwt()` middleware) and trust only what it returns.' } }],
     },
     {
       name: 'hono middleware storing decoded claims with c.set',

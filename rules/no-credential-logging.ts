@@ -97,7 +97,9 @@ function logCallOf(file: FileFacts, call: TSESTree.CallExpression, text: (n: TSE
   }
   // Cheap first: a call that is neither `x.<level>(…)` nor anything a logger module could export cannot log.
   const level = callee.type === T.MemberExpression ? staticKey(callee) : null;
-  if ((level === null || !(ANY_LEVEL.has(level) || /^log[A-Z]/.test(level))) && !importsAny(file, LOGGER_MODULES)) return null;
+  const levelled = level !== null && (ANY_LEVEL.has(level) || /^log[A-Z]/.test(level));
+  // A method call logs only under a level name; a plain function call (`debug(…)`) only in a file that imports a logger.
+  if (callee.type === T.MemberExpression ? !levelled : !importsAny(file, LOGGER_MODULES)) return null;
   const ref = resolveRef(file, call.callee);
   if (ref) {
     const model = libraryLogCall(ref);

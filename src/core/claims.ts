@@ -79,6 +79,13 @@ export function isClientFile(program: TSESTree.Program): boolean {
   return false;
 }
 
+/** Code that runs in the browser to render: a `'use client'` file, or inside a React component or hook. */
+export function inUiCode(program: TSESTree.Program, node: Node): boolean {
+  if (program.body.some((s) => s.type === T.ExpressionStatement && s.directive === 'use client')) return true;
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (isUiFunction(fn)) return true;
+  return false;
+}
+
 /** A React component or hook: what it decodes is shown, not trusted. */
 function isUiFunction(fn: TSESTree.FunctionLike): boolean {
   const name = functionName(fn);

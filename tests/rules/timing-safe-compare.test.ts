@@ -4,6 +4,23 @@ import { ruleTester } from '../rule-tester.js';
 ruleTester.run('timing-safe-compare', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
   valid: [
+    { name: 'a React component comparing the token it holds with the new one (browser rendering code)', filename: 'src/ui/ClientProvider.tsx', code: `import { useEffect, useState } from 'react';
+export function AuthProvider({ state, children }) {
+  const [token, setToken] = useState(state.token);
+  useEffect(() => {
+    if (state.token !== token) setToken(state.token);
+  }, [state.token]);
+  return <div>{children}</div>;
+}` },
+    { name: 'flags about a secret are booleans', code: `function validateHeaders(header, headerObj) {
+  return header.wasSecret !== headerObj.isSecret;
+}` },
+    { name: 'digests of a presented token compared with the stored digest', code: `const crypto = require('crypto');
+async function verifyRefresh(req, row) {
+  const presented = crypto.createHash('sha256').update(req.body.refreshToken).digest('hex');
+  if (row.tokenHash !== presented) throw new Error('invalid');
+  if (row.token !== sha256(req.body.refreshToken)) throw new Error('invalid');
+}` },
     {
       name: 'dependency-injection and routing tokens outside any credential check',
       code: `import { PAGE_SEGMENT_KEY } from './segment';
@@ -79,6 +96,45 @@ module.exports = function check(session) {
 }` },
   ],
   invalid: [
+    {
+      name: "a server action in a route module that also renders (Remix): the action is not rendering code",
+      filename: 'app/routes/reset.tsx',
+      code: `import { useActionData } from '@remix-run/react';
+export async function action({ request }) {
+  const form = await request.formData();
+  if (form.get('token') !== process.env.RESET_TOKEN) throw new Response('no', { status: 403 });
+  return null;
+}
+export default function Reset() { const data = useActionData(); return <p>{String(data)}</p>; }`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 4, column: 7, endLine: 4, endColumn: 52, data: {"secret":"process.env.RESET_TOKEN","kind":"a token","operator":"!=="} },
+      ],
+    },
+    {
+      name: "an HMAC digest is a MAC, not a plain digest: still reported",
+      filename: 'webhook.js',
+      code: `const crypto = require('crypto');
+function verifyWebhook(req) {
+  const digest = crypto.createHmac('sha256', process.env.WEBHOOK_SECRET).update(req.rawBody).digest('hex');
+  return req.headers['x-signature'] === digest;
+}`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 4, column: 10, endLine: 4, endColumn: 47, data: {"secret":"req.headers['x-signature']","kind":"a signature","operator":"==="},
+          suggestions: [{ messageId: 'useSafeEqual', data: { helper: 'safeEqual' }, output: `const crypto = require('crypto');
+
+/** Constant-time string comparison: false for non-strings and different lengths. */
+function safeEqual(a, b) {
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+function verifyWebhook(req) {
+  const digest = crypto.createHmac('sha256', process.env.WEBHOOK_SECRET).update(req.rawBody).digest('hex');
+  return safeEqual(req.headers['x-signature'], digest);
+}` }] },
+      ],
+    },
     {
       name: "checkTestFiles: true reports in test files",
       filename: 'test/auth.spec.js',

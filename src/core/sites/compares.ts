@@ -17,6 +17,7 @@ import { calleeName, enclosingFunction, functionName, nameOf, returnedExpression
 import { cryptoCall, describedBy, inAuthRoute, isBareTokenName, isLexerFile, localFunction } from '../flow.js';
 import { isUserInput } from '../requests.js';
 import { nodesIn, routeOf } from '../routes.js';
+import { inUiCode } from '../claims.js';
 import { dereference, resolveValue } from '../values.js';
 import { isHashName, isPasswordName, isTimingSecretName, words } from '../names.js';
 
@@ -68,7 +69,13 @@ function compareSite(file: FileFacts, node: TSESTree.BinaryExpression): CompareS
   const leftName = secretName(file, left);
   const rightName = secretName(file, right);
   if (leftName === null && rightName === null) return null;
+  // A flag about a secret (`header.wasSecret !== header.isSecret`) is a boolean, not the secret.
+  if (isFlagOperand(left) || isFlagOperand(right)) return null;
   if (isConstantLike(file, left) || isConstantLike(file, right)) return null;
+  // Digests on either side (`row.tokenHash !== sha256(token)`): what a timing difference could leak is the hash, not the secret.
+  if (isDigest(file, left) || isDigest(file, right)) return null;
+  // Rendering code in the browser: nobody times it from outside.
+  if (inUiCode(file.sourceCode.ast, node)) return null;
   // Name the operand that is a secret by its own name (`API_KEY`) over one that only came from one (`key`).
   const useRight = rightName !== null && (leftName === null || (nameOf(unwrap(left)) !== leftName && nameOf(unwrap(right)) === rightName));
   const name = useRight ? rightName : leftName;
@@ -109,6 +116,50 @@ function isCredentialCheck(file: FileFacts, node: TSESTree.BinaryExpression, env
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
     const name = functionName(fn as Parameters<typeof functionName>[0]);
     if (name && CHECK_FUNCTION.test(name)) return true;
+  }
+  return false;
+}
+
+/** Words that open a boolean's name: `isSecret`, `wasSecret`, `hasToken`, `shouldRefreshToken`. */
+const FLAG_WORDS = new Set(['is', 'was', 'has', 'had', 'should', 'can', 'did', 'needs', 'use', 'uses', 'show', 'allow']);
+
+function isFlagOperand(raw: TSESTree.Node): boolean {
+  const name = nameOf(unwrap(raw));
+  return !!name && FLAG_WORDS.has(words(name)[0] ?? '');
+}
+
+/** Helpers whose result is a plain digest: `sha256(x)`, `md5(x)`, `hashToken(x)`, `createHash` chains. Never an HMAC. */
+const DIGEST_CALL = /^(sha\d*|sha[-_]?\d+|md5|hash\w*|\w*Hash)$/i;
+const MAC_WORDS = /hmac|mac$|sig|sign/i;
+
+/**
+ * A plain digest (not an HMAC), computed here or bound from one (`const hashed = sha256(token)`), or named as
+ * one (`tokenHash`, `hashedToken`): comparing digests can leak only the digest, which gives no way to a token.
+ */
+function isDigest(file: FileFacts, raw: TSESTree.Node, depth = 0): boolean {
+  const node = unwrap(raw);
+  const name = nameOf(node);
+  if (name && MAC_WORDS.test(name)) return false;
+  if (name && words(name).some((w) => w === 'hash' || w === 'hashed')) return true;
+  if (node.type === T.AwaitExpression) return isDigest(file, node.argument, depth);
+  if (node.type === T.CallExpression) {
+    const callee = calleeName(node);
+    if (!callee) return false;
+    if (DIGEST_CALL.test(callee) && !MAC_WORDS.test(callee)) return true;
+    // createHash(…).update(…).digest('hex'), and `.toString('hex')` after it; a createHmac chain is a MAC
+    if ((callee === 'digest' || callee === 'toString') && depth < 6) {
+      const inner = unwrap(node.callee);
+      return inner.type === T.MemberExpression && isDigest(file, inner.object, depth + 1);
+    }
+    if (callee === 'update' && depth < 6) {
+      const inner = unwrap(node.callee);
+      return inner.type === T.MemberExpression && isDigest(file, inner.object, depth + 1);
+    }
+    return callee === 'createHash';
+  }
+  if (node.type === T.Identifier && depth < 3) {
+    const target = dereference(file, node);
+    return target !== node && isDigest(file, target, depth + 1);
   }
   return false;
 }

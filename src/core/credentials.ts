@@ -60,7 +60,7 @@ function isPlainTokenName(name: string): boolean {
 const ASSET_FILE = Symbol('credentials.assetFile');
 
 /** The file imports a blockchain library: there `token` names an ERC-20 contract, not a credential. */
-function isAssetTokenFile(file: FileFacts): boolean {
+export function isAssetTokenFile(file: FileFacts): boolean {
   return memo(file, ASSET_FILE, () => {
     for (const statement of file.sourceCode.ast.body) {
       const sources: string[] = [];

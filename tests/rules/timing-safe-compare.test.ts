@@ -12,6 +12,10 @@ export function AuthProvider({ state, children }) {
   }, [state.token]);
   return <div>{children}</div>;
 }` },
+    { name: 'an ERC-20 token address in blockchain code is public chain data', code: `const { toBN } = require('web3-utils');
+function verifyPledgeToken(app, pledge) {
+  return app.get('tokenWhitelist').find((t) => t.foreignAddress.toLowerCase() === pledge.token.toLowerCase());
+}` },
     { name: 'flags about a secret are booleans', code: `function validateHeaders(header, headerObj) {
   return header.wasSecret !== headerObj.isSecret;
 }` },

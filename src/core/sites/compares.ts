@@ -18,6 +18,7 @@ import { cryptoCall, describedBy, inAuthRoute, isBareTokenName, isLexerFile, loc
 import { isUserInput } from '../requests.js';
 import { nodesIn, routeOf } from '../routes.js';
 import { inUiCode } from '../claims.js';
+import { isAssetTokenFile } from '../credentials.js';
 import { dereference, resolveValue } from '../values.js';
 import { isHashName, isPasswordName, isTimingSecretName, words } from '../names.js';
 
@@ -69,6 +70,8 @@ function compareSite(file: FileFacts, node: TSESTree.BinaryExpression): CompareS
   const leftName = secretName(file, left);
   const rightName = secretName(file, right);
   if (leftName === null && rightName === null) return null;
+  // In blockchain code a `token` is an ERC-20 contract (an address): public chain data.
+  if (isAssetTokenFile(file) && [leftName, rightName].every((n) => n === null || words(n).some((w) => w === 'token' || w === 'tokens'))) return null;
   // A flag about a secret (`header.wasSecret !== header.isSecret`) is a boolean, not the secret.
   if (isFlagOperand(left) || isFlagOperand(right)) return null;
   if (isConstantLike(file, left) || isConstantLike(file, right)) return null;

@@ -16,6 +16,11 @@ export function AuthProvider({ state, children }) {
 function verifyPledgeToken(app, pledge) {
   return app.get('tokenWhitelist').find((t) => t.foreignAddress.toLowerCase() === pledge.token.toLowerCase());
 }` },
+    { name: 'two secrets of the same options object (startup validation): neither side is a guess', code: `function validateOptions({ masterKey, readOnlyMasterKey, maintenanceKey }) {
+  if (masterKey === readOnlyMasterKey) throw new Error('masterKey and readOnlyMasterKey should be different');
+  if (masterKey === maintenanceKey) throw new Error('masterKey and maintenanceKey should be different');
+}
+class Keys { validate() { return this.apiKey !== this.adminKey; } }` },
     { name: 'flags about a secret are booleans', code: `function validateHeaders(header, headerObj) {
   return header.wasSecret !== headerObj.isSecret;
 }` },
@@ -112,6 +117,15 @@ export async function action({ request }) {
 export default function Reset() { const data = useActionData(); return <p>{String(data)}</p>; }`,
       errors: [
         { messageId: 'unsafeCompare', line: 4, column: 7, endLine: 4, endColumn: 52, data: {"secret":"process.env.RESET_TOKEN","kind":"a token","operator":"!=="} },
+      ],
+    },
+    {
+      name: "a destructured key checked against another holder's key is still reported",
+      code: `function verifyKey({ apiKey }, config) {
+  return apiKey === config.apiKey;
+}`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 2, column: 10, endLine: 2, endColumn: 34, data: {"secret":"apiKey","kind":"a key","operator":"==="} },
       ],
     },
     {

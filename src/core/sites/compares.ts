@@ -72,6 +72,9 @@ function compareSite(file: FileFacts, node: TSESTree.BinaryExpression): CompareS
   if (leftName === null && rightName === null) return null;
   // In blockchain code a `token` is an ERC-20 contract (an address): public chain data.
   if (isAssetTokenFile(file) && [leftName, rightName].every((n) => n === null || words(n).some((w) => w === 'token' || w === 'tokens'))) return null;
+  // Two values of one object (`masterKey === readOnlyMasterKey` destructured from the same options, `this.a === this.b`,
+  // `req.body.a === req.body.b`): both come from the same holder, so neither side is a guess against the other.
+  if (sameHolder(file, left, right)) return null;
   // A flag about a secret (`header.wasSecret !== header.isSecret`) is a boolean, not the secret.
   if (isFlagOperand(left) || isFlagOperand(right)) return null;
   if (isConstantLike(file, left) || isConstantLike(file, right)) return null;
@@ -121,6 +124,38 @@ function isCredentialCheck(file: FileFacts, node: TSESTree.BinaryExpression, env
     if (name && CHECK_FUNCTION.test(name)) return true;
   }
   return false;
+}
+
+/** The object a value is read from: the parameter a destructured binding comes from, or a member chain's root. */
+function holderOf(file: FileFacts, raw: TSESTree.Node): unknown {
+  let node = unwrap(raw);
+  while (node.type === T.MemberExpression) node = unwrap(node.object);
+  if (node.type === T.ThisExpression) return enclosingClassOf(node);
+  if (node.type !== T.Identifier) return null;
+  const variable = file.variableOf(node);
+  const def = variable?.defs[0];
+  if (!variable || !def) return null;
+  // `function f({ a, b })`: the pattern; `const { a, b } = options`: the object destructured
+  if (def.type === 'Parameter' && raw.type === T.Identifier) {
+    let pattern: TSESTree.Node | null = null;
+    for (let n: TSESTree.Node | undefined = def.name.parent; n && (n as TSESTree.Node) !== (def.node as TSESTree.Node); n = n.parent) if (n.type === T.ObjectPattern) pattern = n;
+    return pattern;
+  }
+  if (def.type === 'Variable' && def.node.type === T.VariableDeclarator && def.node.id.type === T.ObjectPattern && raw.type === T.Identifier) {
+    const init = def.node.init ? unwrap(def.node.init) : null;
+    return init?.type === T.Identifier ? file.variableOf(init) ?? def.node : def.node;
+  }
+  return raw.type === T.Identifier ? null : variable;
+}
+
+function enclosingClassOf(node: TSESTree.Node): TSESTree.Node | null {
+  for (let n = node.parent; n; n = n.parent) if (n.type === T.ClassBody) return n;
+  return null;
+}
+
+function sameHolder(file: FileFacts, left: TSESTree.Node, right: TSESTree.Node): boolean {
+  const a = holderOf(file, left);
+  return a !== null && a === holderOf(file, right);
 }
 
 /** Words that open a boolean's name: `isSecret`, `wasSecret`, `hasToken`, `shouldRefreshToken`. */

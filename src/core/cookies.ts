@@ -314,6 +314,8 @@ export function isPreferenceCookieName(name: string): boolean {
 const NOT_BEARER_WORDS = new Set([
   'csrf', 'xsrf', 'nonce', 'state', 'verifier', 'challenge', 'push', 'fcm', 'apns', 'device', 'notification',
   'notifications', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'mapbox', 'otp', 'totp', 'public', 'publishable',
+  // LLM token counts and costs: `costTokensOnObservationTree`, `maxTokens`, `tokenUsage`
+  'cost', 'costs', 'usage', 'max', 'min', 'limit',
 ]);
 
 /**

@@ -116,9 +116,9 @@ export function isNeverReassigned(variable: Variable): boolean {
   return variable.references.every((ref) => !ref.isWrite() || ref.init === true);
 }
 
-const TEST_FILE = /(^|[\\/])(__tests__|__mocks__|test|tests|spec|e2e)[\\/]|\.(test|spec|e2e)\.[cm]?[jt]sx?$/;
+const TEST_FILE = /(^|[\\/])(__tests__|__mocks__|test|tests|spec|e2e|cypress|playwright)[\\/]|\.(test|spec|e2e|cy)\.[cm]?[jt]sx?$/;
 
-/** One shared answer for "is this a test file" (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`). */
+/** One shared answer for "is this a test file" (`*.test.*`, `*.spec.*`, `*.cy.*`, `__tests__/`, `test/`, `e2e/`, `cypress/`, `playwright/`). */
 export function isTestFile(filename: string): boolean {
   return TEST_FILE.test(filename.replace(/\\/g, '/'));
 }

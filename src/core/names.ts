@@ -128,6 +128,8 @@ const NON_AUTH_COOKIE_WORDS = new Set([
   'timezone', 'tz', 'sidebar', 'layout', 'color', 'mode', 'banner', 'dismissed', 'tour', 'preferences', 'prefs',
   // counters and timestamps about logins are not logins: `login_attempts`, `visits`, `last_login`
   'attempts', 'attempt', 'count', 'counter', 'tries', 'visits', 'views', 'last', 'seen', 'expires', 'expiry',
+  // a double-submit CSRF cookie must be readable by script; it is not a login
+  'csrf', 'xsrf',
 ]);
 
 /** Cookie names that carry authentication state: `session`, `sid`, `connect.sid`, `token`, `jwt`, `remember_me`, `refresh_token`, `__Host-auth`. */

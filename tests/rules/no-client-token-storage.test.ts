@@ -9,6 +9,8 @@ const PAGE = path.join(ROOT, 'fixtures/projects/spa-storage/src/pages/account.ts
 ruleTester.run('no-client-token-storage', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
   valid: [
+    { name: 'LLM token counts and costs are not auth tokens', code: `localStorage.setItem('costTokensOnObservationTree', 'true');
+localStorage.setItem('maxTokens', String(2048));` },
     {
       name: "non-auth values: theme, drafts, layout, tabs",
       filename: "Settings.tsx",

@@ -19,6 +19,11 @@ function sessionFix(label: string): string {
 ruleTester.run('secure-cookie-flags', rule, {
   assertionOptions: { requireData: true, requireLocation: true },
   valid: [
+    { name: 'a double-submit CSRF cookie is readable by script on purpose', code: `export function csrf(ctx) {
+  ctx.cookies.set('csrfToken', ctx.state.csrf, { httpOnly: false, sameSite: 'lax' });
+}` },
+    { name: 'Cypress support code is test code', filename: 'cypress/support/commands.ts', code: `import cookie from 'cookie';
+export const login = (res, token) => res.setHeader('Set-Cookie', cookie.serialize('__session', token, { path: '/' }));` },
     {
       name: 'a Set-Cookie value the file cannot see into (a serialized cookie from elsewhere) is not judged',
       code: `function setcookie(res, name, val, options) {

@@ -86,6 +86,14 @@ router.post('/login', (req, res, next) => {
 });`,
     },
     {
+      name: "passport below 0.6: a stateless req.logIn(user, { session: false }) has no session to fixate",
+      filename: path.join(ROOT, 'fixtures/examples/own/login-passport-legacy/src/jwt.js'),
+      code: `const passport = require('passport');
+router.post('/token', passport.authenticate('jwt', { session: false }), (req, res, next) => {
+  req.logIn(req.user, { session: false }, (err) => (err ? next(err) : res.json({ ok: true })));
+});`,
+    },
+    {
       name: "koa: ctx.session.regenerate() or ctx.session = null first",
       code: `router.post('/login', async (ctx) => {
   const ok = await bcrypt.compare(ctx.request.body.password, user.passwordHash);

@@ -16,6 +16,7 @@ import { isCallOf } from '../match.js';
 import { normalizeModule, requiredModule, resolveRef } from '../modules.js';
 import { isHashName, isPasswordName, words } from '../names.js';
 import { nodesIn, routeOf } from '../routes.js';
+import { getProperty } from '../values.js';
 import {
   AUTHENTICATING_CALLS,
   CHECK_WORDS,
@@ -195,7 +196,10 @@ function isPassportLogin(file: FileFacts, call: TSESTree.CallExpression): boolea
   if (name !== 'login' && name !== 'logIn') return false;
   const object = unwrap(callee.object);
   if (object.type !== T.Identifier || !/^(req|request)$/.test(object.name)) return false;
-  return file.variableOf(object)?.defs[0]?.type === 'Parameter';
+  if (file.variableOf(object)?.defs[0]?.type !== 'Parameter') return false;
+  // `req.logIn(user, { session: false })`: a stateless (token) login, no session to fixate
+  const options = call.arguments[1] && call.arguments[1].type !== T.SpreadElement ? getProperty(file, call.arguments[1], 'session') : null;
+  return !(options?.kind === 'found' && unwrap(options.value).type === T.Literal && (unwrap(options.value) as TSESTree.Literal).value === false);
 }
 
 /** Authentication, regeneration and passport logins in a handler, once per function. */

@@ -36,7 +36,7 @@ import { nodesIn, type Route } from './routes.js';
 import { importedFunction } from '../project/values.js';
 import { definitionOf } from '../project/exports.js';
 import {
-  CHECK_VERBS, CREDENTIAL_CHECK_CALLS, CREDENTIAL_OBJECT_WORDS, CREDENTIAL_PROVIDERS, PASSPORT_CREDENTIAL_STRATEGIES,
+  CHECK_VERBS, CHECKED_OTHER_WORDS, CREDENTIAL_CHECK_CALLS, NOT_CREDENTIAL_CODE_WORDS, CREDENTIAL_OBJECT_WORDS, CREDENTIAL_PROVIDERS, PASSPORT_CREDENTIAL_STRATEGIES,
   PROVIDER_WORDS, SIGN_IN_PAIRS, SIGN_IN_WORDS,
 } from '../models/credential-checks.js';
 
@@ -54,6 +54,8 @@ const STRONG_VERBS = new Set(['compare', 'check', 'verify', 'validate', 'valid',
 const VERBS = new Set(CHECK_VERBS);
 const OBJECTS = new Set(CREDENTIAL_OBJECT_WORDS);
 const SIGN_IN = new Set(SIGN_IN_WORDS);
+const CHECKED_OTHER = new Set(CHECKED_OTHER_WORDS);
+const NOT_CREDENTIAL_CODE = new Set(NOT_CREDENTIAL_CODE_WORDS);
 const PROVIDERS = new Set(PROVIDER_WORDS);
 const LOOKUP_VERBS = new Set(['find', 'get', 'fetch', 'lookup', 'load', 'query', 'select', 'read', 'retrieve', 'search']);
 const LOOKUP_METHODS = new Set(['get', 'has']);
@@ -444,8 +446,10 @@ function callEvidence(s: Scan, call: TSESTree.CallExpression): CheckEvidence | n
 /** A call named like a credential check: `verifyTotp(code)`, `user.comparePassword(pw)`, `findUserByResetToken(token)`. */
 function namedCheck(s: Scan, call: TSESTree.CallExpression, name: readonly string[], taintedArgs: readonly boolean[]): boolean {
   const args = call.arguments;
+  // `validateInvitationMessage(message)`, `validateDefaultLanguageCode(input)`: the name checks something else
+  if (CHECKED_OTHER.has(name.at(-1) ?? '')) return false;
   const verb = name.find((w) => VERBS.has(w));
-  const object = name.some((w) => OBJECTS.has(w));
+  const object = name.some((w, i) => OBJECTS.has(w) && !(w === 'code' && NOT_CREDENTIAL_CODE.has(name[i - 1] ?? '')));
   const credentialArg = args.some((a, i) => taintedArgs[i] && a.type !== T.SpreadElement && (isCredentialInput(s, a) || carriesCredential(s, a)));
   const tokenArg = args.some((a, i) => taintedArgs[i] && a.type !== T.SpreadElement && inputNames(s, a).some((n) => isCredentialName(n) && !isPasswordName(n) && !isProviderName(n)));
   if (verb && STRONG_VERBS.has(verb) && (object || credentialArg)) return true;
@@ -559,6 +563,8 @@ function isCredentialKey(key: string): boolean {
   return w.includes('code') && w.some((x) => CODE_QUALIFIERS.has(x));
 }
 
+const CONFIRM_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'repeat', 'repeated', 'again', 'retype', 'retyped']);
+
 /** `session.id`, `row.uuid`, `userId`: an identifier, not a secret. */
 function isIdName(raw: Node): boolean {
   const n = unwrap(raw);
@@ -627,6 +633,8 @@ function comparesSecret(s: Scan, bin: TSESTree.BinaryExpression): boolean {
     if (a.type === T.MemberExpression && staticKey(a) === 'length') continue;
     // `session.id === sessionIdToRevoke`: a row's public id picks a row, it is no secret
     if (isIdName(other)) continue;
+    // `password !== confirmPassword`: a new password typed twice
+    if ([a, other].some((side) => inputNames(s, side).some((n) => words(n).some((w) => CONFIRM_WORDS.has(w))))) continue;
     return true;
   }
   return false;

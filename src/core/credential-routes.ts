@@ -42,6 +42,8 @@ const NOT_CREDENTIAL_PAIRS: readonly (readonly [string, string])[] = [['sign', '
 const GET_CREDENTIAL_WORDS = new Set(['magic', 'magiclink', 'passwordless']);
 /** Session routes count only when they create one. */
 const SESSION_WORDS = new Set(['session', 'sessions']);
+/** Words of a session route that works on existing sessions (`/sessions/batch/delete`, `/session/sync`) rather than creating one. */
+const SESSION_USE_WORDS = new Set(['delete', 'remove', 'revoke', 'sync', 'close', 'list', 'update', 'batch', 'progress', 'open', 'end', 'extend', 'touch']);
 const RENDER_METHODS = new Set(['render', 'sendFile', 'view', 'html']);
 
 /** Path words without route parameters (`:token`, `{id}`, `[slug]`). */
@@ -59,6 +61,25 @@ function credentialWords(w: readonly string[]): boolean {
 
 function excludedWords(w: readonly string[]): boolean {
   return w.some((x) => NOT_CREDENTIAL_WORDS.has(x)) || hasWordPair(w, NOT_CREDENTIAL_PAIRS);
+}
+
+/**
+ * `/websites/[websiteId]/reset`, `/users/:userId/password`: the credential word follows a resource's id,
+ * so the route acts on that resource (a data reset, an admin setting a user's password), it takes no
+ * credential to check.
+ */
+function actsOnResource(p: string): boolean {
+  for (const segment of p.split('/')) {
+    if (!segment) continue;
+    const param = /^:(\w+)\??$/.exec(segment)?.[1] ?? /^[{[]\.{0,3}(\w+)[}\]]$/.exec(segment)?.[1];
+    if (param) {
+      const w = words(param);
+      if (w.at(-1) === 'id' || w.at(-1) === 'ids' || w.at(-1) === 'uuid') return true;
+      continue;
+    }
+    if (credentialWords([...words(segment)])) return false;
+  }
+  return false;
 }
 
 /** A GET handler that only renders a page (`res.render('login')`, `c.html(...)`). */
@@ -102,8 +123,10 @@ function credentialByWords(file: FileFacts, route: Route): boolean {
   if (method === 'get') {
     return all.some((x) => GET_CREDENTIAL_WORDS.has(x)) && !rendersOnly(file, route);
   }
-  if (credentialWords(all)) return true;
-  if (all.some((x) => SESSION_WORDS.has(x)) && method !== 'patch') return true;
+  if (credentialWords(all)) return !actsOnResource(`${route.prefix ?? ''}/${route.path ?? ''}`);
+  if (all.some((x) => SESSION_WORDS.has(x)) && method !== 'patch') {
+    return !own.some((x) => SESSION_USE_WORDS.has(x)) && !actsOnResource(`${route.prefix ?? ''}/${route.path ?? ''}`);
+  }
   return passportAuthenticate(file, route.handler) || route.middleware.some((m) => passportAuthenticate(file, m));
 }
 

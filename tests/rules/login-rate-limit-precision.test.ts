@@ -112,13 +112,65 @@ app.post('/api/scim/v2/Users', async (req, res) => {
     {
       name: 'playback-session routes bound to the methods of an exported controller instance are judged by those methods',
       code: readFileSync(path.join(PROJECT, 'src/router.js'), 'utf8').replace(
-        "    this.router.post('/session/:id/unlock', SessionController.unlock.bind(this));\n",
+        "    this.router.post('/session/:id/unlock', SessionController.unlock.bind(this)); // expect: rate-limit\n",
         '',
       ),
       filename: path.join(PROJECT, 'src/router.js'),
     },
+    {
+      name: 'checks named after something else (a message, a language code, a handler code) check no credential',
+      code: `import express from 'express';
+import { validateInvitationMessage, validateDefaultLanguageCode, ensureValidFulfillmentHandlerCode } from '@acme/validators';
+const app = express();
+app.post('/settings/team/invites', async (req, res) => {
+  validateInvitationMessage(req.body.message);
+  res.end();
+});
+app.post('/channels', async (req, res) => {
+  validateDefaultLanguageCode(req.body.defaultLanguageCode);
+  ensureValidFulfillmentHandlerCode(req.body.code, req.body.handler);
+  res.end();
+});`,
+    },
+    {
+      name: 'a new password compared with its confirmation checks no credential',
+      code: `import express from 'express';
+import { z } from 'zod';
+import { db } from './db';
+const app = express();
+function createOnboardingSchema({ signedUpWithPassword }) {
+  return z.object({ password: z.string(), confirmPassword: z.string() }).superRefine(({ password, confirmPassword }, ctx) => {
+    if (signedUpWithPassword && password !== confirmPassword) ctx.addIssue({ code: 'custom', message: 'must match' });
+  });
+}
+app.post('/onboarding', async (req, res) => {
+  const schema = createOnboardingSchema({ signedUpWithPassword: req.body.signedUpWithPassword });
+  const { password } = schema.parse(req.body);
+  await db.user.update({ where: { id: req.user.id }, data: { password } });
+  res.end();
+});`,
+    },
+    {
+      name: "words: a credential word after a resource's id, and session routes that work on existing sessions, are no credential routes",
+      code: `import express from 'express';
+import { websites, admin, sessions } from '@acme/handlers';
+const app = express();
+app.post('/websites/:websiteId/reset', websites.reset);
+app.post('/users/:userId/password', admin.setPassword);
+app.post('/session/:id/sync', sessions.sync);
+app.post('/sessions/batch/delete', sessions.batchDelete);`,
+    },
   ],
   invalid: [
+    {
+      name: 'words: a reset by a token in the path, and a session route that creates one, still count',
+      code: `import express from 'express';
+import { auth } from '@acme/handlers';
+const app = express();
+app.post('/reset/:token', auth.reset);
+app.post('/session', auth.createSession);`,
+      errors: [error(4, 5, 25, 'POST /reset/:token'), error(5, 5, 20, 'POST /session')],
+    },
     {
       name: 'a compare named like a check whose body compares the password with bcrypt is still a credential check',
       code: `import express from 'express';

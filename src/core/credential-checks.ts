@@ -582,7 +582,8 @@ const PREDICATE_WORDS = new Set(['is', 'has', 'can', 'should', 'was', 'needs', '
 function isSignInName(name: readonly string[]): boolean {
   if (name.length === 0 || PREDICATE_WORDS.has(name[0]!)) return false;
   // `authenticateRequest(req)`, `authenticateScimRequest(request)`: a request authenticated by what it carries
-  if ((name.at(-1) === 'request' || name.at(-1) === 'req') && name[0] === 'authenticate') return false;
+  // (not `authenticateUserFromRequest(req)`, which signs a user in from the request's credentials)
+  if ((name.at(-1) === 'request' || name.at(-1) === 'req') && name[0] === 'authenticate' && !name.some((w) => w === 'user' || OBJECTS.has(w))) return false;
   if (SIGN_IN.has(name[0]!) || SIGN_IN.has(name[name.length - 1]!)) return true;
   return hasPair(name.slice(0, 2), SIGN_IN_PAIRS) || hasPair(name.slice(-2), SIGN_IN_PAIRS);
 }

@@ -216,8 +216,11 @@ app.post('/reset-password', async (req, res) => {
 });
 app.post('/login', async (req, res) => {
   res.json(await authService.login(req.body));
+});
+app.post('/api/v1/check', async (req, res) => {
+  res.json(await users.authenticateUserFromRequest(req));
 });`,
-      errors: [error(4, 5, 27, 'POST /reset-password'), error(9, 5, 18, 'POST /login')],
+      errors: [error(4, 5, 27, 'POST /reset-password'), error(9, 5, 18, 'POST /login'), error(12, 5, 25, 'POST /api/v1/check')],
     },
     {
       name: 'a bound method of an exported controller instance that compares the password is reported',

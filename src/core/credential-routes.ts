@@ -133,6 +133,7 @@ function credentialByWords(file: FileFacts, route: Route): boolean {
 
 /** `POST /auth/login`, or the handler's name when the path says nothing. */
 export function describeRoute(route: Route): string {
+  if (route.framework === 'socketio') return `socket event '${route.path ?? ''}'`;
   const method = route.method === 'any' ? 'ANY' : route.method === 'del' ? 'DELETE' : route.method.toUpperCase();
   const where = fullPath(route);
   const handler = route.handlerName && pathWords(where).length === 0 ? ` (${route.handlerName})` : '';

@@ -160,8 +160,51 @@ app.post('/users/:userId/password', admin.setPassword);
 app.post('/session/:id/sync', sessions.sync);
 app.post('/sessions/batch/delete', sessions.batchDelete);`,
     },
+    {
+      name: "socket.io: a login event behind a limiter, an event that checks nothing, and the socket's own events are no findings",
+      code: `const { Server } = require('socket.io');
+const bcrypt = require('bcryptjs');
+const { loginRateLimiter } = require('./rate-limiter');
+const io = new Server();
+io.on('connection', (socket) => {
+  socket.on('login', async (data, callback) => {
+    if (!(await loginRateLimiter.pass(callback))) return;
+    const user = await findUser(data.username);
+    callback({ ok: user && bcrypt.compareSync(data.password, user.password) });
+  });
+  socket.on('getMonitorList', async (callback) => callback(await listMonitors(socket.userID)));
+  socket.on('addTag', async (tag, callback) => callback(await saveTag(socket.userID, tag.name)));
+  socket.on('disconnect', () => {});
+});`,
+    },
   ],
   invalid: [
+    {
+      name: 'socket.io: change-password and settings events that verify the current password with no limiter are reported',
+      code: `const { Server } = require('socket.io');
+const bcrypt = require('bcryptjs');
+const io = new Server();
+async function doubleCheckPassword(socket, currentPassword) {
+  const user = await findUser(socket.userID);
+  if (!bcrypt.compareSync(currentPassword, user.password)) throw new Error('Incorrect current password');
+}
+io.on('connection', (socket) => {
+  socket.on('changePassword', async (password, callback) => {
+    await doubleCheckPassword(socket, password.currentPassword);
+    callback({ ok: true });
+  });
+});
+module.exports.handler = (socket) => {
+  socket.on('stopTunnel', async (currentPassword, callback) => {
+    await doubleCheckPassword(socket, currentPassword);
+    callback({ ok: true });
+  });
+};`,
+      errors: [
+        { messageId: 'unlimited' as const, line: 9, column: 13, endLine: 9, endColumn: 29, data: { route: "socket event 'changePassword'", fix: LIMITER_FIX.socketio } },
+        { messageId: 'unlimited' as const, line: 15, column: 13, endLine: 15, endColumn: 25, data: { route: "socket event 'stopTunnel'", fix: LIMITER_FIX.socketio } },
+      ],
+    },
     {
       name: 'words: a reset by a token in the path, and a session route that creates one, still count',
       code: `import express from 'express';

@@ -69,15 +69,17 @@ function excludedWords(w: readonly string[]): boolean {
  * credential to check.
  */
 function actsOnResource(p: string): boolean {
-  for (const segment of p.split('/')) {
-    if (!segment) continue;
-    const param = /^:(\w+)\??$/.exec(segment)?.[1] ?? /^[{[]\.{0,3}(\w+)[}\]]$/.exec(segment)?.[1];
-    if (param) {
-      const w = words(param);
-      if (w.at(-1) === 'id' || w.at(-1) === 'ids' || w.at(-1) === 'uuid') return true;
-      continue;
-    }
-    if (credentialWords([...words(segment)])) return false;
+  const segments = p.split('/').filter(Boolean);
+  const paramOf = (segment: string | undefined): string | null =>
+    segment === undefined ? null : /^:(\w+)\??$/.exec(segment)?.[1] ?? /^[{[]\.{0,3}(\w+)[}\]]$/.exec(segment)?.[1] ?? null;
+  for (let i = 0; i < segments.length; i++) {
+    if (paramOf(segments[i]) !== null || !credentialWords([...words(segments[i]!)])) continue;
+    // the credential word right after `<collection>/<id>` (not after a mount's own parameters: `/:p0/:appId/request_password_reset`)
+    const param = paramOf(segments[i - 1]);
+    const collection = segments[i - 2];
+    if (param === null || collection === undefined || paramOf(collection) !== null) return false;
+    const w = words(param);
+    return w.at(-1) === 'id' || w.at(-1) === 'ids' || w.at(-1) === 'uuid';
   }
   return false;
 }

@@ -211,8 +211,9 @@ module.exports.handler = (socket) => {
 import { auth } from '@acme/handlers';
 const app = express();
 app.post('/reset/:token', auth.reset);
-app.post('/session', auth.createSession);`,
-      errors: [error(4, 5, 25, 'POST /reset/:token'), error(5, 5, 20, 'POST /session')],
+app.post('/session', auth.createSession);
+app.post('/:mount/:appId/request_password_reset', auth.resetPassword);`,
+      errors: [error(4, 5, 25, 'POST /reset/:token'), error(5, 5, 20, 'POST /session'), error(6, 5, 49, 'POST /:mount/:appId/request_password_reset')],
     },
     {
       name: 'a compare named like a check whose body compares the password with bcrypt is still a credential check',

@@ -102,7 +102,7 @@ function computeRoute(file: FileFacts, route: Route): CheckEvidence {
   const strategy = route.handler ? passportStrategy(file, route.handler) : undefined;
   if (strategy !== undefined) return strategy !== null && stringOf(unwrap(strategy)) === null && unwrap(strategy).type !== T.ArrayExpression ? 'unknown' : strategyChecks(file, strategy) ? 'checks' : 'none';
   const params = new Set(route.inputParams ?? []);
-  const own = route.handlerFunction ? functionEvidence(file, route.handlerFunction, params, 0, new Set()) : null;
+  const own = route.handlerFunction ? functionEvidence(file, route.handlerFunction, params, 0, new Set(), socketBearerParams(route)) : null;
   if (own === 'checks') return own;
   // router.get('/verify/:token', asyncHandler(auth.verify), asyncHandler(renders.verify)): handlers and
   // middleware defined elsewhere in the project, through a wrapper call.
@@ -117,6 +117,26 @@ function computeRoute(file: FileFacts, route: Route): CheckEvidence {
     if (part === route.handler) seen = verdict;
   }
   return seen ?? 'unknown';
+}
+
+/** Words of a token that is exchanged or checked once rather than carried by every request. */
+const ONE_TIME_TOKEN_WORDS = new Set(['refresh', 'reset', 'otp', 'totp', 'code', 'verification', 'verify', 'invite', 'invitation', 'magic', 'recovery', 'backup']);
+
+/**
+ * socket.io: an event argument named like a plain token (`socket.on('auth', (token) => …)`,
+ * `loginByToken(token)`) is the token the server issued for the connection, re-checked like a
+ * bearer header; a refresh, reset or one-time token stays a credential.
+ */
+function socketBearerParams(route: Route): Set<number> {
+  const out = new Set<number>();
+  if (route.framework !== 'socketio' || !route.handlerFunction) return out;
+  route.handlerFunction.params.forEach((p, i) => {
+    const id = p.type === T.AssignmentPattern ? p.left : p;
+    if (id.type !== T.Identifier) return;
+    const w = words(id.name);
+    if ((w.includes('token') || w.includes('jwt')) && !w.some((x) => ONE_TIME_TOKEN_WORDS.has(x))) out.add(i);
+  });
+  return out;
 }
 
 /** The function a handler or middleware expression runs: `auth.verify`, `asyncHandler(renders.reset)`, `wrap(fn)`. */
@@ -419,7 +439,8 @@ function callEvidence(s: Scan, call: TSESTree.CallExpression): CheckEvidence | n
     if (CREDENTIAL_PROVIDERS.includes(first.toLowerCase())) return 'checks';
     return null;
   }
-  if (signIn) return 'checks';
+  // (a sign-in given only the token the connection or request carries re-checks it: `authenticateSocket(socket, token)`)
+  if (signIn && !bearerOnly) return 'checks';
   // One call away (a function of this file, another module's export, a Nest service method): a body we
   // can read is judged by what it does, not by its name (`validatePassword(pw)` checking strength,
   // `validateInvite(email, orgId)`, `verifyToken(bearer)` check no credential).
@@ -563,6 +584,17 @@ function isCredentialKey(key: string): boolean {
   return w.includes('code') && w.some((x) => CODE_QUALIFIERS.has(x));
 }
 
+/** The comparison is the value of an object property (`{ current: a === b }`), through `!!`, `&&` and `||`. */
+function isReportedValue(bin: TSESTree.BinaryExpression): boolean {
+  let node: Node = bin;
+  let parent = node.parent;
+  while (parent && (parent.type === T.LogicalExpression || parent.type === T.UnaryExpression || parent.type === T.TSAsExpression)) {
+    node = parent;
+    parent = node.parent;
+  }
+  return parent?.type === T.Property && parent.value === node && parent.parent?.type === T.ObjectExpression;
+}
+
 const CONFIRM_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'repeat', 'repeated', 'again', 'retype', 'retyped']);
 
 /** `session.id`, `row.uuid`, `userId`: an identifier, not a secret. */
@@ -634,6 +666,8 @@ function comparesSecret(s: Scan, bin: TSESTree.BinaryExpression): boolean {
     if (a.type === T.MemberExpression && staticKey(a) === 'length') continue;
     // `session.id === sessionIdToRevoke`: a row's public id picks a row, it is no secret
     if (isIdName(other)) continue;
+    // `{ current: session.refreshToken === refreshToken }`: a value the handler reports, not a gate
+    if (isReportedValue(bin)) continue;
     // `password !== confirmPassword`: a new password typed twice
     if ([a, other].some((side) => inputNames(s, side).some((n) => words(n).some((w) => CONFIRM_WORDS.has(w))))) continue;
     return true;

@@ -164,7 +164,9 @@ app.post('/sessions/batch/delete', sessions.batchDelete);`,
       name: "socket.io: a login event behind a limiter, an event that checks nothing, and the socket's own events are no findings",
       code: `const { Server } = require('socket.io');
 const bcrypt = require('bcryptjs');
+const jwt = require('jsonwebtoken');
 const { loginRateLimiter } = require('./rate-limiter');
+const { authenticateSocket, jwtSecret } = require('./auth');
 const io = new Server();
 io.on('connection', (socket) => {
   socket.on('login', async (data, callback) => {
@@ -175,6 +177,22 @@ io.on('connection', (socket) => {
   socket.on('getMonitorList', async (callback) => callback(await listMonitors(socket.userID)));
   socket.on('addTag', async (tag, callback) => callback(await saveTag(socket.userID, tag.name)));
   socket.on('disconnect', () => {});
+  socket.on('auth', (token) => authenticateSocket(socket, token));
+  socket.on('loginByToken', async (token, callback) => {
+    const decoded = jwt.verify(token, jwtSecret);
+    callback({ ok: !!decoded });
+  });
+});`,
+    },
+    {
+      name: "a comparison reported as a property value (the session that is the caller's own) is no check",
+      code: `import express from 'express';
+import { db } from './db';
+const app = express();
+app.get('/me/sessions', async (req, res) => {
+  const refreshToken = req.cookies.refresh_token;
+  const rows = await db.session.findMany({ where: { userId: req.user.id } });
+  res.json(rows.map((session) => ({ id: session.id, current: !!refreshToken && session.refreshToken === refreshToken })));
 });`,
     },
   ],
@@ -183,6 +201,7 @@ io.on('connection', (socket) => {
       name: 'socket.io: change-password and settings events that verify the current password with no limiter are reported',
       code: `const { Server } = require('socket.io');
 const bcrypt = require('bcryptjs');
+const jwt = require('jsonwebtoken');
 const io = new Server();
 async function doubleCheckPassword(socket, currentPassword) {
   const user = await findUser(socket.userID);
@@ -199,10 +218,14 @@ module.exports.handler = (socket) => {
     await doubleCheckPassword(socket, currentPassword);
     callback({ ok: true });
   });
+  socket.on('refreshSession', async (refreshToken, callback) => {
+    callback(jwt.verify(refreshToken, process.env.REFRESH_SECRET));
+  });
 };`,
       errors: [
-        { messageId: 'unlimited' as const, line: 9, column: 13, endLine: 9, endColumn: 29, data: { route: "socket event 'changePassword'", fix: LIMITER_FIX.socketio } },
-        { messageId: 'unlimited' as const, line: 15, column: 13, endLine: 15, endColumn: 25, data: { route: "socket event 'stopTunnel'", fix: LIMITER_FIX.socketio } },
+        { messageId: 'unlimited' as const, line: 10, column: 13, endLine: 10, endColumn: 29, data: { route: "socket event 'changePassword'", fix: LIMITER_FIX.socketio } },
+        { messageId: 'unlimited' as const, line: 16, column: 13, endLine: 16, endColumn: 25, data: { route: "socket event 'stopTunnel'", fix: LIMITER_FIX.socketio } },
+        { messageId: 'unlimited' as const, line: 20, column: 13, endLine: 20, endColumn: 29, data: { route: "socket event 'refreshSession'", fix: LIMITER_FIX.socketio } },
       ],
     },
     {

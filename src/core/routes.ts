@@ -590,7 +590,8 @@ function socketEvent(b: Builder, call: TSESTree.CallExpression, callee: TSESTree
   if (receiver.type !== T.Identifier || !words(receiver.name).includes('socket')) return false;
   const def = b.file.variableOf(receiver)?.defs[0];
   if (def?.type !== 'Parameter' || args.length !== 2) return false;
-  const event = stringOf(args[0] ?? null);
+  // socket.on('login', …), socket.on(prefix + 'stop', …) with a constant prefix
+  const event = args[0] && args[0].type !== T.SpreadElement && unwrap(args[0]).type !== T.ArrayExpression ? pathText(b.file, args[0]) : null;
   if (event === null || SOCKET_RESERVED_EVENTS.has(event)) return false;
   const handler = unwrap(args[1]!);
   if (handler.type !== T.ArrowFunctionExpression && handler.type !== T.FunctionExpression) return false;

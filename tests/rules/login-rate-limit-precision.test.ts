@@ -213,8 +213,9 @@ io.on('connection', (socket) => {
     callback({ ok: true });
   });
 });
+const prefix = 'tunnel_';
 module.exports.handler = (socket) => {
-  socket.on('stopTunnel', async (currentPassword, callback) => {
+  socket.on(prefix + 'stop', async (currentPassword, callback) => {
     await doubleCheckPassword(socket, currentPassword);
     callback({ ok: true });
   });
@@ -224,8 +225,8 @@ module.exports.handler = (socket) => {
 };`,
       errors: [
         { messageId: 'unlimited' as const, line: 10, column: 13, endLine: 10, endColumn: 29, data: { route: "socket event 'changePassword'", fix: LIMITER_FIX.socketio } },
-        { messageId: 'unlimited' as const, line: 16, column: 13, endLine: 16, endColumn: 25, data: { route: "socket event 'stopTunnel'", fix: LIMITER_FIX.socketio } },
-        { messageId: 'unlimited' as const, line: 20, column: 13, endLine: 20, endColumn: 29, data: { route: "socket event 'refreshSession'", fix: LIMITER_FIX.socketio } },
+        { messageId: 'unlimited' as const, line: 17, column: 13, endLine: 17, endColumn: 28, data: { route: "socket event 'tunnel_stop'", fix: LIMITER_FIX.socketio } },
+        { messageId: 'unlimited' as const, line: 21, column: 13, endLine: 21, endColumn: 29, data: { route: "socket event 'refreshSession'", fix: LIMITER_FIX.socketio } },
       ],
     },
     {

@@ -36,7 +36,7 @@ import { nodesIn, type Route } from './routes.js';
 import { importedFunction } from '../project/values.js';
 import { definitionOf } from '../project/exports.js';
 import {
-  CHECK_VERBS, CREDENTIAL_CHECK_CALLS, CREDENTIAL_OBJECT_WORDS, CREDENTIAL_PROVIDERS, PASSPORT_CREDENTIAL_STRATEGIES,
+  CHECK_VERBS, CHECKED_OTHER_WORDS, CREDENTIAL_CHECK_CALLS, NOT_CREDENTIAL_CODE_WORDS, CREDENTIAL_OBJECT_WORDS, CREDENTIAL_PROVIDERS, PASSPORT_CREDENTIAL_STRATEGIES,
   PROVIDER_WORDS, SIGN_IN_PAIRS, SIGN_IN_WORDS,
 } from '../models/credential-checks.js';
 
@@ -54,6 +54,8 @@ const STRONG_VERBS = new Set(['compare', 'check', 'verify', 'validate', 'valid',
 const VERBS = new Set(CHECK_VERBS);
 const OBJECTS = new Set(CREDENTIAL_OBJECT_WORDS);
 const SIGN_IN = new Set(SIGN_IN_WORDS);
+const CHECKED_OTHER = new Set(CHECKED_OTHER_WORDS);
+const NOT_CREDENTIAL_CODE = new Set(NOT_CREDENTIAL_CODE_WORDS);
 const PROVIDERS = new Set(PROVIDER_WORDS);
 const LOOKUP_VERBS = new Set(['find', 'get', 'fetch', 'lookup', 'load', 'query', 'select', 'read', 'retrieve', 'search']);
 const LOOKUP_METHODS = new Set(['get', 'has']);
@@ -100,7 +102,7 @@ function computeRoute(file: FileFacts, route: Route): CheckEvidence {
   const strategy = route.handler ? passportStrategy(file, route.handler) : undefined;
   if (strategy !== undefined) return strategy !== null && stringOf(unwrap(strategy)) === null && unwrap(strategy).type !== T.ArrayExpression ? 'unknown' : strategyChecks(file, strategy) ? 'checks' : 'none';
   const params = new Set(route.inputParams ?? []);
-  const own = route.handlerFunction ? functionEvidence(file, route.handlerFunction, params, 0, new Set()) : null;
+  const own = route.handlerFunction ? functionEvidence(file, route.handlerFunction, params, 0, new Set(), socketBearerParams(route)) : null;
   if (own === 'checks') return own;
   // router.get('/verify/:token', asyncHandler(auth.verify), asyncHandler(renders.verify)): handlers and
   // middleware defined elsewhere in the project, through a wrapper call.
@@ -117,15 +119,57 @@ function computeRoute(file: FileFacts, route: Route): CheckEvidence {
   return seen ?? 'unknown';
 }
 
+/** Words of a token that is exchanged or checked once rather than carried by every request. */
+const ONE_TIME_TOKEN_WORDS = new Set(['refresh', 'reset', 'otp', 'totp', 'code', 'verification', 'verify', 'invite', 'invitation', 'magic', 'recovery', 'backup']);
+
+/**
+ * socket.io: an event argument named like a plain token (`socket.on('auth', (token) => …)`,
+ * `loginByToken(token)`) is the token the server issued for the connection, re-checked like a
+ * bearer header; a refresh, reset or one-time token stays a credential.
+ */
+function socketBearerParams(route: Route): Set<number> {
+  const out = new Set<number>();
+  if (route.framework !== 'socketio' || !route.handlerFunction) return out;
+  route.handlerFunction.params.forEach((p, i) => {
+    const id = p.type === T.AssignmentPattern ? p.left : p;
+    if (id.type !== T.Identifier) return;
+    const w = words(id.name);
+    if ((w.includes('token') || w.includes('jwt')) && !w.some((x) => ONE_TIME_TOKEN_WORDS.has(x))) out.add(i);
+  });
+  return out;
+}
+
 /** The function a handler or middleware expression runs: `auth.verify`, `asyncHandler(renders.reset)`, `wrap(fn)`. */
 function handlerTarget(file: FileFacts, raw: Node): { file: FileFacts; fn: FunctionNode } | null {
   let node = unwrap(raw);
+  // Controller.login.bind(this): the method itself
+  if (node.type === T.CallExpression && isBindCall(node)) node = unwrap((unwrap(node.callee) as TSESTree.MemberExpression).object);
   if (node.type === T.CallExpression && node.arguments.length === 1 && node.arguments[0]!.type !== T.SpreadElement) node = unwrap(node.arguments[0]!);
+  if (node.type === T.CallExpression && isBindCall(node)) node = unwrap((unwrap(node.callee) as TSESTree.MemberExpression).object);
   if (node.type === T.ArrowFunctionExpression || node.type === T.FunctionExpression) return { file, fn: node };
   if (node.type !== T.Identifier && node.type !== T.MemberExpression) return null;
   const local = localFunction(file, node);
   if (local) return { file, fn: local };
-  return importedFunction(file, node);
+  return importedFunction(file, node) ?? exportedInstanceMethod(file, node);
+}
+
+function isBindCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === T.MemberExpression && staticKey(callee) === 'bind';
+}
+
+/** `Controller.login` where the project module exports `new Controller()`: the class's method. */
+function exportedInstanceMethod(file: FileFacts, node: Node): { file: FileFacts; fn: FunctionNode } | null {
+  const ref = resolveRef(file, node);
+  if (!ref || !ref.module.startsWith('.') || ref.path.length === 0 || ref.path.includes('()') || ref.path.includes('new')) return null;
+  const definition = definitionOf(file, { module: ref.module, path: ref.path.slice(0, -1) });
+  if (!definition || definition.rest.length) return null;
+  const created = unwrap(definition.at.node);
+  if (created.type !== T.NewExpression || unwrap(created.callee).type !== T.Identifier) return null;
+  const def = definition.at.file.variableOf(unwrap(created.callee) as TSESTree.Identifier)?.defs[0]?.node;
+  if (!def || (def.type !== T.ClassDeclaration && def.type !== T.ClassExpression)) return null;
+  const method = classMethod(def, ref.path[ref.path.length - 1]!);
+  return method ? { file: definition.at.file, fn: method } : null;
 }
 
 /**
@@ -395,43 +439,22 @@ function callEvidence(s: Scan, call: TSESTree.CallExpression): CheckEvidence | n
     if (CREDENTIAL_PROVIDERS.includes(first.toLowerCase())) return 'checks';
     return null;
   }
-  if (signIn) return 'checks';
-  if (bearerOnly && !(s.depth < MAX_CALLS && calleeFunction(file, call))) return null;
-  const verb = name.find((w) => VERBS.has(w));
-  const object = name.some((w) => OBJECTS.has(w));
+  // (a sign-in given only the token the connection or request carries re-checks it: `authenticateSocket(socket, token)`)
+  if (signIn && !bearerOnly) return 'checks';
+  // One call away (a function of this file, another module's export, a Nest service method): a body we
+  // can read is judged by what it does, not by its name (`validatePassword(pw)` checking strength,
+  // `validateInvite(email, orgId)`, `verifyToken(bearer)` check no credential).
+  const visible = s.depth < MAX_CALLS ? calleeFunction(file, call) : null;
+  if (bearerOnly && !visible) return null;
+  if (!visible && namedCheck(s, call, name, taintedArgs)) return 'checks';
   const credentialArg = args.some((a, i) => taintedArgs[i] && a.type !== T.SpreadElement && (isCredentialInput(s, a) || carriesCredential(s, a)));
-  const tokenArg = args.some((a, i) => taintedArgs[i] && a.type !== T.SpreadElement && inputNames(s, a).some((n) => isCredentialName(n) && !isPasswordName(n) && !isProviderName(n)));
-  if (verb && STRONG_VERBS.has(verb) && (object || credentialArg)) return 'checks';
-  if (verb && tokenArg) return 'checks';
-  // findUserByResetToken(token), getByApiKey(key)
-  const by = name.indexOf('by');
-  // (a bare `code` only with a qualifier or a credential argument: `findOneByCode(input.countryCode)` looks up a country)
-  const after = name.slice(by + 1);
-  const byCredential = after.some((w) => (OBJECTS.has(w) && w !== 'code') || w === 'hash') || (after.includes('code') && (after.some((w) => CODE_QUALIFIERS.has(w)) || credentialArg || tokenArg));
-  if (by > 0 && byCredential && LOOKUP_VERBS.has(name[0]!)) return 'checks';
   // findOne({ where: { resetToken: token } }), Token.findOne({ token }); not create({ data: { password } })
   if (!WRITE_VERBS.has(name[0] ?? '') && !bearerOnly && args.some((a) => lookupByCredential(s, a, 0, LOOKUP_VERBS.has(name[0] ?? '') || name.includes('where')))) return 'checks';
   // codes.get(req.body.code), sessions.has(token)
   if (name.length === 1 && LOOKUP_METHODS.has(name[0]!) && credentialArg && unwrap(call.callee).type === T.MemberExpression) return 'checks';
   // SELECT … WHERE reset_token = $1
   if (sqlLookup(s, call)) return 'checks';
-  // One call away: a function of this file, another module's export, a Nest service method.
-  if (s.depth < MAX_CALLS) {
-    const target = calleeFunction(file, call);
-    if (target) {
-      const indices = new Set<number>();
-      const bearerIndices = new Set<number>();
-      taintedArgs.forEach((t, i) => {
-        if (!t) return;
-        indices.add(i);
-        const a = args[i]!;
-        if (a.type !== T.SpreadElement && isBearerInput(s, a) && !isPasswordInput(s, a)) bearerIndices.add(i);
-      });
-      const verdict = functionEvidence(target.file, target.fn, indices, s.depth + 1, s.visiting, bearerIndices);
-      if (verdict !== 'none') return verdict;
-      return null;
-    }
-  }
+  if (visible) return bodyEvidence(s, call, visible, taintedArgs, bearerOnly || !namedCheck(s, call, name, taintedArgs));
   // Code we cannot see gets the whole request, or a credential: it may check it (a hash function,
   // a schema's parse, a built-in does not).
   if (name.some((w) => HASH_WORDS.has(w) || PARSE_WORDS.has(w) || w === 'safe') || isBuiltIn(file, call)) return null;
@@ -439,6 +462,46 @@ function callEvidence(s: Scan, call: TSESTree.CallExpression): CheckEvidence | n
   if (credentialArg) return 'unknown';
   if (args.some((a, i) => taintedArgs[i] && isWholeInput(s, a))) return 'unknown';
   return null;
+}
+
+/** A call named like a credential check: `verifyTotp(code)`, `user.comparePassword(pw)`, `findUserByResetToken(token)`. */
+function namedCheck(s: Scan, call: TSESTree.CallExpression, name: readonly string[], taintedArgs: readonly boolean[]): boolean {
+  const args = call.arguments;
+  // `validateInvitationMessage(message)`, `validateDefaultLanguageCode(input)`: the name checks something else
+  if (CHECKED_OTHER.has(name.at(-1) ?? '')) return false;
+  const verb = name.find((w) => VERBS.has(w));
+  const object = name.some((w, i) => OBJECTS.has(w) && !(w === 'code' && NOT_CREDENTIAL_CODE.has(name[i - 1] ?? '')));
+  const credentialArg = args.some((a, i) => taintedArgs[i] && a.type !== T.SpreadElement && (isCredentialInput(s, a) || carriesCredential(s, a)));
+  const tokenArg = args.some((a, i) => taintedArgs[i] && a.type !== T.SpreadElement && inputNames(s, a).some((n) => isCredentialName(n) && !isPasswordName(n) && !isProviderName(n)));
+  if (verb && STRONG_VERBS.has(verb) && (object || credentialArg)) return true;
+  if (verb && tokenArg) return true;
+  // findUserByResetToken(token), getByApiKey(key)
+  const by = name.indexOf('by');
+  // (a bare `code` only with a qualifier or a credential argument: `findOneByCode(input.countryCode)` looks up a country)
+  const after = name.slice(by + 1);
+  const byCredential = after.some((w) => (OBJECTS.has(w) && w !== 'code') || w === 'hash') || (after.includes('code') && (after.some((w) => CODE_QUALIFIERS.has(w)) || credentialArg || tokenArg));
+  return by > 0 && byCredential && LOOKUP_VERBS.has(name[0]!);
+}
+
+/**
+ * One call away: a function of this file, another module's export, a Nest service method, given the
+ * tainted arguments. A body we cannot judge ('unknown') falls back to the call's name when `byBody`
+ * is false (the name says it checks a credential).
+ */
+function bodyEvidence(s: Scan, call: TSESTree.CallExpression, target: { file: FileFacts; fn: FunctionNode }, taintedArgs: readonly boolean[], byBody: boolean): CheckEvidence | null {
+  const args = call.arguments;
+  const indices = new Set<number>();
+  const bearerIndices = new Set<number>();
+  taintedArgs.forEach((t, i) => {
+    if (!t) return;
+    indices.add(i);
+    const a = args[i]!;
+    if (a.type !== T.SpreadElement && isBearerInput(s, a) && !isPasswordInput(s, a)) bearerIndices.add(i);
+  });
+  const verdict = functionEvidence(target.file, target.fn, indices, s.depth + 1, s.visiting, bearerIndices);
+  if (verdict === 'none') return null;
+  if (verdict === 'unknown' && !byBody) return 'checks';
+  return verdict;
 }
 
 const MAIL_WORDS = new Set(['mail', 'mailer', 'email', 'emails', 'sms', 'notify', 'notification']);
@@ -521,9 +584,38 @@ function isCredentialKey(key: string): boolean {
   return w.includes('code') && w.some((x) => CODE_QUALIFIERS.has(x));
 }
 
+/** The comparison is the value of an object property (`{ current: a === b }`), through `!!`, `&&` and `||`. */
+function isReportedValue(bin: TSESTree.BinaryExpression): boolean {
+  let node: Node = bin;
+  let parent = node.parent;
+  while (parent && (parent.type === T.LogicalExpression || parent.type === T.UnaryExpression || parent.type === T.TSAsExpression)) {
+    node = parent;
+    parent = node.parent;
+  }
+  return parent?.type === T.Property && parent.value === node && parent.parent?.type === T.ObjectExpression;
+}
+
+const CONFIRM_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'repeat', 'repeated', 'again', 'retype', 'retyped']);
+
+/** `session.id`, `row.uuid`, `userId`: an identifier, not a secret. */
+function isIdName(raw: Node): boolean {
+  const n = unwrap(raw);
+  const key = n.type === T.Identifier ? n.name : n.type === T.MemberExpression ? staticKey(n) : null;
+  if (!key) return false;
+  const w = words(key);
+  const last = w.at(-1);
+  return (last === 'id' || last === 'ids' || last === 'uuid') && !w.some((x) => x === 'session' || OBJECTS.has(x));
+}
+
+/** Predicates (`isStrictLogin`, `hasSignIn`): they ask about a login, they do not sign in. */
+const PREDICATE_WORDS = new Set(['is', 'has', 'can', 'should', 'was', 'needs', 'requires']);
+
 /** `login`, `signIn`, `signInEmail`, `userLogin`, `authenticate`: the first or last words say it signs in (not `setPlanByLoginId`). */
 function isSignInName(name: readonly string[]): boolean {
-  if (name.length === 0) return false;
+  if (name.length === 0 || PREDICATE_WORDS.has(name[0]!)) return false;
+  // `authenticateRequest(req)`, `authenticateScimRequest(request)`: a request authenticated by what it carries
+  // (not `authenticateUserFromRequest(req)`, which signs a user in from the request's credentials)
+  if ((name.at(-1) === 'request' || name.at(-1) === 'req') && name[0] === 'authenticate' && !name.some((w) => w === 'user' || OBJECTS.has(w))) return false;
   if (SIGN_IN.has(name[0]!) || SIGN_IN.has(name[name.length - 1]!)) return true;
   return hasPair(name.slice(0, 2), SIGN_IN_PAIRS) || hasPair(name.slice(-2), SIGN_IN_PAIRS);
 }
@@ -572,6 +664,12 @@ function comparesSecret(s: Scan, bin: TSESTree.BinaryExpression): boolean {
     const names = inputNames(s, other);
     if (names.some((n) => /^(length|type|typeof|size)$/i.test(n))) continue;
     if (a.type === T.MemberExpression && staticKey(a) === 'length') continue;
+    // `session.id === sessionIdToRevoke`: a row's public id picks a row, it is no secret
+    if (isIdName(other)) continue;
+    // `{ current: session.refreshToken === refreshToken }`: a value the handler reports, not a gate
+    if (isReportedValue(bin)) continue;
+    // `password !== confirmPassword`: a new password typed twice
+    if ([a, other].some((side) => inputNames(s, side).some((n) => words(n).some((w) => CONFIRM_WORDS.has(w))))) continue;
     return true;
   }
   return false;

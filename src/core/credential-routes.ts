@@ -42,6 +42,8 @@ const NOT_CREDENTIAL_PAIRS: readonly (readonly [string, string])[] = [['sign', '
 const GET_CREDENTIAL_WORDS = new Set(['magic', 'magiclink', 'passwordless']);
 /** Session routes count only when they create one. */
 const SESSION_WORDS = new Set(['session', 'sessions']);
+/** Words of a session route that works on existing sessions (`/sessions/batch/delete`, `/session/sync`) rather than creating one. */
+const SESSION_USE_WORDS = new Set(['delete', 'remove', 'revoke', 'sync', 'close', 'list', 'update', 'batch', 'progress', 'open', 'end', 'extend', 'touch']);
 const RENDER_METHODS = new Set(['render', 'sendFile', 'view', 'html']);
 
 /** Path words without route parameters (`:token`, `{id}`, `[slug]`). */
@@ -59,6 +61,27 @@ function credentialWords(w: readonly string[]): boolean {
 
 function excludedWords(w: readonly string[]): boolean {
   return w.some((x) => NOT_CREDENTIAL_WORDS.has(x)) || hasWordPair(w, NOT_CREDENTIAL_PAIRS);
+}
+
+/**
+ * `/websites/[websiteId]/reset`, `/users/:userId/password`: the credential word follows a resource's id,
+ * so the route acts on that resource (a data reset, an admin setting a user's password), it takes no
+ * credential to check.
+ */
+function actsOnResource(p: string): boolean {
+  const segments = p.split('/').filter(Boolean);
+  const paramOf = (segment: string | undefined): string | null =>
+    segment === undefined ? null : /^:(\w+)\??$/.exec(segment)?.[1] ?? /^[{[]\.{0,3}(\w+)[}\]]$/.exec(segment)?.[1] ?? null;
+  for (let i = 0; i < segments.length; i++) {
+    if (paramOf(segments[i]) !== null || !credentialWords([...words(segments[i]!)])) continue;
+    // the credential word right after `<collection>/<id>` (not after a mount's own parameters: `/:p0/:appId/request_password_reset`)
+    const param = paramOf(segments[i - 1]);
+    const collection = segments[i - 2];
+    if (param === null || collection === undefined || paramOf(collection) !== null) return false;
+    const w = words(param);
+    return w.at(-1) === 'id' || w.at(-1) === 'ids' || w.at(-1) === 'uuid';
+  }
+  return false;
 }
 
 /** A GET handler that only renders a page (`res.render('login')`, `c.html(...)`). */
@@ -102,14 +125,17 @@ function credentialByWords(file: FileFacts, route: Route): boolean {
   if (method === 'get') {
     return all.some((x) => GET_CREDENTIAL_WORDS.has(x)) && !rendersOnly(file, route);
   }
-  if (credentialWords(all)) return true;
-  if (all.some((x) => SESSION_WORDS.has(x)) && method !== 'patch') return true;
+  if (credentialWords(all)) return !actsOnResource(`${route.prefix ?? ''}/${route.path ?? ''}`);
+  if (all.some((x) => SESSION_WORDS.has(x)) && method !== 'patch') {
+    return !own.some((x) => SESSION_USE_WORDS.has(x)) && !actsOnResource(`${route.prefix ?? ''}/${route.path ?? ''}`);
+  }
   return passportAuthenticate(file, route.handler) || route.middleware.some((m) => passportAuthenticate(file, m));
 }
 
 
 /** `POST /auth/login`, or the handler's name when the path says nothing. */
 export function describeRoute(route: Route): string {
+  if (route.framework === 'socketio') return `socket event '${route.path ?? ''}'`;
   const method = route.method === 'any' ? 'ANY' : route.method === 'del' ? 'DELETE' : route.method.toUpperCase();
   const where = fullPath(route);
   const handler = route.handlerName && pathWords(where).length === 0 ? ` (${route.handlerName})` : '';

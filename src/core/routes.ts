@@ -575,10 +575,36 @@ function collectCall(b: Builder, call: TSESTree.CallExpression): void {
   collectNamed(b, call, callee, name, call.arguments);
 }
 
+/** socket.io's own events and a stream's: not messages a client sends to the application. */
+const SOCKET_RESERVED_EVENTS = new Set(['connect', 'connection', 'disconnect', 'disconnecting', 'error', 'close', 'end', 'data', 'drain', 'timeout', 'ready', 'finish', 'open', 'ping', 'pong', 'reconnect', 'connect_error', 'newListener', 'removeListener']);
+/** Parameters of an event handler that are the acknowledgement callback, not input. */
+const ACK_PARAM = /^(callback|cb|ack|done|fn|respond|reply|next)$/i;
+
+/**
+ * socket.io: `socket.on('login', async (data, callback) => …)` on a parameter named like a socket (the
+ * connection handler's `socket`, a handler module's `(socket) => …`). The event's arguments are the
+ * client's input; the acknowledgement callback is not.
+ */
+function socketEvent(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, args: readonly Node[]): boolean {
+  const receiver = unwrap(callee.object);
+  if (receiver.type !== T.Identifier || !words(receiver.name).includes('socket')) return false;
+  const def = b.file.variableOf(receiver)?.defs[0];
+  if (def?.type !== 'Parameter' || args.length !== 2) return false;
+  // socket.on('login', …), socket.on(prefix + 'stop', …) with a constant prefix
+  const event = args[0] && args[0].type !== T.SpreadElement && unwrap(args[0]).type !== T.ArrayExpression ? pathText(b.file, args[0]) : null;
+  if (event === null || SOCKET_RESERVED_EVENTS.has(event)) return false;
+  const handler = unwrap(args[1]!);
+  if (handler.type !== T.ArrowFunctionExpression && handler.type !== T.FunctionExpression) return false;
+  const inputs = paramIndices(handler, (p) => !ACK_PARAM.test(paramName(p) ?? ''));
+  b.routes.push(routeOfFunction('socketio', 'post', event, null, call, args[0]!, handler, handler, event, inputs));
+  return true;
+}
+
 /** Every method name `collectNamed` acts on. */
 const REGISTRATION_NAMES = new Set([...HTTP_METHODS, 'on', 'route', 'use', 'register', 'addHook']);
 
 function collectNamed(b: Builder, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, name: string, args: readonly Node[]): void {
+  if (name === 'on' && socketEvent(b, call, callee, args)) return;
   if (HTTP_METHODS.has(name) || name === 'on') routeFromCall(b, call, callee, name, args);
   else if (name === 'route') {
     if (args.length === 1) routeFromOptions(b, call, callee);

@@ -71,3 +71,18 @@ export const CREDENTIAL_OBJECT_WORDS: readonly string[] = [
 /** Calls that sign a user in by their name alone (`authService.login(dto)`, `signIn(…)`, `auth.api.signInEmail`). */
 export const SIGN_IN_WORDS: readonly string[] = ['login', 'signin', 'logon', 'authenticate'];
 export const SIGN_IN_PAIRS: readonly (readonly [string, string])[] = [['sign', 'in'], ['log', 'in']];
+/**
+ * Last words of a check's name that make it about something other than the
+ * credential it mentions: `validateInvitationMessage`, `checkPasswordStrength`,
+ * `validateInviteEmail` check a format, a policy or an address, not a secret.
+ */
+export const CHECKED_OTHER_WORDS: readonly string[] = [
+  'message', 'messages', 'format', 'strength', 'policy', 'policies', 'length', 'schema', 'complexity', 'requirement',
+  'requirements', 'rule', 'rules', 'permission', 'permissions', 'role', 'roles', 'settings', 'config',
+  'expiry', 'expiration', 'name', 'names', 'url', 'uri', 'quota', 'limit', 'limits',
+];
+/** Words before `code` that make it a code of something else: `languageCode`, `countryCode`, `fulfillmentHandlerCode`. */
+export const NOT_CREDENTIAL_CODE_WORDS: readonly string[] = [
+  'language', 'lang', 'locale', 'country', 'currency', 'region', 'postal', 'zip', 'area', 'status', 'error', 'http',
+  'response', 'exit', 'handler', 'fulfillment', 'shipping', 'product', 'color', 'iso', 'source', 'tax', 'unit',
+];

@@ -7,9 +7,10 @@
  * React Router route module's `action`), `sveltekit` (`+page.server` form
  * actions, `+server` handlers), `graphql` (a resolver of a GraphQL mutation or
  * query), `auth-callback` (an auth library's credentials callback, Auth.js
- * `Credentials({ authorize })`) and `egg` (an egg / tegg controller).
+ * `Credentials({ authorize })`), `egg` (an egg / tegg controller) and
+ * `socketio` (a socket.io event handler, `socket.on('login', (data, ack) => …)`).
  */
 export type RouteFramework =
   | 'express' | 'koa' | 'fastify' | 'hono' | 'nest' | 'next'
-  | 'next-action' | 'remix' | 'sveltekit' | 'graphql' | 'auth-callback' | 'egg'
+  | 'next-action' | 'remix' | 'sveltekit' | 'graphql' | 'auth-callback' | 'egg' | 'socketio'
   | 'unknown';

@@ -118,6 +118,7 @@ export const BUCKET_CHECK_METHODS: readonly string[] = ['consume', 'check', 'tak
 /** The limiter to show in the message, per framework. */
 export const LIMITER_FIX: Readonly<Record<RouteFramework, string>> = {
   express: "add a limiter to the route, e.g. `const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 })` from express-rate-limit and `router.post('/login', loginLimiter, handler)` (or `router.use(loginLimiter)`)",
+  socketio: "check a limiter at the top of the event handler, e.g. a rate-limiter-flexible `await loginLimiter.consume(socket.handshake.address)` (answering the ack with an error when it rejects)",
   unknown: "add a limiter to the route, e.g. `const loginLimiter = rateLimit({ windowMs: 15 * 60 * 1000, limit: 10 })` from express-rate-limit and `router.post('/login', loginLimiter, handler)`",
   koa: 'add a limiter middleware to the route, e.g. koa-ratelimit `router.post(\'/login\', ratelimit({ driver: \'memory\', db: new Map(), duration: 60_000, max: 10 }), handler)` or a rate-limiter-flexible `await limiter.consume(ctx.ip)` in the handler',
   fastify: "register @fastify/rate-limit (`await app.register(rateLimit, { global: false })`) and give the route `config: { rateLimit: { max: 5, timeWindow: '1 minute' } }`",

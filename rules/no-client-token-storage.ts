@@ -2,17 +2,20 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import { CHECK_TEST_FILES_SCHEMA, createRule } from '../src/create-rule.js';
 import { getFile } from '../src/core/file.js';
-import { mentions } from '../src/core/prefilter.js';
+import { importsAny, mentions } from '../src/core/prefilter.js';
 import { calleeName, nameOf, staticKey, unwrap } from '../src/core/ast.js';
 import { isCallOf } from '../src/core/match.js';
 import { dereference, resolveObject, resolveValue } from '../src/core/values.js';
 import { words } from '../src/core/names.js';
 import { callsOf, identifierNames, isBearerTokenName, parameterOf } from '../src/core/cookies.js';
-import { TOKEN_PRODUCERS } from '../src/models/cookies.js';
+import { STORAGE_CALLS, TOKEN_PRODUCERS } from '../src/models/cookies.js';
 import { factoryWrites, persistedStoreOf, storageWriteOf, thisFieldNames, thisGetterValues, webStorageName, wrapperWrites } from '../src/core/storage.js';
 import { localFunction } from '../src/core/flow.js';
-import { importedFunction, importedModuleMayMention, isProjectImport } from '../src/project/values.js';
+import { hasProjectImports, importedFunction, importedModuleMayMention, isProjectImport } from '../src/project/values.js';
 import { importedMethod } from '../src/project/methods.js';
+
+/** Storage libraries (localforage, store2): a file that imports one writes storage without naming it. */
+const STORAGE_MODULES = STORAGE_CALLS.flatMap((c) => [c.module].flat());
 
 /** Text a module that writes web storage must contain. */
 const STORAGE_TEXT = /storage/i;
@@ -46,9 +49,12 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     const file = getFile(context);
     if (file.isTest && !options.checkTestFiles) return {};
-    if (!mentions(file, 'storage')) return {};
+    // Web storage is written here (the text names it, or a persisted store), or through a wrapper another module of the project exports.
+    if (!mentions(file, 'storage') && !importsAny(file, STORAGE_MODULES) && !hasProjectImports(file)) return {};
 
     const storageName = (node: Node): string | null => webStorageName(file, node);
+    /** This file's own text names web storage (a local wrapper or factory can write it). */
+    const writesStorageHere = STORAGE_TEXT.test(context.sourceCode.text);
 
     /** A token by its origin or its names: `data.token`, `tokens.refreshToken`, `JSON.stringify({ token })`, `jwt.sign(…)`. */
     function isTokenValue(raw: Node, depth = 0): boolean {
@@ -185,8 +191,13 @@ export default createRule<Options, MessageId>({
      */
     function checkFactory(call: TSESTree.CallExpression): void {
       if (call.callee.type !== T.Identifier && call.callee.type !== T.MemberExpression) return;
-      const local = localFunction(file, call.callee);
-      if (!local && !isProjectImport(file, call.callee)) return;
+      // Cheap first: a factory of this file writes web storage only if the text names it; an imported one is a
+      // project import (a function whose module names web storage).
+      const local = writesStorageHere ? localFunction(file, call.callee) : null;
+      if (!local) {
+        if (!isProjectImport(file, call.callee)) return;
+        if (call.callee.type === T.Identifier && !importedModuleMayMention(file, call.callee, STORAGE_TEXT)) return;
+      }
       const keyed = call.arguments.find((a) => a.type !== T.SpreadElement && isTokenKey(a));
       const fed = keyed ? [] : storeCalls(call).filter((u) => u.call.arguments.some((a) => a.type !== T.SpreadElement && isTokenValue(a)));
       if (!keyed && fed.length === 0) return;

@@ -16,7 +16,7 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { memo } from './file.js';
 import { calleeName, enclosingFunction, returnedExpressions, staticKey, unwrap } from './ast.js';
-import { invokedRef } from './match.js';
+import { invokedCryptoRef } from './match.js';
 import { arrayElements, resolveValue } from './values.js';
 import { words } from './names.js';
 import { claimUse, isClientFile, type ClaimUse } from './claims.js';
@@ -239,21 +239,8 @@ function collectParts(file: FileFacts, expr: Node, parts: Map<number, Node[]>, w
 // Decoding a part
 
 function matchesCall(file: FileFacts, call: TSESTree.CallExpression, list: readonly ModuleCall[]): boolean {
-  const ref = invokedRef(file, call) ?? globalCryptoRef(file, call);
+  const ref = invokedCryptoRef(file, call);
   return !!ref && list.some((c) => moduleMatches(c, ref.module) && c.path.length === ref.path.length && c.path.every((s, i) => ref.path[i] === s));
-}
-
-/** `crypto.subtle.verify(…)` on the global WebCrypto object, as a `crypto` ref. */
-function globalCryptoRef(file: FileFacts, call: TSESTree.CallExpression): { module: string; path: string[] } | null {
-  const path: string[] = [];
-  let current: Node = unwrap(call.callee);
-  while (current.type === T.MemberExpression) {
-    const key = staticKey(current);
-    if (key === null) return null;
-    path.unshift(key);
-    current = unwrap(current.object);
-  }
-  return current.type === T.Identifier && current.name === 'crypto' && file.isGlobal(current) ? { module: 'crypto', path } : null;
 }
 
 /** A global called by name or through `window.` / `globalThis.`. */

@@ -32,6 +32,21 @@ function promisified(file: FileFacts, callee: TSESTree.Node): ModuleRef | null {
   return resolveRef(file, n.arguments[0]);
 }
 
+/** The ref a call invokes, where a bare global `crypto` (WebCrypto: `crypto.subtle.digest(…)`) counts as `node:crypto`. */
+export function invokedCryptoRef(file: FileFacts, call: TSESTree.CallExpression): ModuleRef | null {
+  const ref = invokedRef(file, call);
+  if (ref) return ref;
+  const path: string[] = [];
+  let current: TSESTree.Node = unwrap(call.callee);
+  while (current.type === T.MemberExpression) {
+    const key = staticKey(current);
+    if (key === null) return null;
+    path.unshift(key);
+    current = unwrap(current.object);
+  }
+  return current.type === T.Identifier && current.name === 'crypto' && file.isGlobal(current) ? { module: 'crypto', path } : null;
+}
+
 /** The ref a call invokes, with `new` appended for constructions and `super(...)`; a promisified function counts as itself. */
 export function invokedRef(file: FileFacts, node: CallLike): ModuleRef | null {
   const called = calleeRef(file, node);

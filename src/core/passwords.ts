@@ -9,8 +9,8 @@ import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { memo } from './file.js';
 import { calleeName, returnedExpressions, staticKey, unwrap } from './ast.js';
-import { moduleMatches, type ModuleRef } from './modules.js';
-import { invokedRef } from './match.js';
+import { moduleMatches } from './modules.js';
+import { invokedCryptoRef } from './match.js';
 import { isConfirmationName, isHashName, isPasswordName, words } from './names.js';
 import { userPasswordOf, type UserInput } from './requests.js';
 import { HASH_APIS, HASHING_HELPER_WORDS, type HashApi } from '../models/hashes.js';
@@ -24,21 +24,6 @@ const PASS_THROUGH = new Set(['String', 'trim', 'trimStart', 'trimEnd', 'toStrin
 // ---------------------------------------------------------------------------
 // Hash calls
 
-/** The ref a call invokes; a bare global `crypto` (WebCrypto) counts as `node:crypto`. */
-function hashRef(file: FileFacts, call: TSESTree.CallExpression): ModuleRef | null {
-  const ref = invokedRef(file, call);
-  if (ref) return ref;
-  const path: string[] = [];
-  let current: Node = unwrap(call.callee);
-  while (current.type === T.MemberExpression) {
-    const key = staticKey(current);
-    if (key === null) return null;
-    path.unshift(key);
-    current = unwrap(current.object);
-  }
-  if (current.type === T.Identifier && current.name === 'crypto' && file.isGlobal(current)) return { module: 'crypto', path };
-  return null;
-}
 
 const HASH_CALLS = Symbol('hash-calls');
 
@@ -46,7 +31,7 @@ const HASH_CALLS = Symbol('hash-calls');
 export function hashApiOf(file: FileFacts, call: TSESTree.CallExpression): HashApi | null {
   const cache = memo(file, HASH_CALLS, () => new Map<Node, HashApi | null>());
   if (cache.has(call)) return cache.get(call)!;
-  const ref = hashRef(file, call);
+  const ref = invokedCryptoRef(file, call);
   let found: HashApi | null = null;
   if (ref) {
     for (const api of HASH_APIS) {

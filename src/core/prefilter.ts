@@ -37,8 +37,8 @@ const TOPICS = {
   split: ['.split'],
   /** Base64 decoding: `Buffer.from(x, 'base64url')`, `atob`, a decoding helper. */
   jwtDecode: ['base64', 'b64', 'atob', 'decode'],
-  /** Web storage and the token names a storage wrapper's caller passes. */
-  storage: ['storage', 'token', 'jwt', 'bearer', 'key', 'sid', 'session', 'otp', 'nonce', 'auth', 'credential'],
+  /** Web storage (`localStorage`, `sessionStorage`, `AsyncStorage`, a `storage` wrapper) and persisted stores (zustand `persist`, mobx-persist-store). */
+  storage: ['storage', 'persist'],
   /** Session writes and log-in calls. */
   session: ['session', 'login', 'passport'],
   /** Names of secrets, tokens, signatures and one-time codes a compare can hold. */

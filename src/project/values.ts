@@ -93,6 +93,11 @@ export function isProjectImport(file: FileFacts, node: Node): boolean {
   return !!variable && bindings.variables.has(variable);
 }
 
+/** Does the file bind anything from another module of the project (`import x from './x'`, `require('../y')`)? */
+export function hasProjectImports(file: FileFacts): boolean {
+  return projectImportBindings(file).variables.size > 0;
+}
+
 const BINDINGS = Symbol('project-import-bindings');
 
 /** The variables a file binds to project modules: `import x from './x'`, `const { y } = require('../y')`. */

@@ -253,3 +253,18 @@ export function boundName(node: TSESTree.Node): string | null {
   }
   return null;
 }
+
+/** The object at the root of a member chain (`req` in `req.body.user.id`); the node itself when it is not a member. */
+export function memberRoot(node: TSESTree.Node): TSESTree.Node {
+  let root = unwrap(node);
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  return root;
+}
+
+/** The class a node sits in, or null. */
+export function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === T.ClassDeclaration || current.type === T.ClassExpression) return current;
+  }
+  return null;
+}

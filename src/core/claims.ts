@@ -13,7 +13,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import type { CallLike } from './match.js';
-import { calleeName, enclosingFunction, functionName, mentionedNames, staticKey, unwrap } from './ast.js';
+import { calleeName, enclosingFunction, functionName, memberRoot, mentionedNames, staticKey, unwrap } from './ast.js';
 import { patternPath } from './modules.js';
 import { words } from './names.js';
 
@@ -137,19 +137,12 @@ function isAuthFunction(fn: TSESTree.FunctionLike | null): boolean {
   return !!name && words(name).some((w) => AUTH_FUNCTION_WORDS.has(w) || REQUEST_WORDS.has(w));
 }
 
-function rootOf(member: TSESTree.MemberExpression): Node {
-  let root: Node = member;
-  while (root.type === T.MemberExpression) root = unwrap(root.object);
-  return root;
-}
-
 /** `req.user = …`, `ctx.state.user = …`, `res.locals.auth = …`, `request.session.userId = …`. */
 function isIdentityTarget(left: TSESTree.MemberExpression): boolean {
   const key = staticKey(left);
   if (key && words(key).some((w) => IDENTITY_WORDS.has(w))) return true;
   if (key && RESPONSE_FIELDS.has(key)) return false; // `ctx.body = claims`: a response, not an identity
-  let root: Node = left;
-  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  const root = memberRoot(left);
   return root.type === T.Identifier && words(root.name).some((w) => REQUEST_WORDS.has(w) && w !== 'next' && w !== 'event');
 }
 
@@ -265,7 +258,7 @@ function climb(start: Node, claimIn: boolean): Step {
         if (p.right !== n || p.operator !== '=') return null;
         if (p.left.type === T.MemberExpression) {
           // `this.user = claims` is an identity only in code that authenticates (a client SDK keeps it as display state).
-          if (rootOf(p.left).type === T.ThisExpression && !isAuthFunction(enclosingFunction(p))) return null;
+          if (memberRoot(p.left).type === T.ThisExpression && !isAuthFunction(enclosingFunction(p))) return null;
           return isIdentityTarget(p.left) ? { use: 'user' } : null;
         }
         return p.left.type === T.Identifier ? { assigned: p.left, claim } : null;

@@ -21,7 +21,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from './file.js';
 import { memo } from './file.js';
-import { enclosingFunction, staticKey, stringOf, unwrap } from './ast.js';
+import { enclosingClass, enclosingFunction, staticKey, stringOf, unwrap } from './ast.js';
 import type { ModuleRef } from './modules.js';
 import { resolveRef } from './modules.js';
 import { arrayElements, dereference, resolveValue } from './values.js';
@@ -1274,13 +1274,6 @@ function templatePath(raw: Node): string | null {
   const node = unwrap(raw);
   if (node.type !== T.TemplateLiteral) return null;
   return node.quasis.map((q, i) => `${q.value.cooked ?? ''}${i < node.expressions.length ? `:p${i}` : ''}`).join('');
-}
-
-function enclosingClass(node: Node): Node | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === T.ClassDeclaration || current.type === T.ClassExpression) return current;
-  }
-  return null;
 }
 
 // ---------------------------------------------------------------------------

@@ -80,36 +80,36 @@ export function startLint(token: object): void {
   lintStamps = new Map();
 }
 
-/** Size and mtime of a regular file, or null. */
-function stampOf(file: string): Stamp | null {
+/**
+ * A stat answer kept for the rest of the current lint (never past a second):
+ * the file's stamp when `kind` is a regular file, the folder's mtime when a
+ * directory (keyed with a trailing separator), null for anything else or
+ * missing. A missing path is the common answer (findUp, resolution
+ * candidates), so it costs no exception.
+ */
+function statInLint(target: string, kind: 'file' | 'dir'): Stamp | null {
+  const key = kind === 'dir' ? `${target}${path.sep}` : target;
   const inLint = lintToken !== null && Date.now() - lintStarted < LINT_STAMPS_MS;
-  if (inLint && lintStamps.has(file)) return lintStamps.get(file)!;
+  if (inLint && lintStamps.has(key)) return lintStamps.get(key)!;
   let stamp: Stamp | null;
   try {
-    // A missing file is the common answer (findUp, resolution candidates): no exception for it.
-    const stat = statSync(file, { throwIfNoEntry: false });
-    stamp = stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : null;
-  } catch {
-    stamp = null;
-  }
-  if (inLint) lintStamps.set(file, stamp);
-  return stamp;
-}
-
-/** A directory's modification time (read once per lint, like file stamps), or null. */
-function dirMtimeOf(dir: string): number | null {
-  const key = `${dir}${path.sep}`;
-  const inLint = lintToken !== null && Date.now() - lintStarted < LINT_STAMPS_MS;
-  if (inLint && lintStamps.has(key)) return lintStamps.get(key)?.mtimeMs ?? null;
-  let stamp: Stamp | null;
-  try {
-    const stat = statSync(dir, { throwIfNoEntry: false });
-    stamp = stat?.isDirectory() ? { size: 0, mtimeMs: stat.mtimeMs } : null;
+    const stat = statSync(target, { throwIfNoEntry: false });
+    stamp = stat && (kind === 'dir' ? stat.isDirectory() : stat.isFile()) ? { size: kind === 'dir' ? 0 : stat.size, mtimeMs: stat.mtimeMs } : null;
   } catch {
     stamp = null;
   }
   if (inLint) lintStamps.set(key, stamp);
-  return stamp?.mtimeMs ?? null;
+  return stamp;
+}
+
+/** Size and mtime of a regular file, or null. */
+function stampOf(file: string): Stamp | null {
+  return statInLint(file, 'file');
+}
+
+/** A directory's modification time, or null. */
+function dirMtimeOf(dir: string): number | null {
+  return statInLint(dir, 'dir')?.mtimeMs ?? null;
 }
 
 /** True when `file` is a regular file. */

@@ -11,7 +11,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileFacts } from '../core/file.js';
 import { memo } from '../core/file.js';
-import { nameOf, unwrap } from '../core/ast.js';
+import { memberRoot, nameOf, unwrap } from '../core/ast.js';
 import { resolveRef } from '../core/modules.js';
 import { dereference, getPropertyPath, resolveValue, type Value } from '../core/values.js';
 import { BOUNDS } from './bounds.js';
@@ -79,8 +79,7 @@ function importedExpression(file: FileFacts, node: Node): { file: FileFacts; nod
 
 /** Does the expression read something a project module exports (`import { x } from './x'`)? Cheap: no other file is read. */
 export function isProjectImport(file: FileFacts, node: Node): boolean {
-  let root = unwrap(node);
-  while (root.type === 'MemberExpression') root = unwrap(root.object);
+  const root = memberRoot(node);
   if (root.type === 'CallExpression' && root.callee.type === 'Identifier' && root.callee.name === 'require') {
     const arg = root.arguments[0];
     return !!arg && arg.type === 'Literal' && typeof arg.value === 'string' && resolveImport(file.filename, arg.value) !== null;

@@ -13,7 +13,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES as T } from '@typescript-eslint/utils';
 import type { FileFacts } from '../file.js';
 import { memo } from '../file.js';
-import { calleeName, enclosingFunction, functionName, nameOf, returnedExpressions, staticKey, stringOf, unwrap } from '../ast.js';
+import { calleeName, enclosingClass, enclosingFunction, functionName, memberRoot, nameOf, returnedExpressions, staticKey, stringOf, unwrap } from '../ast.js';
 import { cryptoCall, describedBy, inAuthRoute, isBareTokenName, isLexerFile, localFunction } from '../flow.js';
 import { isUserInput } from '../requests.js';
 import { nodesIn, routeOf } from '../routes.js';
@@ -128,9 +128,8 @@ function isCredentialCheck(file: FileFacts, node: TSESTree.BinaryExpression, env
 
 /** The object a value is read from: the parameter a destructured binding comes from, or a member chain's root. */
 function holderOf(file: FileFacts, raw: TSESTree.Node): unknown {
-  let node = unwrap(raw);
-  while (node.type === T.MemberExpression) node = unwrap(node.object);
-  if (node.type === T.ThisExpression) return enclosingClassOf(node);
+  const node = memberRoot(raw);
+  if (node.type === T.ThisExpression) return enclosingClass(node);
   if (node.type !== T.Identifier) return null;
   const variable = file.variableOf(node);
   const def = variable?.defs[0];
@@ -146,11 +145,6 @@ function holderOf(file: FileFacts, raw: TSESTree.Node): unknown {
     return init?.type === T.Identifier ? file.variableOf(init) ?? def.node : def.node;
   }
   return raw.type === T.Identifier ? null : variable;
-}
-
-function enclosingClassOf(node: TSESTree.Node): TSESTree.Node | null {
-  for (let n = node.parent; n; n = n.parent) if (n.type === T.ClassBody) return n;
-  return null;
 }
 
 function sameHolder(file: FileFacts, left: TSESTree.Node, right: TSESTree.Node): boolean {
@@ -215,11 +209,10 @@ function isLiteralLike(raw: TSESTree.Node): boolean {
  */
 function isConstantLike(file: FileFacts, raw: TSESTree.Node): boolean {
   const node = unwrap(raw);
+  if (isLiteralLike(node)) return true;
   switch (node.type) {
-    case T.Literal:
-      return true;
     case T.TemplateLiteral:
-      return node.expressions.length === 0;
+      return false; // with holes: not a constant
     case T.Identifier: {
       if ((node.name === 'undefined' || node.name === 'NaN' || node.name === 'Infinity') && file.isGlobal(node)) return true;
       // A sentinel constant that is not a string (`const TOKEN_EXPIRATION_NEVER = -1`, `const NONE = null`): no secret.
@@ -227,8 +220,6 @@ function isConstantLike(file: FileFacts, raw: TSESTree.Node): boolean {
       if (target !== node && ((target.type === T.Literal && typeof target.value !== 'string') || (target.type === T.UnaryExpression && target.operator === '-'))) return true;
       break;
     }
-    case T.UnaryExpression:
-      return true;
     case T.BinaryExpression:
       return node.operator !== '+';
     case T.ArrayExpression:
